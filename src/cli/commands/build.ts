@@ -1,0 +1,32 @@
+/**
+ * `pia build` (npm run build): the main job. Validates every assessment, then renders what can be rendered.
+ * Content findings (a future 変更日 …) are printed but do not stop publication of a structurally valid
+ * assessment; an assessment whose structure is wrong cannot be rendered and fails the build.
+ */
+import { parseArgs } from 'node:util';
+import { assessmentFiles } from '../files.ts';
+import { validateFile, type ValidationResult } from '../../validate/validate.ts';
+import { formatText } from '../../report/format.ts';
+
+export const help = `使い方: npx pia build [オプション]
+
+assessments/ のすべての評価書を検証し、PDF と公開用サイト(dist/)を作ります(主たる処理)。
+内容の指摘(警告・誤り)は表示しますが、様式の構造に合わない評価書があると出力せずに失敗します。
+
+オプション:
+  -h, --help    この説明を表示します
+
+終了コード: 0 成功 / 1 出力できない評価書あり / 2 指定や入力の誤り`;
+
+export async function build(args: string[]): Promise<number> {
+  parseArgs({ args, allowPositionals: false, options: {} });
+  const files = assessmentFiles([]);
+  const results: ValidationResult[] = files.map((file) => validateFile(file));
+  process.stdout.write(formatText(results.flatMap((r) => r.diagnostics), files.length));
+  const broken = results.filter((r) => !r.renderable);
+  if (broken.length > 0) {
+    process.stderr.write(`様式の構造に合わない評価書があるため、出力しませんでした: ${broken.map((r) => r.file).join('、')}\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,30 @@
+/** Which assessment files a command works on: the paths given, or every assessments/**\/*.yaml. */
+import { globSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fail, NoAssessments, PathNotFound } from '../report/errors.ts';
+
+export const assessmentsDir = 'assessments';
+
+export function assessmentFiles(paths: readonly string[]): string[] {
+  const inputs = paths.length > 0 ? paths : [assessmentsDir];
+  const files: string[] = [];
+  for (const input of inputs) {
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(input).isDirectory();
+    } catch {
+      fail(PathNotFound, { path: input });
+    }
+    if (!isDirectory) {
+      files.push(input);
+      continue;
+    }
+    const found = globSync('**/*.{yaml,yml}', { cwd: input })
+      .filter((f) => !path.basename(f).startsWith('checks'))
+      .sort()
+      .map((f) => path.join(input, f));
+    if (found.length === 0) fail(NoAssessments, { path: input });
+    files.push(...found);
+  }
+  return files;
+}

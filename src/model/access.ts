@@ -1,0 +1,37 @@
+/** Small, typed reads of plain assessment data (JSON-compatible values from the YAML loader). */
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function objectAt(value: unknown, ...keys: string[]): JsonObject | undefined {
+  let current: unknown = value;
+  for (const key of keys) current = isObject(current) ? current[key] : undefined;
+  return isObject(current) ? current : undefined;
+}
+
+export function arrayAt(value: unknown, ...keys: string[]): unknown[] {
+  let current: unknown = value;
+  for (const key of keys) current = isObject(current) ? current[key] : undefined;
+  return Array.isArray(current) ? current : [];
+}
+
+export function stringAt(value: unknown, ...keys: string[]): string | undefined {
+  let current: unknown = value;
+  for (const key of keys) current = isObject(current) ? current[key] : undefined;
+  return typeof current === 'string' ? current : undefined;
+}
+
+/** Every string value with its JSON Pointer, in document order. */
+export function* stringLeaves(value: unknown, pointer = ''): Generator<{ path: string; text: string }> {
+  if (typeof value === 'string') yield { path: pointer, text: value };
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* stringLeaves(v, `${pointer}/${i}`);
+  else if (isObject(value)) for (const [k, v] of Object.entries(value)) yield* stringLeaves(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+}
+
+/** Checkbox state of a form checkbox, whether written plainly or as { 選択, 内容 | 件数 }. */
+export function checkState(value: unknown): true | false | '不明' | undefined {
+  const state = isObject(value) ? value['選択'] : value;
+  return state === true || state === false || state === '不明' ? state : undefined;
+}

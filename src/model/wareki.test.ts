@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatWareki, parseDate } from './wareki.ts';
+
+test('令和元年と元号の境目を正しく読む', () => {
+  assert.deepEqual(parseDate('令和元年5月1日'), { ok: true, iso: '2019-05-01' });
+  assert.deepEqual(parseDate('令和1年5月1日'), { ok: true, iso: '2019-05-01' });
+  assert.deepEqual(parseDate('平成31年4月30日'), { ok: true, iso: '2019-04-30' });
+  assert.deepEqual(parseDate('令和8年3月30日'), { ok: true, iso: '2026-03-30' });
+  assert.deepEqual(parseDate('昭和64年1月7日'), { ok: true, iso: '1989-01-07' });
+});
+
+test('元号の期間外の日付は誤り', () => {
+  assert.equal(parseDate('平成31年5月1日').ok, false);
+  assert.equal(parseDate('令和元年4月30日').ok, false);
+  assert.equal(parseDate('昭和64年1月8日').ok, false);
+  assert.equal(parseDate('平成元年1月7日').ok, false);
+});
+
+test('存在しない日は誤り', () => {
+  assert.deepEqual(parseDate('令和6年2月30日'), { ok: false, reason: 'no-such-day' });
+  assert.equal(parseDate('令和6年2月29日').ok, true);
+  assert.equal(parseDate('2026-13-01').ok, false);
+  assert.deepEqual(parseDate('R8.3.30'), { ok: false, reason: 'format' });
+});
+
+test('西暦から和暦に戻すと様式の表記になる', () => {
+  assert.equal(formatWareki('2026-03-30'), '令和8年3月30日');
+  assert.equal(formatWareki('2019-05-01'), '令和元年5月1日');
+  assert.equal(formatWareki('2019-04-30'), '平成31年4月30日');
+  assert.equal(formatWareki('2016-01-01'), '平成28年1月1日');
+});

@@ -1,0 +1,58 @@
+/**
+ * 和暦 dates, as the forms print them (令和8年3月30日, 令和元年5月1日), and ISO dates for storage.
+ * The era table is data: first day of each era (the day the 元号 took effect) and its last day.
+ */
+export const eras = [
+  { name: '明治', start: '1868-01-25', end: '1912-07-29' },
+  { name: '大正', start: '1912-07-30', end: '1926-12-24' },
+  { name: '昭和', start: '1926-12-25', end: '1989-01-07' },
+  { name: '平成', start: '1989-01-08', end: '2019-04-30' },
+  { name: '令和', start: '2019-05-01', end: '9999-12-31' },
+] as const;
+
+export type DateParse =
+  | { ok: true; iso: string }
+  | { ok: false; reason: 'format' | 'no-such-day' | 'before-era' | 'after-era'; era?: string; lastDay?: string; firstDay?: string };
+
+const warekiPattern = /^(明治|大正|昭和|平成|令和)(元|[0-9]{1,2})年([0-9]{1,2})月([0-9]{1,2})日$/;
+const isoPattern = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+
+function isoOf(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Accepts 和暦 or ISO (YYYY-MM-DD); checks that the day exists and lies inside its era. */
+export function parseDate(text: string): DateParse {
+  const iso = isoPattern.exec(text);
+  if (iso) {
+    const value = isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    return value ? { ok: true, iso: value } : { ok: false, reason: 'no-such-day' };
+  }
+  const match = warekiPattern.exec(text);
+  if (!match) return { ok: false, reason: 'format' };
+  const era = eras.find((e) => e.name === match[1])!;
+  const eraYear = match[2] === '元' ? 1 : Number(match[2]);
+  if (eraYear < 1) return { ok: false, reason: 'format' };
+  const value = isoOf(Number(era.start.slice(0, 4)) + eraYear - 1, Number(match[3]), Number(match[4]));
+  if (!value) return { ok: false, reason: 'no-such-day' };
+  if (value < era.start) return { ok: false, reason: 'before-era', era: era.name, firstDay: formatWareki(era.start) };
+  if (value > era.end) return { ok: false, reason: 'after-era', era: era.name, lastDay: formatWareki(era.end) };
+  return { ok: true, iso: value };
+}
+
+/** ISO date → 令和8年3月30日 (元年 for the first year), as printed on the forms. */
+export function formatWareki(iso: string): string {
+  const era = [...eras].reverse().find((e) => iso >= e.start);
+  if (!era) return iso;
+  const year = Number(iso.slice(0, 4)) - Number(era.start.slice(0, 4)) + 1;
+  return `${era.name}${year === 1 ? '元' : year}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
+/** Today's date in Japan (the forms' calendar), or PIA_TODAY=YYYY-MM-DD for reproducible runs and tests. */
+export function todayInJapan(now: Date = new Date()): string {
+  const fixed = process.env.PIA_TODAY;
+  if (fixed && isoPattern.test(fixed)) return fixed;
+  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}

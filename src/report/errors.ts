@@ -1,0 +1,56 @@
+/**
+ * Fatal errors: the command cannot go on. Each has a permanent name, a title, and a message that says
+ * what happened, why, and what to do. Thrown as PiaError, printed once by src/cli/main.ts, exit code 2.
+ */
+export interface FatalErrorSpec<A> {
+  name: string;
+  title: string;
+  message: (args: A) => string;
+  hint?: string;
+}
+
+export class PiaError extends Error {
+  readonly spec: string;
+  readonly hint?: string;
+  readonly exitCode: number;
+  constructor(spec: FatalErrorSpec<never>, message: string, exitCode = 2) {
+    super(message);
+    this.spec = spec.name;
+    this.hint = spec.hint;
+    this.exitCode = exitCode;
+  }
+}
+
+export function fail<A>(spec: FatalErrorSpec<A>, args: A): never {
+  throw new PiaError(spec as FatalErrorSpec<never>, spec.message(args));
+}
+
+export const UsageError: FatalErrorSpec<{ detail: string; command?: string }> = {
+  name: 'UsageError',
+  title: 'コマンドの指定が正しくありません',
+  message: ({ detail, command }) => `${detail} \`npx pia ${command ?? ''} --help\` で使い方を確認してください。`.replace('  ', ' '),
+};
+
+export const PathNotFound: FatalErrorSpec<{ path: string }> = {
+  name: 'PathNotFound',
+  title: 'ファイルが見つかりません',
+  message: ({ path }) => `${path} が見つかりません。パスの綴りを確認してください。`,
+};
+
+export const NoAssessments: FatalErrorSpec<{ path: string }> = {
+  name: 'NoAssessments',
+  title: '評価書がありません',
+  message: ({ path }) => `${path} に評価書(*.yaml)が見つかりません。評価書は assessments/<名前>/assessment.yaml に置きます。`,
+};
+
+export const OutputNotWritable: FatalErrorSpec<{ path: string; reason: string }> = {
+  name: 'OutputNotWritable',
+  title: '出力先に書き込めません',
+  message: ({ path, reason }) => `${path} に書き込めませんでした(${reason})。出力先のフォルダが存在し、書き込み権限があるか確認してください。ファイルは作成していません。`,
+};
+
+export const SchemaMissing: FatalErrorSpec<{ form: string; known: string }> = {
+  name: 'SchemaMissing',
+  title: '様式の定義がありません',
+  message: ({ form, known }) => `様式「${form}」の定義が schemas/ にありません。使える様式: ${known}。`,
+};

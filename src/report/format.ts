@@ -1,0 +1,47 @@
+/** Diagnostics → text for people, JSON for machines, GitHub Actions annotations for CI. */
+import path from 'node:path';
+import type { Diagnostic } from './diagnostic.ts';
+import { countBySeverity } from './diagnostic.ts';
+
+export type Format = 'text' | 'json' | 'github';
+export const formats: readonly Format[] = ['text', 'json', 'github'];
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+}
+
+export function formatText(diagnostics: readonly Diagnostic[], fileCount: number): string {
+  const lines: string[] = [];
+  for (const d of diagnostics) {
+    lines.push(`${displayPath(d.file)}:${d.line}:${d.col}  ${d.severity}  ${d.message}  [${d.rule}]`);
+    if (d.hint) lines.push(`  hint: ${d.hint}`);
+  }
+  const c = countBySeverity(diagnostics);
+  const parts = [`エラー ${c.error} 件`, `警告 ${c.warning} 件`];
+  if (c.info > 0) parts.push(`確認済み ${c.info} 件`);
+  lines.push(`${fileCount} ファイルを検証しました: ${parts.join('、')}。`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(diagnostics: readonly Diagnostic[], fileCount: number): string {
+  return JSON.stringify({ version: 1, files: fileCount, summary: countBySeverity(diagnostics), diagnostics: diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, file: displayPath(d.file), line: d.line, col: d.col, path: d.path, message: d.message, hint: d.hint ?? null })) }, null, 2) + '\n';
+}
+
+/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request. */
+export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return diagnostics
+    .map((d) => {
+      const kind = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+      return `::${kind} file=${prop(displayPath(d.file))},line=${d.line},col=${d.col},title=${prop(d.rule)}::${escape(d.message + (d.hint ? `\n${d.hint}` : ''))}`;
+    })
+    .join('\n') + (diagnostics.length ? '\n' : '');
+}
+
+export function formatDiagnostics(format: Format, diagnostics: readonly Diagnostic[], fileCount: number): string {
+  if (format === 'json') return formatJson(diagnostics, fileCount);
+  if (format === 'github') return formatGithub(diagnostics);
+  return formatText(diagnostics, fileCount);
+}

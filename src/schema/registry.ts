@@ -1,0 +1,95 @@
+/**
+ * The form definitions (様式) are JSON Schema files in schemas/. This module loads them once, compiles them
+ * with ajv in strict mode, and gives every feature the same schema and validator.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+
+export const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+/**
+ * Our annotation keywords. Declared so that strict ajv rejects a misspelt one instead of ignoring it.
+ * x-form: the form's code, name and edition. x-item: the official item number as printed (Ⅱ, 3., ①).
+ * x-significant-change: marked ※ on this form edition (a change is 重要な変更). x-render: how the item is shown.
+ * x-repeat: label of a repeated block, {n} = 1-based index. x-group: printed row group of flat items.
+ * x-unverified: the item is not confirmed against the official form (kept as data, see PPC-RULES.md [V]).
+ * x-risk-order: for choice items, the choices from lowest to highest risk (used by the change classifier).
+ */
+export const annotationKeywords = [
+  'x-form',
+  'x-item',
+  'x-significant-change',
+  'x-render',
+  'x-repeat',
+  'x-group',
+  'x-unverified',
+  'x-risk-order',
+] as const;
+
+export type JsonSchema = {
+  $ref?: string;
+  $id?: string;
+  title?: string;
+  description?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  pattern?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  additionalProperties?: boolean | JsonSchema;
+  $defs?: Record<string, JsonSchema>;
+  'x-form'?: { code: string; name: string; edition: string; verified?: string };
+  'x-item'?: string;
+  'x-significant-change'?: boolean;
+  'x-render'?: string;
+  'x-repeat'?: string;
+  'x-group'?: string;
+  'x-unverified'?: boolean;
+  'x-risk-order'?: unknown[];
+  [key: string]: unknown;
+};
+
+export interface FormDefinition {
+  /** Value of the 様式 key that selects this form, e.g. 重点項目評価書. */
+  formName: string;
+  file: string;
+  schema: JsonSchema;
+  validate: ValidateFunction;
+}
+
+let cache: Map<string, FormDefinition> | undefined;
+
+function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+  ajv.addVocabulary([...annotationKeywords]);
+  return ajv;
+}
+
+/** All forms in schemas/, keyed by the const value of their 様式 property. */
+export function loadForms(): Map<string, FormDefinition> {
+  if (cache) return cache;
+  const ajv = createAjv();
+  const forms = new Map<string, FormDefinition>();
+  for (const name of readdirSync(schemaDir).sort()) {
+    if (!name.endsWith('.schema.json')) continue;
+    const file = path.join(schemaDir, name);
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as JsonSchema;
+    if (!schema['x-form']) continue; // not a form (e.g. the checks or report schema)
+    const formName = schema.properties?.['様式']?.const;
+    if (typeof formName !== 'string') throw new Error(`${name}: a form schema needs properties.様式.const`);
+    forms.set(formName, { formName, file, schema, validate: ajv.compile(schema) });
+  }
+  cache = forms;
+  return forms;
+}
+
+/** Compiles a non-form schema (checks, report …) with the same strict settings. */
+export function compileSchema(file: string): ValidateFunction {
+  const ajv = createAjv();
+  return ajv.compile(JSON.parse(readFileSync(path.join(schemaDir, file), 'utf8')));
+}

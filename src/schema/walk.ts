@@ -1,0 +1,112 @@
+/**
+ * Navigation of a form schema along a data path: which subschema describes the value at a JSON Pointer,
+ * and what the official item label of that place is (Ⅱ 特定個人情報ファイルの概要 3. … ①入手元).
+ */
+import type { JsonSchema } from './registry.ts';
+import { segmentsOf } from '../report/diagnostic.ts';
+
+export function resolveRef(root: JsonSchema, schema: JsonSchema): JsonSchema {
+  let current = schema;
+  // A $ref sibling's annotations (title, x-item …) win over the target's, as in the schema files.
+  while (current.$ref) {
+    const name = current.$ref.replace(/^#\/\$defs\//, '');
+    const target = root.$defs?.[name];
+    if (!target) throw new Error(`unresolvable $ref ${current.$ref}`);
+    const { $ref: _ref, ...siblings } = current;
+    current = { ...target, ...siblings };
+  }
+  return current;
+}
+
+export interface SchemaStep {
+  /** Data path segment (property name or array index). */
+  segment: string;
+  schema: JsonSchema;
+  /** 1-based index when the step enters an array element. */
+  index?: number;
+}
+
+/** The chain of subschemas from the root to the pointer; stops where the schema does not describe the data. */
+export function schemaChain(root: JsonSchema, pointer: string): SchemaStep[] {
+  const steps: SchemaStep[] = [];
+  let current = resolveRef(root, root);
+  for (const segment of segmentsOf(pointer)) {
+    let next: JsonSchema | undefined;
+    let index: number | undefined;
+    if (current.properties && segment in current.properties) next = current.properties[segment];
+    else if (current.items && /^\d+$/.test(segment)) {
+      next = current.items;
+      index = Number(segment) + 1;
+    }
+    if (!next) break;
+    current = resolveRef(root, next);
+    steps.push({ segment, schema: current, index });
+  }
+  return steps;
+}
+
+export function schemaAt(root: JsonSchema, pointer: string): JsonSchema | undefined {
+  const chain = schemaChain(root, pointer);
+  return chain.length === segmentsOf(pointer).length ? (chain.at(-1)?.schema ?? resolveRef(root, root)) : undefined;
+}
+
+/** Printed label of one item: x-item and title as the form prints them (「3. 特定個人情報ファイル名」「①入手元」). */
+export function itemLabel(schema: JsonSchema, fallback: string): string {
+  const title = schema.title ?? fallback;
+  const number = schema['x-item'];
+  if (!number) return title;
+  return /[.Ⅰ-Ⅻ0-9]$|^別添/.test(number) ? `${number} ${title}` : `${number}${title}`;
+}
+
+/**
+ * Official item path of a pointer, e.g. 「Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ①入手元」.
+ * Repeated blocks add their label (委託事項1); the per-file repetition is named only when there are several files.
+ */
+export function itemPath(root: JsonSchema, pointer: string, options: { fileCount?: number } = {}): string {
+  const parts: string[] = [];
+  let parent: JsonSchema | undefined;
+  for (const step of schemaChain(root, pointer)) {
+    if (step.index !== undefined) {
+      const template = parent?.['x-repeat'];
+      const perFile = template?.startsWith('特定個人情報ファイル');
+      if (template && (!perFile || (options.fileCount ?? 1) > 1)) parts.push(template.replace('{n}', String(step.index)));
+    } else if (step.schema['x-render'] !== 'hidden' && step.segment !== 'ID' && !(step.schema['x-repeat'] && !step.schema['x-item'])) {
+      const group = step.schema['x-group'];
+      if (group && !parts.includes(group)) parts.push(group);
+      if (!(parent?.['x-repeat'] && step.schema.title === undefined)) parts.push(itemLabel(step.schema, step.segment));
+    }
+    parent = step.schema;
+  }
+  return parts.join(' ');
+}
+
+/** True when the item at the pointer, or an ancestor, is marked ※ (an explicit false on the way down wins). */
+export function isSignificant(root: JsonSchema, pointer: string): boolean {
+  let significant = false;
+  for (const step of schemaChain(root, pointer)) {
+    const mark = step.schema['x-significant-change'];
+    if (mark !== undefined) significant = mark;
+  }
+  return significant;
+}
+
+/** Visits every value present in the data together with the subschema that describes it (document order). */
+export function walkData(
+  root: JsonSchema,
+  data: unknown,
+  visit: (pointer: string, value: unknown, schema: JsonSchema, parent: JsonSchema | undefined, key: string) => void,
+): void {
+  const step = (value: unknown, schema: JsonSchema, pointer: string, parent: JsonSchema | undefined, key: string): void => {
+    visit(pointer, value, schema, parent, key);
+    if (Array.isArray(value) && schema.items) {
+      const items = resolveRef(root, schema.items);
+      value.forEach((v, i) => step(v, items, `${pointer}/${i}`, schema, String(i)));
+    } else if (typeof value === 'object' && value !== null && schema.properties) {
+      for (const [k, v] of Object.entries(value)) {
+        const child = schema.properties[k];
+        if (child) step(v, resolveRef(root, child), `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, schema, k);
+      }
+    }
+  };
+  step(data, resolveRef(root, root), '', undefined, '');
+}

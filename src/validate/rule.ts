@@ -1,0 +1,45 @@
+/** The shape of a semantic validation rule: meta + one pure function (see STYLE.md 3.2). */
+import type { JsonSchema } from '../schema/registry.ts';
+
+export type Level = 'error' | 'warning';
+
+export interface RuleMeta {
+  /** kebab-case, equal to the file name, permanent. */
+  id: string;
+  /** Japanese title shown in `pia rules` and the docs. */
+  title: string;
+  /** Level of a finding, unless the finding is about completeness (warning in draft, error with --strict). */
+  level: Level;
+  /** Why the rule exists, in Japanese. */
+  rationale: string;
+  /** Legal or official source, where there is one. */
+  basis?: string;
+  /** messageId → Japanese template with {placeholders}. */
+  messages: Record<string, string>;
+  /** messageId → hint template. */
+  hints?: Record<string, string>;
+}
+
+export interface RuleContext {
+  /** Assessment data after schema validation (items may be missing, never of the wrong type). */
+  data: Record<string, unknown>;
+  schema: JsonSchema;
+  /** Today's date (ISO) in Japan. */
+  today: string;
+}
+
+export interface RuleFinding {
+  messageId: string;
+  /** JSON Pointer of the value the finding is about. */
+  path: string;
+  data?: Record<string, string | number>;
+  /** Overrides the rule's level for this finding. */
+  level?: Level;
+  /** Completeness for publication: a warning in draft, an error with --strict. */
+  completeness?: boolean;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): RuleFinding[];
+}

@@ -1,0 +1,35 @@
+/**
+ * 公表する評価書では、様式の必須項目を空欄(null)にしない。下書きでは警告、--strict では誤り。
+ */
+import type { Rule, RuleFinding } from '../rule.ts';
+import { walkData } from '../../schema/walk.ts';
+import { isObject } from '../../model/access.ts';
+
+export const blankRequiredItem: Rule = {
+  meta: {
+    id: 'blank-required-item',
+    title: '必須項目が空欄でない(公表用)',
+    level: 'warning',
+    rationale: '空欄の必須項目は、記載漏れか原本からの転記漏れです。公表前に記載するか、該当しない場合は「—」と記載します。',
+    basis: '重点項目評価書 記載要領(各項目の記載)',
+    messages: {
+      blank: '「{item}」が空欄です。',
+    },
+    hints: {
+      blank: '記載してください。該当しない場合は「—」と書きます(--strict では誤りになります)。',
+    },
+  },
+  check({ data, schema }) {
+    const findings: RuleFinding[] = [];
+    walkData(schema, data, (path, value, sub) => {
+      if (!isObject(value) || !sub.required) return;
+      for (const key of sub.required) {
+        if (key in value && (value[key] === null || (typeof value[key] === 'string' && (value[key] as string).trim() === ''))) {
+          const child = sub.properties?.[key];
+          findings.push({ messageId: 'blank', path: `${path}/${key}`, completeness: true, data: { item: child?.title ?? key } });
+        }
+      }
+    });
+    return findings;
+  },
+};

@@ -1,0 +1,27 @@
+/** The one registration point of semantic validation rules, sorted by ID. */
+import type { Rule } from '../rule.ts';
+import { blankRequiredItem } from './blank-required-item.ts';
+import { changeEntryDate } from './change-entry-date.ts';
+import { duplicateId } from './duplicate-id.ts';
+import { duplicateRecordItem } from './duplicate-record-item.ts';
+import { entrustmentConsistency } from './entrustment-consistency.ts';
+import { fileReference } from './file-reference.ts';
+import { provisionConsistency } from './provision-consistency.ts';
+import { termVariant } from './term-variant.ts';
+import { thresholdConsistency } from './threshold-consistency.ts';
+import { unknownCheckbox } from './unknown-checkbox.ts';
+import { warekiDate } from './wareki-date.ts';
+
+export const validationRules: readonly Rule[] = [
+  blankRequiredItem,
+  changeEntryDate,
+  duplicateId,
+  duplicateRecordItem,
+  entrustmentConsistency,
+  fileReference,
+  provisionConsistency,
+  termVariant,
+  thresholdConsistency,
+  unknownCheckbox,
+  warekiDate,
+];

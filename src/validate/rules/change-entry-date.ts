@@ -1,0 +1,43 @@
+/**
+ * (別添2) 変更箇所の変更日は、その評価書の公表日以前で、未来の日付ではない。
+ */
+import type { Rule, RuleFinding } from '../rule.ts';
+import { arrayAt, isObject, stringAt } from '../../model/access.ts';
+import { formatWareki, parseDate } from '../../model/wareki.ts';
+
+export const changeEntryDate: Rule = {
+  meta: {
+    id: 'change-entry-date',
+    title: '変更箇所の変更日が公表日・今日と矛盾しない',
+    level: 'error',
+    rationale: '変更箇所は公表した評価書に既に反映された変更の記録です。未来の変更日は誤記であり、公表日より後の変更日は公表日の更新漏れか変更日の誤記です。',
+    basis: '特定個人情報保護評価指針 第10 評価書の修正(記載要領 別添2 変更箇所)',
+    messages: {
+      future: '変更日「{value}」は未来の日付です(今日は{today})。',
+      'after-publication': '変更日「{value}」が公表日「{published}」より後です。',
+      'publication-future': '公表日「{value}」は未来の日付です(今日は{today})。',
+    },
+    hints: {
+      future: '変更日の年を確認してください(令和と西暦の換算誤りがよくあります)。',
+      'after-publication': 'この変更を反映して公表し直したのなら、表紙の公表日を更新してください。そうでなければ変更日を直してください。',
+      'publication-future': '公表前の下書きなら問題ありません。公表済みの評価書なら公表日を直してください。',
+    },
+  },
+  check({ data, today }) {
+    const findings: RuleFinding[] = [];
+    const publishedText = stringAt(data, '表紙', '公表日');
+    const published = publishedText ? parseDate(publishedText) : undefined;
+    if (publishedText && published?.ok && published.iso > today) {
+      findings.push({ messageId: 'publication-future', path: '/表紙/公表日', level: 'warning', data: { value: publishedText, today: formatWareki(today) } });
+    }
+    arrayAt(data, '変更箇所').forEach((entry, i) => {
+      const value = isObject(entry) ? stringAt(entry, '変更日') : undefined;
+      const parsed = value ? parseDate(value) : undefined;
+      if (!value || !parsed?.ok) return;
+      const path = `/変更箇所/${i}/変更日`;
+      if (parsed.iso > today) findings.push({ messageId: 'future', path, data: { value, today: formatWareki(today) } });
+      else if (published?.ok && parsed.iso > published.iso) findings.push({ messageId: 'after-publication', path, level: 'warning', data: { value, published: publishedText! } });
+    });
+    return findings;
+  },
+};

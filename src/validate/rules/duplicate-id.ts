@@ -1,0 +1,36 @@
+/**
+ * 繰り返す記載(特定個人情報ファイル、委託事項、提供先・移転先、記録項目グループ、変更箇所)の ID は一覧の中で一意。
+ */
+import type { Rule, RuleFinding } from '../rule.ts';
+import { walkData } from '../../schema/walk.ts';
+import { isObject } from '../../model/access.ts';
+
+export const duplicateId: Rule = {
+  meta: {
+    id: 'duplicate-id',
+    title: '繰り返す記載の ID が重複しない',
+    level: 'error',
+    rationale: 'ID は版と版の比較(変更箇所の作成)で同じ記載を照合する鍵です。重複すると、どの記載がどう変わったかを取り違えます。',
+    messages: {
+      duplicate: 'ID「{id}」は同じ一覧の{first}件目でも使われています。',
+    },
+    hints: {
+      duplicate: '一覧の中で重複しない ID を付けてください。既に公表した版にある ID は変えないでください。',
+    },
+  },
+  check({ data, schema }) {
+    const findings: RuleFinding[] = [];
+    walkData(schema, data, (path, value) => {
+      if (!Array.isArray(value)) return;
+      const seen = new Map<string, number>();
+      value.forEach((entry, i) => {
+        const id = isObject(entry) ? entry['ID'] : undefined;
+        if (typeof id !== 'string') return;
+        const first = seen.get(id);
+        if (first === undefined) seen.set(id, i);
+        else findings.push({ messageId: 'duplicate', path: `${path}/${i}/ID`, data: { id, first: first + 1 } });
+      });
+    });
+    return findings;
+  },
+};

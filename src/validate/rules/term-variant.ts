@@ -1,0 +1,75 @@
+/**
+ * 一つの評価書の中で、同じ語を2通りに書かない(こども/子ども、ユーザ/ユーザー、全角/半角の英数字)。
+ */
+import type { Rule, RuleFinding } from '../rule.ts';
+import { stringLeaves } from '../../model/access.ts';
+
+/** Spellings of one word that Japanese official writing treats as variants. Data: extend as cases appear. */
+export const variantGroups: readonly (readonly string[])[] = [
+  ['こども', '子ども', '子供'],
+  ['及び', 'および'],
+  ['又は', 'または'],
+  ['並びに', 'ならびに'],
+  ['ウイルス', 'ウィルス'],
+];
+
+/** Old wording quoted in 変更箇所 and our own metadata are not the document's current text. */
+const excluded = [/^\/変更箇所\/\d+\/変更前の記載$/, /^\/検証の例外\//, /\/ID$/, /^\/\$schema$/];
+
+interface Occurrence {
+  path: string;
+  count: number;
+}
+
+export const termVariant: Rule = {
+  meta: {
+    id: 'term-variant',
+    title: '同じ語を2通りに書いていない',
+    level: 'warning',
+    rationale: '同じ語が2通りに書かれていると、読み手は別のものを指すのかと迷い、検索でも片方を見落とします。公用文は一つの文書の中で表記を統一します。',
+    basis: '公用文作成の考え方(令和4年1月 文化審議会建議) Ⅰ 表記の原則',
+    messages: {
+      variant: '「{a}」({countA}箇所)と「{b}」({countB}箇所)の2通りの表記があります。',
+    },
+    hints: {
+      variant: 'どちらかに統一してください。条例名・部署名などの固有名詞で表記が決まっている場合は、検証の例外 に理由を記録してください。',
+    },
+  },
+  check({ data }) {
+    const forms = new Map<string, Map<string, Occurrence>>(); // variant key → spelling → first place
+    const note = (key: string, spelling: string, path: string) => {
+      const spellings = forms.get(key) ?? new Map<string, Occurrence>();
+      const seen = spellings.get(spelling);
+      if (seen) seen.count++;
+      else spellings.set(spelling, { path, count: 1 });
+      forms.set(key, spellings);
+    };
+    for (const { path, text } of stringLeaves(data)) {
+      if (excluded.some((re) => re.test(path))) continue;
+      // Katakana words with and without the final long-vowel mark (サーバ/サーバー).
+      for (const [word] of text.matchAll(/[ァ-ヴ][ァ-ヴー]*/g)) {
+        if (word.length >= 3) note('kata:' + word.replace(/ー$/, ''), word, path);
+      }
+      // Latin letters and digits in full and half width (ISO/ＩＳＯ).
+      for (const [word] of text.matchAll(/[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*/g)) note('width:' + word.normalize('NFKC'), word, path);
+      // Kana/kanji variants, compared with the three characters that follow (こども医療費/子ども医療費).
+      variantGroups.forEach((group, g) => {
+        for (const spelling of group) {
+          for (const match of text.matchAll(new RegExp(spelling, 'g'))) {
+            const tail = text.slice(match.index + spelling.length).match(/^[一-龯ぁ-んァ-ヴー]{3}/)?.[0];
+            note(g < 1 && tail ? `group${g}:${tail}` : `group${g}`, g < 1 && tail ? spelling + tail : spelling, path);
+          }
+        }
+      });
+    }
+    const findings: RuleFinding[] = [];
+    for (const spellings of forms.values()) {
+      if (spellings.size < 2) continue;
+      // Report at the less frequent spelling: that is the one to change, most of the time.
+      const ranked = [...spellings.entries()].sort((x, y) => y[1].count - x[1].count);
+      const [major, minor] = [ranked[0]!, ranked[1]!];
+      findings.push({ messageId: 'variant', path: minor[1].path, data: { a: major[0], countA: major[1].count, b: minor[0], countB: minor[1].count } });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,39 @@
+/**
+ * チェック欄の状態が「不明」(原本から読み取れない)のまま公表しない。下書きでは警告、--strict では誤り。
+ */
+import type { Rule, RuleFinding } from '../rule.ts';
+import { walkData } from '../../schema/walk.ts';
+import { checkState, isObject } from '../../model/access.ts';
+
+export const unknownCheckbox: Rule = {
+  meta: {
+    id: 'unknown-checkbox',
+    title: 'チェック欄の状態が分かっている(公表用)',
+    level: 'warning',
+    rationale: 'PDF からの転記などでチェック欄の状態が失われた場合、推測で埋めずに「不明」と記録します。公表前に原本や担当課で確認して true / false にします。',
+    messages: {
+      unknown: '「{item}」のチェック欄のうち {count} 個の状態が不明です({options})。',
+      'unknown-single': '「{item}」のチェック欄の状態が不明です。',
+    },
+    hints: {
+      unknown: '原本や担当課で確認し、チェックありは true、なしは false にしてください(--strict では誤りになります)。',
+      'unknown-single': '原本や担当課で確認し、チェックありは true、なしは false にしてください(--strict では誤りになります)。',
+    },
+  },
+  check({ data, schema }) {
+    const findings: RuleFinding[] = [];
+    walkData(schema, data, (path, value, sub, parent) => {
+      const render = sub['x-render'];
+      if (render === 'checkboxes' && isObject(value)) {
+        const unknown = Object.entries(value).filter(([, v]) => checkState(v) === '不明').map(([k]) => k);
+        if (unknown.length > 0) findings.push({ messageId: 'unknown', path, completeness: true, data: { item: sub.title ?? path, count: unknown.length, options: unknown.join('、') } });
+      }
+      // A lone checkbox (「提供・移転しない」); options inside a group are reported with their group.
+      const inGroup = parent?.['x-render'] === 'checkboxes' || parent?.['x-render'] === 'checkbox';
+      if (render === 'checkbox' && !inGroup && !isObject(value) && checkState(value) === '不明') {
+        findings.push({ messageId: 'unknown-single', path, completeness: true, data: { item: sub.title ?? path } });
+      }
+    });
+    return findings;
+  },
+};

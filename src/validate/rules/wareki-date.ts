@@ -1,0 +1,37 @@
+/**
+ * 日付は様式どおり和暦(令和8年3月30日)で記載する。元号の期間外の日付(平成31年5月1日など)や、
+ * 存在しない日(2月30日)は誤り。
+ */
+import type { Rule } from '../rule.ts';
+import { walkData } from '../../schema/walk.ts';
+import { parseDate } from '../../model/wareki.ts';
+
+export const warekiDate: Rule = {
+  meta: {
+    id: 'wareki-date',
+    title: '日付が実在し、元号の期間内にある',
+    level: 'error',
+    rationale: '公表される評価書の日付は和暦で印字されます。元号の切替日(平成31年4月30日→令和元年5月1日)の前後を誤った日付や、存在しない日は誤記です。',
+    basis: '元号法、元号を改める政令(平成31年政令第143号)',
+    messages: {
+      'no-such-day': '「{value}」は存在しない日付です。',
+      'after-era': '「{value}」は{era}の期間外です({era}は{lastDay}まで)。',
+      'before-era': '「{value}」は{era}の期間外です({era}は{firstDay}から)。',
+    },
+    hints: {
+      'no-such-day': '月と日を確認してください。',
+      'after-era': '次の元号で書いてください(例: 平成31年5月1日 → 令和元年5月1日)。',
+      'before-era': '前の元号で書いてください(例: 令和元年4月30日 → 平成31年4月30日)。',
+    },
+  },
+  check({ data, schema }) {
+    const findings: ReturnType<Rule['check']> = [];
+    walkData(schema, data, (path, value, sub) => {
+      if (sub['x-render'] !== 'date' || typeof value !== 'string' || value === '—') return;
+      const parsed = parseDate(value);
+      if (parsed.ok || parsed.reason === 'format') return; // format errors are the schema's
+      findings.push({ messageId: parsed.reason, path, data: { value, era: parsed.era ?? '', lastDay: parsed.lastDay ?? '', firstDay: parsed.firstDay ?? '' } });
+    });
+    return findings;
+  },
+};

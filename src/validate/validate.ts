@@ -1,0 +1,121 @@
+/**
+ * load → form → schema (ajv) → semantic rules → waivers. Shared by the CLI, the PDF renderer and the site loader.
+ */
+import type { Diagnostic } from '../report/diagnostic.ts';
+import { fillTemplate } from '../report/diagnostic.ts';
+import { loadFile, loadText, type LoadedDocument } from '../load/load-file.ts';
+import { loadForms, type FormDefinition } from '../schema/registry.ts';
+import { todayInJapan } from '../model/wareki.ts';
+import { arrayAt, isObject, stringAt } from '../model/access.ts';
+import { schemaDiagnostics } from './schema-errors.ts';
+import { validationRules } from './rules/catalogue.ts';
+import type { Rule } from './rule.ts';
+
+export interface ValidateOptions {
+  /** Publication mode: missing items, blanks and unknown checkboxes are errors. */
+  strict?: boolean;
+  /** ISO date used as "today" (default: today in Japan, or PIA_TODAY). */
+  today?: string;
+  rules?: readonly Rule[];
+}
+
+export interface ValidationResult {
+  file: string;
+  loaded?: LoadedDocument;
+  form?: FormDefinition;
+  /** The assessment data, when it matched its form's structure well enough to render. */
+  data?: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+  /** False when the structure is wrong: no PDF or page can be made from it. */
+  renderable: boolean;
+}
+
+export function validateFile(file: string, options: ValidateOptions = {}): ValidationResult {
+  const result = loadFile(file);
+  if (!result.ok) return { file, diagnostics: result.diagnostics, renderable: false };
+  return validateLoaded(result.loaded, options);
+}
+
+export function validateText(file: string, text: string, options: ValidateOptions = {}): ValidationResult {
+  const result = loadText(file, new TextEncoder().encode(text));
+  if (!result.ok) return { file, diagnostics: result.diagnostics, renderable: false };
+  return validateLoaded(result.loaded, options);
+}
+
+export function validateLoaded(loaded: LoadedDocument, options: ValidateOptions = {}): ValidationResult {
+  const { file } = loaded;
+  const data = loaded.data as Record<string, unknown>;
+  const forms = loadForms();
+  const formName = data['様式'];
+  const form = typeof formName === 'string' ? forms.get(formName) : undefined;
+  if (!form) {
+    const known = [...forms.keys()].join('、');
+    const where = '様式' in data ? loaded.locate('/様式') : { line: 1, col: 1 };
+    return {
+      file,
+      loaded,
+      renderable: false,
+      diagnostics: [{
+        rule: 'form-unknown',
+        severity: 'error',
+        file,
+        ...where,
+        path: '/様式',
+        message: '様式' in data ? `様式「${String(formName)}」はこのツールで扱えません。` : '「様式」がありません。どの様式の評価書か分かりません。',
+        hint: `最初の項目に「様式: ${[...forms.keys()][0]}」のように書いてください。扱える様式: ${known}`,
+      }],
+    };
+  }
+
+  const strict = options.strict ?? false;
+  const valid = form.validate(data);
+  const diagnostics = valid ? [] : schemaDiagnostics(form.validate.errors ?? [], loaded, form.schema, strict);
+  // Rules read the data assuming its shape is right; a wrong shape is reported by the schema alone.
+  const structural = diagnostics.filter((d) => d.rule !== 'schema-required');
+  if (structural.length > 0) return { file, loaded, form, diagnostics, renderable: false };
+
+  const context = { data, schema: form.schema, today: options.today ?? todayInJapan() };
+  const findings: Diagnostic[] = [];
+  for (const rule of options.rules ?? validationRules) {
+    for (const finding of rule.check(context)) {
+      const level = finding.completeness ? (strict ? 'error' : 'warning') : (finding.level ?? rule.meta.level);
+      findings.push({
+        rule: rule.meta.id,
+        severity: level,
+        file,
+        ...loaded.locate(finding.path),
+        path: finding.path,
+        message: fillTemplate(rule.meta.messages[finding.messageId] ?? finding.messageId, finding.data),
+        hint: rule.meta.hints?.[finding.messageId] !== undefined ? fillTemplate(rule.meta.hints[finding.messageId]!, finding.data) : undefined,
+      });
+    }
+  }
+  diagnostics.push(...applyWaivers(findings, data, loaded));
+  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col || a.rule.localeCompare(b.rule));
+  return { file, loaded, form, data, diagnostics, renderable: true };
+}
+
+/** 検証の例外: a finding a reviewer accepted, with a reason, becomes information; an unused waiver is stale. */
+function applyWaivers(findings: Diagnostic[], data: Record<string, unknown>, loaded: LoadedDocument): Diagnostic[] {
+  const waivers = arrayAt(data, '検証の例外').filter(isObject);
+  const used = new Set<number>();
+  const out = findings.map((finding) => {
+    const index = waivers.findIndex((w) => stringAt(w, '規則') === finding.rule && (stringAt(w, '項目') === undefined || finding.path.startsWith(stringAt(w, '項目')!)));
+    if (index < 0) return finding;
+    used.add(index);
+    return { ...finding, severity: 'info' as const, message: `${finding.message}(確認済み: ${stringAt(waivers[index], '理由')})` };
+  });
+  waivers.forEach((waiver, i) => {
+    if (used.has(i)) return;
+    out.push({
+      rule: 'stale-waiver',
+      severity: 'warning',
+      file: loaded.file,
+      ...loaded.locate(`/検証の例外/${i}`),
+      path: `/検証の例外/${i}`,
+      message: `検証の例外(規則 ${stringAt(waiver, '規則')})に当たる指摘がありません。`,
+      hint: '記載が直ったのなら、この例外を削除してください。',
+    });
+  });
+  return out;
+}

@@ -1,4 +1,4 @@
-/** Which assessment files a command works on: the paths given, or every assessments/**\/*.yaml. */
+/** Which assessment files a command works on: the paths given, or every assessments/**\/assessment.yaml. */
 import { globSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fail, NoAssessments, PathNotFound } from '../report/errors.ts';
@@ -19,8 +19,8 @@ export function assessmentFiles(paths: readonly string[]): string[] {
       files.push(input);
       continue;
     }
-    const found = globSync('**/*.{yaml,yml}', { cwd: input })
-      .filter((f) => !path.basename(f).startsWith('checks'))
+    // Only assessment.yaml: checks.yaml, decisions.yaml … may sit beside it.
+    const found = globSync('**/assessment.{yaml,yml}', { cwd: input })
       .sort()
       .map((f) => path.join(input, f));
     if (found.length === 0) fail(NoAssessments, { path: input });

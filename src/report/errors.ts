@@ -40,7 +40,7 @@ export const PathNotFound: FatalErrorSpec<{ path: string }> = {
 export const NoAssessments: FatalErrorSpec<{ path: string }> = {
   name: 'NoAssessments',
   title: '評価書がありません',
-  message: ({ path }) => `${path} に評価書(*.yaml)が見つかりません。評価書は assessments/<名前>/assessment.yaml に置きます。`,
+  message: ({ path }) => `${path} に評価書(assessment.yaml)が見つかりません。評価書は assessments/<名前>/assessment.yaml に置きます。`,
 };
 
 export const OutputNotWritable: FatalErrorSpec<{ path: string; reason: string }> = {

@@ -49,6 +49,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
   const seen = new Set<string>();
   for (const error of errors) {
     const pointer = error.instancePath;
+    const value = valueAt(loaded.data, pointer);
     const schema = schemaAt(root, pointer);
     let d: Omit<Diagnostic, 'file' | 'line' | 'col'> & { keyAt?: string };
     switch (error.keyword) {
@@ -86,14 +87,14 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
       case 'enum': {
         const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
         const isCheckbox = allowed.includes(true);
-        const suggestion = typeof error.data === 'string' ? suggestKey(error.data, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+        const suggestion = typeof value === 'string' ? suggestKey(value, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
         d = {
           rule: 'schema-enum',
           severity: 'error',
           path: pointer,
           message: isCheckbox
-            ? `「${label(pointer)}」のチェック欄は true、false、不明 のいずれかです(「${describeValue(error.data)}」と書かれています)。`
-            : `「${describeValue(error.data)}」は「${label(pointer)}」の選択肢にありません。`,
+            ? `「${label(pointer)}」のチェック欄は true、false、不明 のいずれかです(「${describeValue(value)}」と書かれています)。`
+            : `「${describeValue(value)}」は「${label(pointer)}」の選択肢にありません。`,
           hint: isCheckbox
             ? 'チェックありは true、なしは false、原本で読み取れないときは 不明 と書いてください。'
             : (suggestion ? `もしかして「${suggestion}」ですか。` : '') + `選択肢: ${choiceList(allowed)}`,
@@ -106,7 +107,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
           rule: 'schema-const',
           severity: 'error',
           path: pointer,
-          message: `「${label(pointer)}」は「${String(expected)}」である必要があります(「${describeValue(error.data)}」と書かれています)。`,
+          message: `「${label(pointer)}」は「${String(expected)}」である必要があります(「${describeValue(value)}」と書かれています)。`,
           hint: `${[...loadFormsNames()].join('、')} のいずれかを書いてください。`,
         };
         break;
@@ -133,8 +134,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
           severity: 'error',
           path: pointer,
           message: isDate
-            ? `「${describeValue(error.data)}」は日付として読めません(${label(pointer)})。`
-            : `「${describeValue(error.data)}」は「${label(pointer)}」の書き方に合いません。`,
+            ? `「${describeValue(value)}」は日付として読めません(${label(pointer)})。`
+            : `「${describeValue(value)}」は「${label(pointer)}」の書き方に合いません。`,
           hint: isDate
             ? '令和8年3月30日(元年は「令和元年」)または 2026-03-30 の形で書いてください。'
             : segmentsOf(pointer).at(-1) === 'ID'
@@ -161,6 +162,12 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
     diagnostics.push({ ...rest, file: loaded.file, ...at });
   }
   return diagnostics;
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let current = data;
+  for (const segment of segmentsOf(pointer)) current = (current as Record<string, unknown> | undefined)?.[segment];
+  return current;
 }
 
 function loadFormsNames(): string[] {

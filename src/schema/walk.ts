@@ -5,7 +5,12 @@
 import type { JsonSchema } from './registry.ts';
 import { segmentsOf } from '../report/diagnostic.ts';
 
+const resolved = new WeakMap<JsonSchema, JsonSchema>();
+
 export function resolveRef(root: JsonSchema, schema: JsonSchema): JsonSchema {
+  if (!schema.$ref) return schema;
+  const cached = resolved.get(schema);
+  if (cached) return cached;
   let current = schema;
   // A $ref sibling's annotations (title, x-item …) win over the target's, as in the schema files.
   while (current.$ref) {
@@ -15,6 +20,7 @@ export function resolveRef(root: JsonSchema, schema: JsonSchema): JsonSchema {
     const { $ref: _ref, ...siblings } = current;
     current = { ...target, ...siblings };
   }
+  resolved.set(schema, current);
   return current;
 }
 

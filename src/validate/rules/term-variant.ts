@@ -13,6 +13,10 @@ export const variantGroups: readonly (readonly string[])[] = [
   ['ウイルス', 'ウィルス'],
 ];
 
+/** Only the first group (こども…) is a content word, compared with what follows; the rest are function words. */
+const groupOf = new Map(variantGroups.flatMap((group, g) => group.map((spelling) => [spelling, g] as const)));
+const variantPattern = new RegExp([...groupOf.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+
 /** Old wording quoted in 変更箇所 and our own metadata are not the document's current text. */
 const excluded = [/^\/変更箇所\/\d+\/変更前の記載$/, /^\/検証の例外\//, /\/ID$/, /^\/\$schema$/];
 
@@ -53,14 +57,12 @@ export const termVariant: Rule = {
       // Latin letters and digits in full and half width (ISO/ＩＳＯ).
       for (const [word] of text.matchAll(/[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*/g)) note('width:' + word.normalize('NFKC'), word, path);
       // Kana/kanji variants, compared with the three characters that follow (こども医療費/子ども医療費).
-      variantGroups.forEach((group, g) => {
-        for (const spelling of group) {
-          for (const match of text.matchAll(new RegExp(spelling, 'g'))) {
-            const tail = text.slice(match.index + spelling.length).match(/^[一-龯ぁ-んァ-ヴー]{3}/)?.[0];
-            note(g < 1 && tail ? `group${g}:${tail}` : `group${g}`, g < 1 && tail ? spelling + tail : spelling, path);
-          }
-        }
-      });
+      for (const match of text.matchAll(variantPattern)) {
+        const spelling = match[0];
+        const group = groupOf.get(spelling)!;
+        const tail = group === 0 ? text.slice(match.index + spelling.length).match(/^[一-龯ぁ-んァ-ヴー]{3}/)?.[0] : undefined;
+        note(tail ? `group${group}:${tail}` : `group${group}`, tail ? spelling + tail : spelling, path);
+      }
     }
     const findings: RuleFinding[] = [];
     for (const spellings of forms.values()) {

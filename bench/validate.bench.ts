@@ -1,0 +1,67 @@
+/**
+ * Validation speed: 1,000 generated assessments of about 30 KB each (variants of the reference), validated
+ * in-process and by the CLI, against parsing the same files with `yaml` alone. Targets: whole run ≤ 5 s, ratio ≤ 1.5.
+ */
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { validateText } from '../src/validate/validate.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const reference = readFileSync(path.join(root, 'assessments/koshigaya-48-kodomo-iryohi/assessment.yaml'), 'utf8');
+
+/** A variant of the reference of about 30 KB: another number and name, and extra 変更箇所 rows. */
+export function generateAssessment(i: number, targetBytes = 30_000): string {
+  let text = reference.replace('評価書番号: 48', `評価書番号: ${1000 + i}`).replace('評価書名: こども医療費の支給に関する事務 重点項目評価書', `評価書名: 事務${i}に関する事務 重点項目評価書`);
+  let row = 0;
+  while (Buffer.byteLength(text) < targetBytes) {
+    text += `  - ID: generated-${i}-${row}\n    変更日: 令和7年${(row % 12) + 1}月1日\n    項目: Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ⑤使用方法\n    変更前の記載: 受給者からの各種申請により福祉総合システムに入力・記録等を行う(版${row})。\n    変更後の記載: 受給者からの各種申請により福祉総合システムに入力・記録等を行い、支給の決定及び受給資格の管理を行う(版${row})。\n    提出時期: 事後\n    提出時期に係る説明: 評価書の見直し\n`;
+    row++;
+  }
+  return text;
+}
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+export default async function (): Promise<void> {
+  const count = 1000;
+  const texts = Array.from({ length: count }, (_, i) => generateAssessment(i));
+  const bytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0);
+  // Warm up both paths (JIT, ajv compile, schema load) before measuring.
+  for (const t of texts.slice(0, 20)) {
+    parse(t);
+    validateText('warmup.yaml', t);
+  }
+  const best = (fn: () => void) => Math.min(time(fn), time(fn), time(fn));
+  const parseMs = best(() => texts.forEach((t) => parse(t)));
+  let findings = 0;
+  const validateMs = best(() => {
+    findings = 0;
+    texts.forEach((t, i) => (findings += validateText(`a${i}.yaml`, t, { today: '2026-11-25' }).diagnostics.length));
+  });
+  console.log(`validate.documents           ${count} (${(bytes / count / 1024).toFixed(1)} KB each, ${(bytes / 1024 / 1024).toFixed(1)} MB in all)`);
+  console.log(`validate.yaml-parse-only-ms  ${parseMs.toFixed(0)}`);
+  console.log(`validate.in-process-ms       ${validateMs.toFixed(0)}  (${(validateMs / count).toFixed(2)} ms/doc, ${findings} findings)`);
+  console.log(`validate.ratio-to-parse      ${(validateMs / parseMs).toFixed(2)}  (target ≤ 1.5)`);
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'pia-bench-validate-'));
+  try {
+    texts.forEach((t, i) => {
+      mkdirSync(path.join(dir, `a${i}`));
+      writeFileSync(path.join(dir, `a${i}`, 'assessment.yaml'), t);
+    });
+    const start = performance.now();
+    const cli = spawnSync(process.execPath, [path.join(root, 'bin/pia.js'), 'validate', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, PIA_TODAY: '2026-11-25' } });
+    const cliMs = performance.now() - start;
+    console.log(`validate.cli-whole-run-ms    ${cliMs.toFixed(0)}  (npx pia validate <1,000 files>, exit ${cli.status}; target ≤ 5000)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

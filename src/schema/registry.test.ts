@@ -1,0 +1,17 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { annotationKeywords, loadForms } from './registry.ts';
+
+test('様式の定義は strict な ajv でコンパイルでき、様式名で選べる', () => {
+  const forms = loadForms();
+  assert.deepEqual([...forms.keys()], ['重点項目評価書']);
+  assert.equal(forms.get('重点項目評価書')!.schema['x-form']?.code, '様式3');
+});
+
+test('綴りを誤った注釈(x-itme)はコンパイル時に誤りになる', () => {
+  const ajv = new Ajv2020({ strict: true });
+  ajv.addVocabulary([...annotationKeywords]);
+  assert.doesNotThrow(() => ajv.compile({ type: 'object', properties: { a: { type: 'string', 'x-item': '①' } } }));
+  assert.throws(() => ajv.compile({ type: 'object', properties: { a: { type: 'string', 'x-itme': '①' } } }), /unknown keyword/);
+});

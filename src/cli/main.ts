@@ -10,6 +10,7 @@ interface Command {
 const commands: Record<string, Command> = {
   validate: { summary: '評価書を検証します', load: async () => { const m = await import('./commands/validate.ts'); return { help: m.help, run: m.validate }; } },
   build: { summary: '検証し、PDF と公開用サイトを作ります(主たる処理)', load: async () => { const m = await import('./commands/build.ts'); return { help: m.help, run: m.build }; } },
+  pdf: { summary: '評価書を様式の体裁の PDF にします', load: async () => { const m = await import('./commands/pdf.ts'); return { help: m.help, run: m.pdf }; } },
 };
 
 const usage = () => `使い方: npx pia <コマンド> [引数…]

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { assessmentFiles } from '../files.ts';
 import { validateFile, type ValidationResult } from '../../validate/validate.ts';
 import { formatText } from '../../report/format.ts';
+import { buildPdfs } from '../../render/pdf/build-pdfs.ts';
 
 export const help = `使い方: npx pia build [オプション]
 
@@ -28,5 +29,8 @@ export async function build(args: string[]): Promise<number> {
     process.stderr.write(`様式の構造に合わない評価書があるため、出力しませんでした: ${broken.map((r) => r.file).join('、')}\n`);
     return 1;
   }
+  // PDF step: out/pdf/<slug>.pdf (the site copies them from there); unchanged assessments are not rendered again.
+  const pdfs = await buildPdfs(results, 'out/pdf');
+  process.stdout.write(`PDF ${pdfs.length} 件を out/pdf/ に出力しました。\n`);
   return 0;
 }

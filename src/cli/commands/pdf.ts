@@ -1,0 +1,67 @@
+/** `pia pdf <assessment> [-o file.pdf]`: the official-format PDF of one assessment. */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { validateFile } from '../../validate/validate.ts';
+import { formatText } from '../../report/format.ts';
+import { fail, OutputNotWritable, PathNotFound, UsageError } from '../../report/errors.ts';
+import { slugOf } from '../../model/slug.ts';
+import { renderAssessment, writeFileAtomic } from '../../render/pdf/write.ts';
+
+export const help = `使い方: npx pia pdf <評価書.yaml> [-o 出力.pdf] [オプション]
+
+評価書を様式の体裁の PDF(A4 縦)にします。PDF には評価書の原本(正規形 JSON)を添付し、
+その SHA-256 を文書情報(キーワード)とページ下部に記載します。同じ評価書からは同じ PDF ができます。
+
+オプション:
+  -o, --output <ファイル>  出力先(既定: out/pdf/<名前>.pdf)
+  --strict                 公表用: 検証で誤りがあれば PDF を作りません
+  -h, --help               この説明を表示します
+
+様式の構造に合わない評価書からは PDF を作らず、検証結果を表示します。
+公表済みの PDF の確かめ方: pdfdetach -saveall 出力.pdf で添付の JSON を取り出し、sha256sum の値が
+PDF のキーワード(pdfinfo で表示)と一致することを確認します。
+
+終了コード: 0 作成しました / 1 検証の誤りのため作成しませんでした / 2 指定や入力の誤り`;
+
+export async function pdf(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      strict: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) fail(UsageError, { detail: '評価書のファイルを1つ指定してください。', command: 'pdf' });
+  const input = positionals[0]!;
+  if (!existsSync(input)) fail(PathNotFound, { path: input });
+  const file = statSync(input).isDirectory() ? path.join(input, 'assessment.yaml') : input;
+  if (!existsSync(file)) fail(PathNotFound, { path: file });
+
+  const result = validateFile(file, { strict: values.strict });
+  const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
+  if (!result.renderable || (values.strict && hasErrors)) {
+    process.stdout.write(formatText(result.diagnostics, 1));
+    process.stderr.write(
+      result.renderable
+        ? '検証で誤りがあるため、PDF を作成しませんでした(--strict)。上の指摘を直してから、もう一度実行してください。\n'
+        : '様式の構造に合わないため、PDF を作成しませんでした。上の指摘を直してから、もう一度実行してください。\n',
+    );
+    return 1;
+  }
+  if (result.diagnostics.length > 0) process.stderr.write(formatText(result.diagnostics, 1));
+
+  const output = values.output ?? path.join('out', 'pdf', `${slugOf(file)}.pdf`);
+  if (values.output === undefined) {
+    try {
+      mkdirSync(path.dirname(output), { recursive: true });
+    } catch (error) {
+      fail(OutputNotWritable, { path: output, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
+  }
+  const rendered = await renderAssessment(result);
+  writeFileAtomic(output, rendered.bytes);
+  process.stdout.write(`${output} を作成しました(SHA-256 ${rendered.sha256})。\n`);
+  return 0;
+}

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { referenceText } from '../helpers.ts';
+import { compileSchema } from '../../src/schema/registry.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = path.join(root, 'bin/pia.js');
@@ -50,6 +51,8 @@ test('--format json は機械が読める形で、位置・パス・規則を含
   const { code, stdout } = pia('validate', '--format', 'json');
   assert.equal(code, 1);
   const report = JSON.parse(stdout);
+  const validReport = compileSchema('report.v1.schema.json');
+  assert.ok(validReport(report), JSON.stringify(validReport.errors));
   assert.equal(report.version, 1);
   assert.deepEqual(Object.keys(report.diagnostics[0]), ['rule', 'severity', 'file', 'line', 'col', 'path', 'message', 'hint']);
   const threshold = report.diagnostics.find((d: { rule: string }) => d.rule === 'threshold-consistency');

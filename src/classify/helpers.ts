@@ -1,0 +1,90 @@
+/** Small pure readings of a Change shared by several classification rules (risk direction, formal text). */
+import type { JsonSchema } from '../schema/registry.ts';
+import { schemaAt } from '../schema/walk.ts';
+import { segmentsOf } from '../report/diagnostic.ts';
+import { isObject } from '../model/access.ts';
+import type { Change } from '../diff/change.ts';
+
+/** The text a change compares: a free text, or the ( )内の記載 of a checkbox with one. */
+export function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (isObject(value) && typeof value['内容'] === 'string') return value['内容'];
+  return undefined;
+}
+
+function stateOf(value: unknown): unknown {
+  return isObject(value) && '選択' in value ? value['選択'] : value;
+}
+
+/** Whether the change touches only a checkbox's ( )内の記載, not its state. */
+export function isDetailOnly(change: Change): boolean {
+  return isObject(change.before) && isObject(change.after) && stateOf(change.before) === stateOf(change.after);
+}
+
+function isCheckbox(schema: JsonSchema): boolean {
+  return schema['x-render'] === 'checkbox' || (Array.isArray(schema.enum) && schema.enum.includes(true) && schema.enum.includes(false));
+}
+
+function parentPointer(pointer: string): string {
+  const segments = segmentsOf(pointer);
+  return segments.length === 0 ? '' : pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
+/**
+ * Direction of risk by the schema's x-risk-order: on a choice, its choices from lowest to highest risk; on a
+ * checkbox group, the states ([false, true]: checking raises risk); on a list of blocks or values,
+ * ["fewer", "more"]: adding an entry raises risk. Undefined when the schema gives no order for the values.
+ */
+export function riskDirection(change: Change, root: JsonSchema): 'up' | 'down' | undefined {
+  if (change.kind === 'moved') return undefined;
+  const parent = schemaAt(root, parentPointer(change.pointer));
+  if ((change.kind === 'added' || change.kind === 'removed') && parent && (parent.type === 'array' || parent.items)) {
+    const order = parent['x-risk-order'];
+    if (order?.[0] === 'fewer' && order[1] === 'more') return change.kind === 'added' ? 'up' : 'down';
+    return undefined;
+  }
+  let order = change.schema['x-risk-order'];
+  let before = change.before;
+  let after = change.after;
+  if (!order && isCheckbox(change.schema)) {
+    order = parent?.['x-risk-order'];
+    before = stateOf(before);
+    after = stateOf(after);
+  }
+  if (!order) return undefined;
+  const from = order.indexOf(before);
+  const to = order.indexOf(after);
+  if (from < 0 || to < 0 || from === to) return undefined;
+  return to > from ? 'up' : 'down';
+}
+
+/**
+ * Text with formal differences removed: NFKC (全角/半角), no white space, one form of the Japanese comma,
+ * full stop, hyphen and quotes. Two texts equal after this differ only in form.
+ */
+export function normalizeFormal(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/gu, '')
+    .replace(/[,，､、]/gu, '、')
+    .replace(/[．。｡]/gu, '。')
+    .replace(/[‐‑‒–—―−－ｰ-]/gu, '-')
+    .replace(/[“”"『』「」]/gu, '「');
+}
+
+/** Which formal difference explains the change: white space, width (NFKC), or punctuation. */
+export function formalKind(before: string, after: string): 'whitespace' | 'width' | 'punctuation' | undefined {
+  if (before === after || normalizeFormal(before) !== normalizeFormal(after)) return undefined;
+  const strip = (s: string) => s.replace(/\s+/gu, '');
+  if (strip(before) === strip(after)) return 'whitespace';
+  if (strip(before.normalize('NFKC')) === strip(after.normalize('NFKC'))) return 'width';
+  return 'punctuation';
+}
+
+/** Lower bound of a 人数 band such as 「500人以上1,000人未満」 (0 for 「10人未満」). */
+export function bandLowerBound(band: unknown): number | undefined {
+  if (typeof band !== 'string') return undefined;
+  const match = /^([\d,]+)(?:万)?人以上/.exec(band);
+  if (match) return Number(match[1]!.replace(/,/g, '')) * (band.includes('万人以上') ? 10_000 : 1);
+  return /未満$/.test(band) ? 0 : undefined;
+}

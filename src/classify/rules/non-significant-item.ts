@@ -1,0 +1,23 @@
+/**
+ * ※の付いていない項目の変更は評価書の修正: 変更後速やかに提出・公表する(事後)。
+ * 記載要領「委員会に提出・公表する時期が、変更前である場合は「事前」と、変更後である場合は「事後」と記載」.
+ */
+import type { ClassifyRule } from '../rule.ts';
+
+export const nonSignificantItem: ClassifyRule = {
+  meta: {
+    id: 'non-significant-item',
+    title: '※のない項目の変更は評価書の修正(事後)',
+    timing: 'after',
+    items: ['※以外'],
+    basis: '特定個人情報保護評価指針 第10(評価書の修正)、記載要領 別添 変更箇所「委員会に提出・公表する時期が、変更前である場合は「事前」と、変更後である場合は「事後」と記載」',
+    rationale: '※の付いていない項目は重要な変更の対象ではありません。変更は評価書の修正として、変更後速やかに提出・公表します。',
+    messages: {
+      changed: '「{item}」は※の付いていない項目です。評価書の修正として事後に提出・公表します。',
+    },
+  },
+  classify(change) {
+    if (change.significant || change.kind === 'moved') return [];
+    return [{ messageId: 'changed', data: { item: change.item } }];
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * 組織・部署の名称変更(名称変更表に記載したもの)だけによる記載の変更は形式的な修正(事後)。
+ */
+import type { ClassifyRule } from '../rule.ts';
+import { normalizeFormal, textOf } from '../helpers.ts';
+
+export const organisationRenamed: ClassifyRule = {
+  meta: {
+    id: 'organisation-renamed',
+    title: '組織・部署の名称変更だけの変更は形式的な修正(事後)',
+    timing: 'after',
+    items: ['※'],
+    basis: '特定個人情報保護評価指針の解説(組織の名称変更等の形式的な変更は重要な変更に当たらない) [V: 原文未確認]',
+    rationale: '機構改革などで部署や組織の名称だけが変わっても、特定個人情報の取扱いは変わりません。名称変更表(renames.yaml)に記録した変更前後の名称の置き換えだけで説明できる変更は、評価書の修正(事後)です。',
+    relaxes: ['significant-item-changed'],
+    messages: {
+      renamed: '名称変更({renames})による記載の変更です。形式的な修正として事後です。',
+    },
+  },
+  classify(change, { renames }) {
+    if (change.kind !== 'changed') return [];
+    const before = textOf(change.before);
+    const after = textOf(change.after);
+    if (before === undefined || after === undefined || renames.length === 0) return [];
+    let replaced = before;
+    const used: string[] = [];
+    for (const rename of renames) {
+      if (!replaced.includes(rename.before)) continue;
+      replaced = replaced.replaceAll(rename.before, rename.after);
+      used.push(`${rename.before} → ${rename.after}`);
+    }
+    if (used.length === 0 || normalizeFormal(replaced) !== normalizeFormal(after)) return [];
+    return [{ messageId: 'renamed', data: { renames: used.join('、') } }];
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * リスクを明らかに下げる変更(委託をやめる、入手元を減らす、記録項目を減らすなど)は、※の項目でも
+ * 重要な変更に当たらない: 評価書の修正(事後)。
+ */
+import type { ClassifyRule } from '../rule.ts';
+import { riskDirection } from '../helpers.ts';
+
+export const riskLowered: ClassifyRule = {
+  meta: {
+    id: 'risk-lowered',
+    title: 'リスクを明らかに下げる変更は評価書の修正(事後)',
+    timing: 'after',
+    items: ['※', 'x-risk-order'],
+    basis: '特定個人情報保護評価指針の解説(リスクを明らかに軽減させる変更は重要な変更に当たらない) [V: 原文未確認]',
+    rationale: '委託・提供をやめる、入手元や記録項目を減らすなど、リスクを明らかに下げる変更は、事前に評価をやり直す必要はなく、評価書の修正(事後)です。リスクの順序は様式の定義(x-risk-order)に記録しています。',
+    relaxes: ['significant-item-changed'],
+    messages: {
+      lowered: '「{item}」はリスクを下げる方向の変更です({detail})。評価書の修正として事後です。',
+    },
+  },
+  classify(change, { root }) {
+    if (riskDirection(change, root) !== 'down') return [];
+    const detail = change.kind === 'removed' ? '削除' : `${fmt(change.before)} → ${fmt(change.after)}`;
+    return [{ messageId: 'lowered', data: { item: change.item, detail } }];
+  },
+};
+
+function fmt(value: unknown): string {
+  const v = typeof value === 'object' && value !== null && '選択' in value ? (value as { 選択: unknown })['選択'] : value;
+  return v === true ? 'チェックあり' : v === false ? 'チェックなし' : v === null || v === undefined ? '空欄' : String(v);
+}

@@ -1,0 +1,54 @@
+/**
+ * 誤字脱字の訂正(1か所、2文字以内で、意味を反転させ得る文字を含まない変更)は形式的な修正(事後)。
+ */
+import type { ClassifyRule } from '../rule.ts';
+import { normalizeFormal, textOf } from '../helpers.ts';
+
+/** The largest edit taken as a typo fix, in characters on either side. */
+export const maxTypoLength = 2;
+/** Texts shorter than this are names or short phrases: any edit may change the meaning. */
+export const minTextLength = 10;
+/**
+ * Characters whose insertion or removal can turn a statement around (negation, inside/outside, permission,
+ * numbers): an edit touching one of them is never taken as a typo fix.
+ */
+export const meaningCharacters = /[0-9０-９A-Za-zＡ-Ｚａ-ｚ不非無未否外内禁可有ずぬなし]/u;
+
+export const typoFix: ClassifyRule = {
+  meta: {
+    id: 'typo-fix',
+    title: '誤字脱字の訂正は形式的な修正(事後)',
+    timing: 'after',
+    items: ['※'],
+    basis: '特定個人情報保護評価指針の解説(誤字脱字の修正等の形式的な変更は重要な変更に当たらない) [V: 原文未確認]',
+    rationale: '誤字脱字の訂正は記載の内容を変えません。ただし機械には意味の変化が分からないため、1か所・2文字以内の変更で、否定や内外・数字など意味を反転させ得る文字を含まないものだけを誤記の訂正と判定します。それ以外の言い換えは人の判断に委ね、安全側の事前とします。',
+    relaxes: ['significant-item-changed'],
+    messages: {
+      typo: '1か所・{length}文字の訂正(「{removed}」→「{added}」)で、誤字脱字の訂正と判定しました。形式的な修正として事後です。意味が変わる訂正なら decisions.yaml に事前と記録してください。',
+    },
+  },
+  classify(change) {
+    if (change.kind !== 'changed') return [];
+    const beforeText = textOf(change.before);
+    const afterText = textOf(change.after);
+    if (beforeText === undefined || afterText === undefined) return [];
+    const before = normalizeFormal(beforeText);
+    const after = normalizeFormal(afterText);
+    if (before === after || Math.min(before.length, after.length) < minTextLength) return [];
+    const a = [...before];
+    const b = [...after];
+    let start = 0;
+    while (start < a.length && start < b.length && a[start] === b[start]) start++;
+    let endA = a.length;
+    let endB = b.length;
+    while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+      endA--;
+      endB--;
+    }
+    const removed = a.slice(start, endA).join('');
+    const added = b.slice(start, endB).join('');
+    const length = Math.max([...removed].length, [...added].length);
+    if (length > maxTypoLength || meaningCharacters.test(removed + added)) return [];
+    return [{ messageId: 'typo', data: { length, removed: removed || '(なし)', added: added || '(なし)' } }];
+  },
+};

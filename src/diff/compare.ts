@@ -1,0 +1,127 @@
+/**
+ * Two versions of one assessment → classified changes and the problems CI must see: unclassified changes,
+ * 事前 changes with no re-assessment recorded, and reviewer decisions whose change no longer exists.
+ */
+import type { Diagnostic } from '../report/diagnostic.ts';
+import type { LoadedDocument } from '../load/load-file.ts';
+import type { FormDefinition } from '../schema/registry.ts';
+import { validateText } from '../validate/validate.ts';
+import { arrayAt, isObject, stringAt } from '../model/access.ts';
+import { parseDate } from '../model/wareki.ts';
+import { diffAssessments } from './diff.ts';
+import { formatValue } from './text.ts';
+import { classifyChanges, type Classified } from '../classify/classify.ts';
+import type { ClassifyRule, Rename } from '../classify/rule.ts';
+import { normalizeFormal } from '../classify/helpers.ts';
+import type { DecisionsFile } from '../classify/records.ts';
+
+export interface Version {
+  /** Shown in reports: a path, or rev:path for a git revision. */
+  file: string;
+  text: string;
+}
+
+export interface Comparison {
+  form: FormDefinition;
+  oldLoaded: LoadedDocument;
+  newLoaded: LoadedDocument;
+  oldData: Record<string, unknown>;
+  newData: Record<string, unknown>;
+  classified: Classified[];
+  /** unclassified-change, pre-change-not-recorded, stale-decision. */
+  problems: Diagnostic[];
+}
+
+export type CompareResult = { ok: true; comparison: Comparison } | { ok: false; diagnostics: Diagnostic[] };
+
+export interface CompareOptions {
+  renames?: readonly Rename[];
+  decisions?: DecisionsFile;
+  rules?: readonly ClassifyRule[];
+  today?: string;
+}
+
+/** Item labels compared without spaces, width or punctuation differences (rows are typed by hand). */
+export function sameItemLabel(a: string, b: string): boolean {
+  const x = normalizeFormal(a);
+  const y = normalizeFormal(b);
+  return x === y || x.startsWith(y) || y.startsWith(x);
+}
+
+export function compareVersions(oldVersion: Version, newVersion: Version, options: CompareOptions = {}): CompareResult {
+  const before = validateText(oldVersion.file, oldVersion.text, { today: options.today });
+  const after = validateText(newVersion.file, newVersion.text, { today: options.today });
+  const failed = [before, after].filter((r) => !r.renderable || !r.data || !r.loaded || !r.form);
+  if (failed.length > 0) return { ok: false, diagnostics: failed.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error')) };
+  const form = after.form!;
+  const oldData = before.data!;
+  const newData = after.data!;
+  const oldLoaded = before.loaded!;
+  const newLoaded = after.loaded!;
+  const changes = diffAssessments(form.schema, oldData, newData);
+  const classified = classifyChanges(changes, { root: form.schema, oldData, newData, renames: options.renames ?? [] }, options.rules);
+  const problems: Diagnostic[] = [];
+  const locate = (c: Classified) => (c.change.side === 'old' ? oldLoaded : newLoaded).locate(c.change.pointer);
+  const fileOf = (c: Classified) => (c.change.side === 'old' ? oldVersion.file : newVersion.file);
+
+  if (options.decisions) applyDecisions(classified, options.decisions, form, problems);
+
+  // New 変更箇所 rows (not in the old version) and whether the 公表日 moved: the record of a re-assessment.
+  const oldRowIds = new Set(arrayAt(oldData, '変更箇所').map((r) => stringAt(r, 'ID')));
+  const newRows = arrayAt(newData, '変更箇所').filter(isObject).filter((r) => !oldRowIds.has(stringAt(r, 'ID')));
+  const published = (data: Record<string, unknown>) => {
+    const text = stringAt(data, '表紙', '公表日');
+    const parsed = text ? parseDate(text) : undefined;
+    return parsed?.ok ? parsed.iso : undefined;
+  };
+  const republished = (published(newData) ?? '') > (published(oldData) ?? '');
+
+  for (const c of classified) {
+    const at = { file: fileOf(c), ...locate(c), path: c.change.pointer };
+    if (!c.timing) {
+      problems.push({ rule: 'unclassified-change', severity: 'error', ...at, message: `「${c.change.item}」の変更に当たる分類規則がありません。事前・事後を判断できません。`, hint: '分類規則の不足です。src/classify/rules/ に規則を追加するか、decisions.yaml に判断を記録してください。' });
+      continue;
+    }
+    if (c.timing === 'after') continue;
+    const row = newRows.find((r) => stringAt(r, '提出時期') === '事前' && sameItemLabel(stringAt(r, '項目') ?? '', c.change.item));
+    if (row && republished) continue;
+    problems.push({
+      rule: 'pre-change-not-recorded',
+      severity: 'error',
+      ...at,
+      message: row
+        ? `「${c.change.item}」は${c.timing === 'reassess' ? '再評価が必要な' : '重要な'}変更ですが、公表日が更新されていません。変更前に評価をやり直し、提出・公表してください。`
+        : `「${c.change.item}」は${c.timing === 'reassess' ? '再評価が必要な' : '重要な'}変更ですが、変更箇所に提出時期「事前」の記載がありません。`,
+      hint: '評価をやり直して提出・公表した後、変更箇所に行を加え(npx pia diff … --write)、表紙の公表日を更新してください。変更前の提出が不要と判断したときは decisions.yaml に理由を記録してください。',
+    });
+  }
+  return { ok: true, comparison: { form, oldLoaded, newLoaded, oldData, newData, classified, problems } };
+}
+
+function applyDecisions(classified: Classified[], file: DecisionsFile, form: FormDefinition, problems: Diagnostic[]): void {
+  for (const decision of file.decisions) {
+    if (decision.pointer === undefined) continue; // 変更箇所 decisions are used by pia audit
+    const matches = classified.filter((c) => {
+      if (c.change.pointer !== decision.pointer) return false;
+      if (decision.afterText === undefined) return true;
+      const text = formatValue(form.schema, c.change.schema, c.change.after);
+      return normalizeFormal(text) === normalizeFormal(decision.afterText ?? '—');
+    });
+    if (matches.length === 0) {
+      problems.push({
+        rule: 'stale-decision',
+        severity: 'warning',
+        file: file.file,
+        ...file.loaded.locate(`/判断/${decision.index}`),
+        path: `/判断/${decision.index}`,
+        message: `判断の記録(${decision.pointer})に当たる変更がありません。`,
+        hint: '変更が取り消されたか、記載がさらに変わりました。記録を削除するか、今の変更について判断し直してください。',
+      });
+      continue;
+    }
+    for (const c of matches) {
+      c.decision = { index: decision.index, timing: decision.timing, reason: decision.reason, by: decision.by, date: decision.date };
+      c.timing = decision.timing;
+    }
+  }
+}

@@ -188,12 +188,13 @@ function choice(schema: JsonSchema, value: unknown): Node {
   };
 }
 
-function numberedList(items: unknown[]): Node {
+/** Numbered items in a grid, row by row (so text extraction reads them in order). */
+function numberedList(items: unknown[], columns = 2): Node {
   const cells = items.map((item, i) => text(`${i + 1}. ${String(item)}`));
   const rows: Node[][] = [];
-  for (let i = 0; i < cells.length; i += 2) rows.push([cells[i]!, cells[i + 1] ?? { text: '' }]);
+  for (let i = 0; i < cells.length; i += columns) rows.push(Array.from({ length: columns }, (_, j) => cells[i + j] ?? { text: '' }));
   if (rows.length === 0) return text('—');
-  return { table: { widths: ['*', '*'], body: rows }, layout: 'noBorders' };
+  return { table: { widths: Array(columns).fill('*'), body: rows }, layout: 'noBorders' };
 }
 
 /** Value cell of a leaf item (text, date, choice, count, checkbox). */
@@ -306,7 +307,7 @@ function repeatRows(root: JsonSchema, schema: JsonSchema, key: string, value: un
   return rows;
 }
 
-/** (別添1): one row per 記録項目 group: its name, then its numbered items. */
+/** (別添1): per 記録項目 group a heading with its name, then its numbered items across the full width. */
 function recordGroupRows(root: JsonSchema, schema: JsonSchema, value: unknown, present: boolean, depth: number): Row[] {
   const label = itemLabel(schema, '記録項目');
   if (!present) return [valueRow(label, missing(), depth, lineHeight + 6)];
@@ -319,7 +320,8 @@ function recordGroupRows(root: JsonSchema, schema: JsonSchema, value: unknown, p
     if (!isObject(group)) return;
     const name = nameKey && typeof group[nameKey] === 'string' ? group[nameKey] : '';
     const list = listKey && Array.isArray(group[listKey]) ? (group[listKey] as unknown[]) : [];
-    rows.push(valueRow(`(${i + 1}) ${name}`, numberedList(list), depth + 1, Math.ceil(list.length / 2) * lineHeight + 8));
+    rows.push(headingRow(`(${i + 1}) ${name}`, depth + 1));
+    rows.push({ kind: 'row', depth: depth + 1, cells: [{ ...numberedList(list, 3), colSpan: 2 }, {}], height: Math.ceil(list.length / 3) * lineHeight + 8 });
   });
   return rows;
 }
@@ -458,9 +460,9 @@ function changeTable(root: JsonSchema, key: string, schema: JsonSchema, value: u
     .filter(({ sub }) => sub['x-render'] !== 'hidden');
   const rows = Array.isArray(value) ? value.filter(isObject) : [];
   // Column widths: fixed for dates and choices; text columns get a minimum, the rest by average text length.
-  const fixed = (c: { sub: JsonSchema }) => (c.sub['x-render'] === 'date' ? 64 : c.sub['x-render'] === 'choice' ? 30 : 0);
-  const minimum = 58;
-  const weight = (c: { key: string }) => Math.pow(Math.max(8, rows.reduce((s, r) => s + [...String(r[c.key] ?? '')].length, 0) / Math.max(1, rows.length)), 0.8);
+  const fixed = (c: { sub: JsonSchema }) => (c.sub['x-render'] === 'date' ? 72 : c.sub['x-render'] === 'choice' ? 30 : 0);
+  const minimum = 60;
+  const weight = (c: { key: string }) => Math.max(8, rows.reduce((s, r) => s + [...String(r[c.key] ?? '')].length, 0) / Math.max(1, rows.length));
   const textColumns = columns.filter((c) => !fixed(c));
   const free = contentWidth - columns.reduce((s, c) => s + fixed(c), 0) - columns.length * 8 - textColumns.length * minimum;
   const totalWeight = textColumns.reduce((s, c) => s + weight(c), 0);

@@ -10,6 +10,7 @@ interface Command {
 const commands: Record<string, Command> = {
   validate: { summary: '評価書を検証します', load: async () => { const m = await import('./commands/validate.ts'); return { help: m.help, run: m.validate }; } },
   build: { summary: '検証し、PDF と公開用サイトを作ります(主たる処理)', load: async () => { const m = await import('./commands/build.ts'); return { help: m.help, run: m.build }; } },
+  check: { summary: '評価書の記載をシステムの設定と突き合わせます(CI の関門)', load: async () => { const m = await import('./commands/check.ts'); return { help: m.help, run: m.check }; } },
   pdf: { summary: '評価書を様式の体裁の PDF にします', load: async () => { const m = await import('./commands/pdf.ts'); return { help: m.help, run: m.pdf }; } },
 };
 

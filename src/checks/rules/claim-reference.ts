@@ -1,0 +1,40 @@
+/**
+ * A claim points at an item of the assessment and may quote the sentence it relies on. If the officer
+ * removes the item or rewrites the sentence, the check no longer proves anything: say so instead of
+ * checking a promise the document does not make any more.
+ */
+import { stringLeaves } from '../../model/access.ts';
+import type { Verdict } from '../types.ts';
+import type { CheckRuleMeta } from './rule.ts';
+
+export const meta: CheckRuleMeta = {
+  id: 'claim-reference',
+  title: '主張の項目と記載が評価書にある',
+  yields: ['error'],
+  rationale: '評価書の記載が書き換えられた後も古い点検が「適合」と出続けると、評価書が約束していないことを確かめていることになります。',
+  messages: {
+    'item-missing': '主張 {claim} の項目({item})が評価書にありません。',
+    'quote-missing': '主張 {claim} が引用する記載「{quote}」が、評価書の「{item}」に見つかりません。',
+  },
+  hints: {
+    'item-missing': 'checks.yaml の 項目(JSON Pointer)を、評価書の今の構成に合わせて直してください。',
+    'quote-missing': '評価書の記載が書き換えられたようです。新しい記載を確かめ、checks.yaml の 記載 と点検の内容を見直してください。',
+  },
+};
+
+/** Whitespace and 全角/半角 differences (NFKC) do not count as a rewrite. */
+function normalize(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+export function quoteFound(claimed: unknown, quote: string): boolean {
+  const wanted = normalize(quote);
+  for (const { text } of stringLeaves(claimed)) if (normalize(text).includes(wanted)) return true;
+  return false;
+}
+
+export function verifyReference(claim: string, item: string, claimed: unknown, quote: string | undefined): Verdict | undefined {
+  if (claimed === undefined) return { status: 'error', rule: meta.id, messageId: 'item-missing', data: { claim, item } };
+  if (quote !== undefined && !quoteFound(claimed, quote)) return { status: 'error', rule: meta.id, messageId: 'quote-missing', data: { claim, item, quote } };
+  return undefined;
+}

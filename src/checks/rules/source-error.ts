@@ -1,0 +1,24 @@
+/** A source that cannot be read is an error, never a contradiction: nothing is known about the system. */
+import type { Observation, Verdict } from '../types.ts';
+import type { CheckRuleMeta } from './rule.ts';
+
+export const meta: CheckRuleMeta = {
+  id: 'source-error',
+  title: '取得元から設定を読み取れる',
+  yields: ['error'],
+  rationale: '接続できない・内容が読めないときは、設定が評価書と合っているかどうか分かりません。矛盾とは区別して報告します。',
+  messages: {
+    unreachable: '取得元 {source}({label})から設定を読み取れませんでした: {detail}。',
+    malformed: '取得元 {source}({label})の内容を読めませんでした: {detail}。',
+    refused: '取得元 {source}({label})を読みませんでした: {detail}。',
+  },
+  hints: {
+    unreachable: '取得元が動いているか、URL・パス・接続先とネットワークを確認してください。設定と評価書の突合はできていません。',
+    malformed: '取得元が返す形式(JSON・YAML・CSV)と、checks.yaml の 形式・問合せを確認してください。',
+    refused: '必要な環境変数やオプション(--allow-commands)を確認してください。',
+  },
+};
+
+export function verifySource(source: string, observation: Observation & { ok: false }): Verdict {
+  return { status: 'error', rule: meta.id, messageId: observation.kind, data: { source, label: observation.label, detail: observation.detail } };
+}

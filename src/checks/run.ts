@@ -1,0 +1,169 @@
+/**
+ * One assessment and its checks.yaml → one result per claim. The probes read the live systems (observe.ts);
+ * everything else here is deciding and locating: the rules decide, this file puts file:line on both sides.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { validateFile } from '../validate/validate.ts';
+import type { Diagnostic } from '../report/diagnostic.ts';
+import { fillTemplate, segmentsOf } from '../report/diagnostic.ts';
+import { isSignificant, itemPath } from '../schema/walk.ts';
+import { todayInJapan } from '../model/wareki.ts';
+import { checksFileName, loadChecks } from './checks-file.ts';
+import { ruleMeta } from './catalogue.ts';
+import { observeAll } from './observe.ts';
+import { evaluateObserved, verifyAssertion } from './rules/assertion.ts';
+import { verifyAttestation } from './rules/attestation.ts';
+import { verifyReference } from './rules/claim-reference.ts';
+import { verifyCoverage } from './rules/coverage-gap.ts';
+import { verifySource } from './rules/source-error.ts';
+import { meta as staffThresholdMeta, verifyStaffThreshold } from './rules/staff-threshold.ts';
+import { defaultPolicy, type CheckRun, type ClaimResult, type Note, type Observation, type Position, type Verdict } from './types.ts';
+
+export interface CheckOptions {
+  allowCommands?: boolean;
+  env?: NodeJS.ProcessEnv;
+  today?: string;
+}
+
+export type CheckOutcome =
+  | { kind: 'run'; run: CheckRun }
+  | { kind: 'no-checks'; assessmentFile: string }
+  /** The assessment or checks.yaml is not usable: input errors, exit code 2. */
+  | { kind: 'invalid'; diagnostics: Diagnostic[] };
+
+export function checksFileFor(assessmentFile: string): string {
+  return path.join(path.dirname(assessmentFile), checksFileName);
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let current: unknown = data;
+  for (const segment of segmentsOf(pointer)) {
+    if (Array.isArray(current) && /^\d+$/.test(segment)) current = current[Number(segment)];
+    else if (typeof current === 'object' && current !== null && !Array.isArray(current)) current = (current as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return current;
+}
+
+/**
+ * Line and column of the quoted sentence itself when it sits inside a multi-line value (a |- block), so the
+ * finding points at the sentence the officer wrote, not at the item's first line. Falls back to the value.
+ */
+function locateQuote(text: string, start: Position, quote: string | undefined): Position {
+  if (!quote) return start;
+  const lines = text.split('\n');
+  for (let i = start.line - 1; i < Math.min(lines.length, start.line - 1 + 200); i++) {
+    const col = lines[i]!.indexOf(quote, i === start.line - 1 ? start.col - 1 : 0);
+    if (col >= 0) return { line: i + 1, col: col + 1 };
+  }
+  return start;
+}
+
+/** A value as quoted in a message: text as is, anything else as compact JSON; long values are cut. */
+export function quoteValue(value: unknown, max = 200): string {
+  const text = value === undefined ? '(該当なし)' : typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > max ? text.slice(0, max) + '…' : text;
+}
+
+export async function checkAssessment(assessmentFile: string, options: CheckOptions = {}): Promise<CheckOutcome> {
+  const checksFile = checksFileFor(assessmentFile);
+  if (!existsSync(checksFile)) return { kind: 'no-checks', assessmentFile };
+  const today = options.today ?? todayInJapan();
+  const validation = validateFile(assessmentFile, { today });
+  if (!validation.data || !validation.form || !validation.loaded) {
+    return { kind: 'invalid', diagnostics: validation.diagnostics.filter((d) => d.severity === 'error') };
+  }
+  const { data, loaded } = validation;
+  const form = validation.form.schema;
+  const checks = loadChecks(checksFile, form);
+  if (!checks.ok) return { kind: 'invalid', diagnostics: checks.diagnostics };
+  const { definition } = checks;
+  const policy = {
+    error: definition.方針?.エラー ?? defaultPolicy.error,
+    unchecked: definition.方針?.未点検 ?? defaultPolicy.unchecked,
+    expired: definition.方針?.期限切れ ?? defaultPolicy.expired,
+  };
+  const sources = definition.取得元 ?? {};
+  const used = new Set(definition.主張.flatMap((c) => (c.点検 ? [c.点検.取得元] : [])));
+  const observations = await observeAll(sources, used, { baseDir: path.dirname(checksFile), allowCommands: options.allowCommands ?? false, env: options.env ?? process.env });
+  const fileCount = Array.isArray(data['特定個人情報ファイルの概要']) ? data['特定個人情報ファイルの概要'].length : 1;
+
+  const results: ClaimResult[] = [];
+  for (const [index, claim] of definition.主張.entries()) {
+    const pointer = claim.項目;
+    const item = itemPath(form, pointer, { fileCount }) || pointer;
+    const claimed = valueAt(data, pointer);
+    const quote = claim.記載 ?? (typeof claimed === 'object' && claimed !== null ? '(記載全体)' : quoteValue(claimed, 80));
+    const significantPointer = [pointer, ...(claim.関連項目 ?? [])].find((p) => isSignificant(form, p));
+    const base: Omit<ClaimResult, 'status' | 'rule' | 'message' | 'hint'> = {
+      claim: claim.ID,
+      checks: { file: checksFile, ...checks.loaded.locate(`/主張/${index}`) },
+      assessment: { file: assessmentFile, pointer, item, quote: claim.記載, significant: significantPointer !== undefined, ...locateQuote(loaded.text, loaded.locate(pointer), claim.記載) },
+      notes: [],
+    };
+    const finish = (verdict: Verdict, extra: Record<string, string | number> = {}, hintId?: string): ClaimResult => {
+      const meta = ruleMeta(verdict.rule);
+      const values = { claim: claim.ID, item, quote, ...extra, ...verdict.data };
+      const hintTemplate = meta.hints?.[hintId ?? verdict.messageId];
+      return { ...base, status: verdict.status, rule: verdict.rule, message: fillTemplate(meta.messages[verdict.messageId]!, values).trim(), hint: hintTemplate ? fillTemplate(hintTemplate, values) : undefined };
+    };
+
+    const reference = verifyReference(claim.ID, item, claimed, claim.記載);
+    if (reference) {
+      results.push(finish(reference));
+      continue;
+    }
+    if (claim.確認) {
+      results.push(finish(verifyAttestation(item, claim.確認, today)));
+      continue;
+    }
+    if (!claim.点検) {
+      results.push(finish(verifyCoverage(item, quote)));
+      continue;
+    }
+    const check = claim.点検;
+    const observation = observations.get(check.取得元) as Observation;
+    if (!observation.ok) {
+      results.push(finish(verifySource(check.取得元, observation)));
+      continue;
+    }
+    const input = { observed: observation.data, assessment: data, claimed, today };
+    const observedValue = await evaluateObserved(check.観測値, input);
+    if (!observedValue.ok) {
+      results.push(finish({ status: 'error', rule: 'assertion', messageId: 'evaluation-failed', data: { expression: '観測値', detail: observedValue.detail } }));
+      continue;
+    }
+    const verdict = await verifyAssertion(claim.ID, check.条件, input, observedValue.value);
+    const place = check.位置 !== undefined ? observation.locate?.(check.位置) : undefined;
+    const extra = { label: observation.label, value: quoteValue(observedValue.value), description: check.説明 ? `(点検: ${check.説明})` : '' };
+    const significantItem = significantPointer ? itemPath(form, significantPointer, { fileCount }) : '';
+    const result = finish(verdict, { ...extra, significantItem }, verdict.status === 'contradicted' && significantPointer ? 'contradicted-significant' : undefined);
+    result.observed = { source: check.取得元, label: observation.label, value: quoteValue(observedValue.value), file: observation.file, ...(place ?? {}) };
+    if (verdict.status === 'contradicted') {
+      const staff = verifyStaffThreshold(data, pointer, observedValue.value);
+      if (staff) {
+        const note: Note = {
+          rule: staffThresholdMeta.id,
+          level: 'warning',
+          message: fillTemplate(staffThresholdMeta.messages[staff.messageId]!, staff.data),
+          hint: staffThresholdMeta.hints?.[staff.messageId],
+          file: assessmentFile,
+          ...loaded.locate('/評価実施手続/基礎項目評価/しきい値判断結果'),
+        };
+        result.notes.push(note);
+      }
+    }
+    results.push(result);
+  }
+  return { kind: 'run', run: { assessmentFile, checksFile, policy, results } };
+}
+
+/** Does this run fail the CI gate? A contradiction always does; errors, gaps and expiries as the policy says. */
+export function isFailing(run: CheckRun): boolean {
+  return run.results.some((r) =>
+    r.status === 'contradicted' ||
+    (r.status === 'error' && run.policy.error === '失敗') ||
+    (r.status === 'unchecked' && run.policy.unchecked === '失敗') ||
+    (r.status === 'expired' && run.policy.expired === '失敗'));
+}

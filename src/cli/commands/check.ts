@@ -1,0 +1,66 @@
+/** `pia check [assessments…]`: each claim of checks.yaml against live system configuration; the CI gate. */
+import { parseArgs } from 'node:util';
+import { assessmentFiles } from '../files.ts';
+import { checkAssessment, isFailing } from '../../checks/run.ts';
+import { checkFormats, formatRuns, type CheckFormat } from '../../checks/format.ts';
+import { checkRules } from '../../checks/catalogue.ts';
+import { formatDiagnostics } from '../../report/format.ts';
+import { fail, UsageError } from '../../report/errors.ts';
+import type { CheckRun } from '../../checks/types.ts';
+import type { Diagnostic } from '../../report/diagnostic.ts';
+
+export const help = `使い方: npx pia check [評価書のファイルまたはフォルダ…] [オプション]
+
+評価書の記載(主張)を、稼働中のシステムの設定と突き合わせます。点検の定義は評価書と同じフォルダの
+checks.yaml に書きます(schemas/checks.v1.schema.json)。パスを省略すると assessments/ のすべての評価書を点検します。
+
+結果: 適合 / 矛盾(評価書の記載と設定が食い違う) / エラー(取得元を読めない等) / 未点検(点検も確認もない)
+      / 確認済み(人による確認の記録) / 期限切れ(確認の記録の有効期限切れ)
+
+オプション:
+  --format <形式>      text(既定)、json、junit、sarif、github(GitHub Actions の注釈)
+  --allow-commands     取得元の種類 command(シェルのコマンド)の実行を許可します
+  --today <日付>       今日の日付(YYYY-MM-DD)。確認の記録の有効期限の判定に使います
+  --list-rules         点検の規則の一覧を表示します
+  -h, --help           この説明を表示します
+
+終了コード: 0 問題なし / 1 矛盾あり、または方針(checks.yaml の 方針)で失敗とする結果あり
+            / 2 指定や入力(評価書・checks.yaml)の誤り`;
+
+export async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'allow-commands': { type: 'boolean', default: false },
+      today: { type: 'string' },
+      'list-rules': { type: 'boolean', default: false },
+    },
+  });
+  if (values['list-rules']) {
+    for (const rule of checkRules) process.stdout.write(`${rule.id.padEnd(18)} ${rule.yields.join('|').padEnd(32)} ${rule.title}\n`);
+    return 0;
+  }
+  if (!checkFormats.includes(values.format as CheckFormat)) fail(UsageError, { detail: `--format には ${checkFormats.join('、')} のいずれかを指定してください。`, command: 'check' });
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(UsageError, { detail: '--today は YYYY-MM-DD の形で指定してください。', command: 'check' });
+
+  const files = assessmentFiles(positionals);
+  const runs: CheckRun[] = [];
+  const invalid: Diagnostic[] = [];
+  const withoutChecks: string[] = [];
+  for (const file of files) {
+    const outcome = await checkAssessment(file, { allowCommands: values['allow-commands'], today: values.today });
+    if (outcome.kind === 'run') runs.push(outcome.run);
+    else if (outcome.kind === 'invalid') invalid.push(...outcome.diagnostics);
+    else withoutChecks.push(outcome.assessmentFile);
+  }
+  // Input errors go to stderr so that --format sarif/junit/json on stdout stays machine-readable.
+  if (invalid.length > 0) process.stderr.write(formatDiagnostics('text', invalid, files.length));
+  if (withoutChecks.length > 0 && values.format === 'text') {
+    process.stdout.write(`点検の定義(checks.yaml)がない評価書: ${withoutChecks.join('、')}\n\n`);
+  }
+  process.stdout.write(formatRuns(values.format as CheckFormat, runs));
+  if (invalid.length > 0) return 2;
+  return runs.some(isFailing) ? 1 : 0;
+}

@@ -8,6 +8,7 @@ import { assessmentFiles } from '../files.ts';
 import { validateFile, type ValidationResult } from '../../validate/validate.ts';
 import { formatText } from '../../report/format.ts';
 import { buildPdfs } from '../../render/pdf/build-pdfs.ts';
+import { buildSite, InvalidAssessmentsError } from '../../site/build-site.ts';
 
 export const help = `使い方: npx pia build [オプション]
 
@@ -32,5 +33,14 @@ export async function build(args: string[]): Promise<number> {
   // PDF step: out/pdf/<slug>.pdf (the site copies them from there); unchanged assessments are not rendered again.
   const pdfs = await buildPdfs(results, 'out/pdf');
   process.stdout.write(`PDF ${pdfs.length} 件を out/pdf/ に出力しました。\n`);
+  // Site step: dist/ (pages, PDF/JSON/CSV downloads, search index), published under PIA_BASE (default /).
+  try {
+    const site = await buildSite({ outDir: 'dist', pdfDir: 'out/pdf' });
+    process.stdout.write(`公開用サイト(${site.pages} ページ)を dist/ に出力しました。\n`);
+  } catch (error) {
+    if (!(error instanceof InvalidAssessmentsError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
   return 0;
 }

@@ -1,0 +1,23 @@
+/** Machine-readable downloads beside each page: the canonical JSON and the 別添1 記録項目 as CSV. */
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { canonicalJson } from '../../model/canonical.ts';
+import { recordsCsv } from '../../render/web/records-csv.ts';
+import { downloadNames } from '../../render/web/url.ts';
+import type { AssessmentEntry } from '../../site/loader.ts';
+import type { JsonSchema } from '../../schema/registry.ts';
+
+export async function getStaticPaths() {
+  const forms = new Map((await getCollection('forms')).map((f) => [f.id, f.data as JsonSchema]));
+  return (await getCollection('assessments')).flatMap((e) => {
+    const entry = e.data as unknown as AssessmentEntry;
+    const schema = forms.get(entry.form)!;
+    const names = downloadNames(entry.slug);
+    return [
+      { params: { slug: entry.slug, file: names.json }, props: { body: canonicalJson(entry.data, schema).json } },
+      { params: { slug: entry.slug, file: names.csv }, props: { body: recordsCsv(schema, entry.data) } },
+    ];
+  });
+}
+
+export const GET: APIRoute = ({ props }) => new Response((props as { body: string }).body);

@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { validateFile } from '../../validate/validate.ts';
+import type { JsonSchema } from '../../schema/registry.ts';
+import { assessmentView, tableOfContents, type ViewNode } from './view.ts';
+
+const reference = validateFile(fileURLToPath(new URL('../../../assessments/koshigaya-48-kodomo-iryohi/assessment.yaml', import.meta.url)));
+const schema = reference.form!.schema;
+const data = reference.data!;
+
+function find(nodes: readonly ViewNode[], id: string): ViewNode | undefined {
+  for (const n of nodes) {
+    if (n.id === id) return n;
+    const hit = find(n.children ?? [], id);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+test('項目のアンカーは様式の番号から作る(Ⅱ-3-① 入手元、※ つき)', () => {
+  const view = assessmentView(schema, data);
+  const node = find(view.sections, 'Ⅱ-3-①')!;
+  assert.equal(node.label, '①入手元');
+  assert.equal(node.significant, true);
+  assert.equal(node.value?.kind, 'checkboxes');
+});
+
+test('アンカーはページの中で重複しない', () => {
+  const ids: string[] = [];
+  const collect = (nodes: readonly ViewNode[]) => nodes.forEach((n) => { ids.push(n.id); collect(n.children ?? []); });
+  collect(assessmentView(schema, data).sections);
+  assert.equal(new Set(ids).size, ids.length);
+  assert.ok(ids.length > 80);
+});
+
+test('記載のない項目も様式の順に残り、未記載として示す(Ⅰ 1.)', () => {
+  const view = assessmentView(schema, data);
+  const basic = view.sections.find((s) => s.id === 'Ⅰ')!;
+  assert.deepEqual(basic.children!.map((c) => c.id), ['Ⅰ-1', 'Ⅰ-2', 'Ⅰ-3', 'Ⅰ-4', 'Ⅰ-5', 'Ⅰ-6', 'Ⅰ-7']);
+  assert.deepEqual(basic.children![0]!.value, { kind: 'missing' });
+  assert.deepEqual(find(view.sections, 'Ⅰ-7')!.value, { kind: 'blank' });
+});
+
+test('選択肢は schema の enum から、選ばれた記載に印を付けて示す', () => {
+  const node = find(assessmentView(schema, data).sections, 'Ⅰ-5-①')!;
+  assert.deepEqual(node.value, { kind: 'choice', selected: '実施する', invalid: false, options: [{ label: '実施する', selected: true }, { label: '実施しない', selected: false }, { label: '未定', selected: false }] });
+});
+
+test('チェック欄は true / false / 不明 を区別し、( )内の記載を添える', () => {
+  const view = assessmentView(schema, data);
+  const audit = find(view.sections, 'Ⅲ-8-実施の有無')!.value;
+  assert.deepEqual(audit, { kind: 'checkboxes', boxes: [{ label: '自己点検', state: true }, { label: '内部監査', state: '不明' }, { label: '外部監査', state: true }] });
+  const source = find(view.sections, 'Ⅱ-3-①')!.value;
+  assert.ok(source?.kind === 'checkboxes');
+  assert.deepEqual(source.boxes[2], { label: '行政機関・独立行政法人等', state: '不明', detail: { label: '( )内の記載', value: { kind: 'text', text: 'デジタル庁' } } });
+});
+
+test('委託事項は x-repeat の見出し(委託事項1)と名称で繰り返し、名称は項目として重ねて示さない', () => {
+  const node = find(assessmentView(schema, data).sections, 'Ⅱ-4-委託事項1')!;
+  assert.equal(node.label, '委託事項1 福祉総合システムの保守運用');
+  assert.deepEqual(node.children!.map((c) => c.label), ['①委託内容', '②委託先における取扱者数', '③委託先名', '④再委託の有無', '⑤再委託の許諾方法', '⑥再委託事項']);
+});
+
+test('表示する項目名は schema の title と x-item だけから作る(コードに項目名の写しがない)', () => {
+  const renamed = structuredClone(schema) as JsonSchema;
+  const source = renamed.$defs!['ファイルの概要']!.properties!['特定個人情報の入手・使用']!.properties!['入手元']!;
+  source.title = '入手先';
+  source['x-item'] = '⑨';
+  source['x-significant-change'] = false;
+  const node = find(assessmentView(renamed, data).sections, 'Ⅱ-3-⑨')!;
+  assert.equal(node.label, '⑨入手先');
+  assert.equal(node.significant, false);
+});
+
+test('変更箇所は変更日・項目・変更前後を表にし、変更前後は語の単位の差分を持つ', () => {
+  const changes = assessmentView(schema, data).sections.find((s) => s.id === '別添2')!.value;
+  assert.ok(changes?.kind === 'change-table');
+  assert.equal(changes.rows.length, 10);
+  const first = changes.rows[0]!;
+  assert.deepEqual(first.date, { kind: 'date', text: '令和10年9月30日', iso: '2028-09-30' });
+  assert.deepEqual(first.before, [{ text: '越谷市' }, { text: '個人情報' }, { text: '取扱事務', removed: true }, { text: 'の' }, { text: '委託', removed: true }, { text: 'に関する指針' }]);
+});
+
+test('目次は部(Ⅰ〜Ⅴ、別添)とその番号付きの項目を並べる', () => {
+  const toc = tableOfContents(assessmentView(schema, data));
+  assert.deepEqual(toc.map((s) => s.id), ['表紙', 'Ⅰ', 'Ⅱ', '別添1', 'Ⅲ', 'Ⅳ', 'Ⅴ', '別添2']);
+  assert.deepEqual(toc.find((s) => s.id === 'Ⅱ')!.children.map((c) => c.id), ['Ⅱ-1', 'Ⅱ-2', 'Ⅱ-3', 'Ⅱ-4', 'Ⅱ-5', 'Ⅱ-6', 'Ⅱ-7']);
+});

@@ -1,0 +1,7 @@
+/**
+ * Types of Astro's virtual module for `tsc --noEmit`, which does not run `astro sync` (its generated types live
+ * in .astro/, absent on a fresh clone). Only what src/pages/*.ts uses; the collections are in src/content.config.ts.
+ */
+declare module 'astro:content' {
+  export function getCollection(name: 'assessments' | 'forms'): Promise<{ id: string; data: Record<string, unknown> }[]>;
+}

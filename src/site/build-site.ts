@@ -1,0 +1,108 @@
+/**
+ * The publishable site: astro build (pages through the content loader) → copy the PDFs beside their pages →
+ * pagefind index for offline full-text search. Runs inside `pia build` (Node 24), or from tests and bench.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { downloadNames } from '../render/web/url.ts';
+import { invalidAssessmentsMarker } from './loader.ts';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface SiteOptions {
+  /** Folder with <slug>/assessment.yaml (default assessments/). */
+  assessmentsDir?: string;
+  /** Output folder (default dist/). Replaced only when the build succeeded. */
+  outDir?: string;
+  /** Path the site is published under, e.g. /kurashi/hyoka/ (default PIA_BASE or /). */
+  base?: string;
+  /** Folder with rendered PDFs <slug>.pdf (default out/pdf/). */
+  pdfDir?: string;
+  /** Astro's cache (content store, Vite); keep it between builds for faster rebuilds. */
+  cacheDir?: string;
+  /** Print Astro's progress (default: warnings only). */
+  verbose?: boolean;
+}
+
+export interface SiteResult {
+  outDir: string;
+  pages: number;
+  pdfs: number;
+  /** Milliseconds per step. */
+  timings: { astro: number; pdf: number; search: number };
+}
+
+/** The loader found assessments that cannot be rendered; `message` holds the file:line:col diagnostics. */
+export class InvalidAssessmentsError extends Error {}
+
+export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> {
+  const assessmentsDir = path.resolve(options.assessmentsDir ?? 'assessments');
+  const outDir = path.resolve(options.outDir ?? 'dist');
+  const pdfDir = path.resolve(options.pdfDir ?? 'out/pdf');
+  const base = options.base ?? process.env.PIA_BASE ?? '/';
+  // Build into a sibling temp folder and rename at the end: a failed build leaves the old site untouched.
+  const parent = path.dirname(outDir);
+  const staging = mkdtempSync(path.join(parent, `.${path.basename(outDir)}-building-`));
+  // The loader runs in this process and reads its inputs from the environment (astro.config.mjs reads PIA_BASE).
+  const saved = { PIA_ASSESSMENTS: process.env.PIA_ASSESSMENTS, PIA_PDF_DIR: process.env.PIA_PDF_DIR, PIA_BASE: process.env.PIA_BASE, ASTRO_TELEMETRY_DISABLED: process.env.ASTRO_TELEMETRY_DISABLED };
+  Object.assign(process.env, { PIA_ASSESSMENTS: assessmentsDir, PIA_PDF_DIR: pdfDir, PIA_BASE: base, ASTRO_TELEMETRY_DISABLED: '1' });
+  try {
+    let t = performance.now();
+    const { build } = await import('astro');
+    try {
+      await build({
+        root: projectRoot,
+        outDir: staging,
+        base,
+        cacheDir: options.cacheDir ? path.resolve(options.cacheDir) : undefined,
+        logLevel: options.verbose ? 'info' : 'error',
+      });
+    } catch (error) {
+      // Astro's content store still saves itself 500 ms after its last change when the build failed; let it
+      // finish, so that the caller may remove the cache folder without an unhandled rejection later.
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      const message = error instanceof Error ? error.message : String(error);
+      if (message.includes(invalidAssessmentsMarker)) throw new InvalidAssessmentsError(message.slice(message.indexOf(invalidAssessmentsMarker) + invalidAssessmentsMarker.length).trim());
+      throw error;
+    }
+    const astroMs = performance.now() - t;
+
+    t = performance.now();
+    let pdfs = 0;
+    const slugs = readdirSync(staging, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(path.join(staging, d.name, 'index.html'))).map((d) => d.name);
+    for (const slug of slugs) {
+      const pdf = path.join(pdfDir, `${slug}.pdf`);
+      if (!existsSync(pdf)) continue;
+      copyFileSync(pdf, path.join(staging, slug, downloadNames(slug).pdf));
+      pdfs++;
+    }
+    const pdfMs = performance.now() - t;
+
+    t = performance.now();
+    const pagefind = await import('pagefind');
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: staging });
+    if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: path.join(staging, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    await pagefind.close();
+    // The pages use pagefind.js directly (src/pages/search.astro); pagefind's prebuilt UIs are not served. They
+    // also carry credits with URLs of other hosts, which the site must not contain.
+    for (const name of readdirSync(path.join(staging, 'pagefind'))) {
+      if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(name)) rmSync(path.join(staging, 'pagefind', name));
+    }
+    const searchMs = performance.now() - t;
+
+    rmSync(outDir, { recursive: true, force: true });
+    renameSync(staging, outDir);
+    return { outDir, pages: added.page_count, pdfs, timings: { astro: astroMs, pdf: pdfMs, search: searchMs } };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}

@@ -57,6 +57,17 @@ export function wordDiff(before: string, after: string): DiffPart[] {
 export const longTextLength = 40;
 
 /** [-削除-]{+追加+}: the notation of `git diff --word-diff`, readable in a terminal and in CI logs. */
-export function renderWordDiff(parts: readonly DiffPart[]): string {
-  return parts.map((p) => (p.kind === 'same' ? p.text : p.kind === 'added' ? `{+${p.text}+}` : `[-${p.text}-]`)).join('');
+export function renderWordDiff(parts: readonly DiffPart[], context = 20): string {
+  return parts
+    .map((p, i) => {
+      if (p.kind === 'added') return `{+${p.text}+}`;
+      if (p.kind === 'removed') return `[-${p.text}-]`;
+      // Unchanged text is cut to `context` characters next to each change.
+      const chars = [...p.text];
+      const head = i > 0 ? chars.slice(0, context).join('') : '';
+      const tail = i < parts.length - 1 ? chars.slice(-context).join('') : '';
+      if (chars.length <= context * 2 + 1) return p.text;
+      return `${head}…${tail}`;
+    })
+    .join('');
 }

@@ -1,0 +1,157 @@
+/** `pia diff <old> <new>` / `pia diff --base <rev>`: classify the changes between two versions (事前/事後/再評価). */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { fail, UsageError, WriteNeedsFile } from '../../report/errors.ts';
+import { formatText } from '../../report/format.ts';
+import type { Diagnostic } from '../../report/diagnostic.ts';
+import { parseDate, todayInJapan } from '../../model/wareki.ts';
+import { changedAssessments, existsAtRevision, parseSideSpec, readSide, showSpec } from '../../git/git.ts';
+import { compareVersions, type CompareOptions } from '../../diff/compare.ts';
+import { diffFormats, formatDiff, type DiffFormat, type FileComparison } from '../../diff/report.ts';
+import { changeRows, insertRows, replaceFileIfUnchanged, sha256 } from '../../diff/write.ts';
+import { findDecisionsFile, findRenamesFile, loadDecisions, loadRenames } from '../../classify/records.ts';
+
+export const help = `使い方: npx pia diff <変更前> <変更後> [オプション]
+        npx pia diff --base <リビジョン> [オプション]
+
+評価書の2つの版を比べ、変更ごとに提出時期(事前・事後・再評価)を規則に基づいて判定します。
+変更前・変更後には、ファイルのパスか、git のリビジョンとパス(main:assessments/x/assessment.yaml)を指定します。
+--base を指定すると、作業ツリーで変更されたすべての評価書をそのリビジョンと比べます(プルリクエストの CI 向け)。
+
+繰り返す記載(委託事項など)は ID で照合します。並べ替えは削除と追加ではなく「移動」です。
+評価書と同じフォルダの decisions.yaml(確認者の判断)と renames.yaml(名称変更表。上のフォルダでも可)を読みます。
+
+オプション:
+  --base <リビジョン>  作業ツリーの変更された評価書をこのリビジョンと比べます
+  --format <形式>      text(既定)、json、markdown(プルリクエストのコメント用)、junit、sarif、github
+  --write              変更箇所(別添2)の行を変更後の評価書に書き加えます(コメントと書式はそのまま)
+  --date <日付>        書き加える行の変更日(YYYY-MM-DD または和暦。既定は今日)
+  --decisions <ファイル> 判断の記録(既定: 評価書と同じフォルダの decisions.yaml)
+  --renames <ファイル>   名称変更表(既定: renames.yaml を評価書のフォルダ、その上のフォルダの順に探します)
+  --today <日付>       今日の日付(YYYY-MM-DD)
+  -h, --help           この説明を表示します
+
+終了コード: 0 問題なし / 1 事前(再評価)の変更に提出・公表の記録がない、または分類できない変更がある / 2 指定や入力の誤り`;
+
+interface Pair {
+  oldSpec: string;
+  newSpec: string;
+}
+
+export async function diff(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      base: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      write: { type: 'boolean', default: false },
+      date: { type: 'string' },
+      decisions: { type: 'string' },
+      renames: { type: 'string' },
+      today: { type: 'string' },
+    },
+  });
+  const usage: (detail: string) => never = (detail) => fail(UsageError, { detail, command: 'diff' });
+  if (!diffFormats.includes(values.format as DiffFormat)) usage(`--format には ${diffFormats.join('、')} のいずれかを指定してください。`);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) usage('--today は YYYY-MM-DD の形で指定してください。');
+  const today = values.today ?? todayInJapan();
+  let date = today;
+  if (values.date !== undefined) {
+    const parsed = parseDate(values.date);
+    if (!parsed.ok) usage('--date は YYYY-MM-DD または和暦(令和8年11月25日)で指定してください。');
+    date = parsed.iso;
+  }
+
+  const pairs: Pair[] = [];
+  const notes: string[] = [];
+  if (values.base !== undefined) {
+    if (positionals.length > 0) usage('--base を指定したときは、ファイルを指定しません。');
+    for (const file of changedAssessments(values.base)) {
+      if (!existsAtRevision(values.base, file)) {
+        notes.push(`${file} は ${values.base} にない新しい評価書です。比較せず、検証だけを行ってください(npx pia validate ${file})。`);
+        continue;
+      }
+      pairs.push({ oldSpec: `${values.base}:${file}`, newSpec: file });
+    }
+  } else {
+    if (positionals.length !== 2) usage('変更前と変更後の2つを指定するか、--base <リビジョン> を指定してください。');
+    pairs.push({ oldSpec: positionals[0]!, newSpec: positionals[1]! });
+  }
+
+  const results: FileComparison[] = [];
+  const inputErrors: Diagnostic[] = [];
+  const pending: { path?: string; oldText: string; newText: string; hash: string; options: CompareOptions }[] = [];
+  for (const pair of pairs) {
+    const oldSide = parseSideSpec(pair.oldSpec);
+    const newSide = parseSideSpec(pair.newSpec);
+    if (values.write && newSide.kind !== 'file') fail(WriteNeedsFile, { spec: pair.newSpec });
+    const oldText = readSide(oldSide);
+    const newBytes = newSide.kind === 'file' ? safeRead(newSide.path) : undefined;
+    const newText = newSide.kind === 'file' ? newBytes?.toString('utf8') : readSide(newSide);
+    const missing = [[oldSide, oldText], [newSide, newText]].filter(([, t]) => t === undefined).map(([s]) => showSpec(s as typeof oldSide));
+    if (missing.length > 0) {
+      inputErrors.push(...missing.map((m) => ({ rule: 'load-not-found', severity: 'error' as const, file: m, line: 1, col: 1, path: '', message: 'ファイルが見つかりません。', hint: 'パスの綴りを確認してください。git の版は <リビジョン>:<パス> で指定します。' })));
+      continue;
+    }
+    const anchor = newSide.path;
+    const options: CompareOptions = { today };
+    const decisionsFile = values.decisions ?? findDecisionsFile(anchor);
+    if (decisionsFile) {
+      const loaded = loadDecisions(decisionsFile);
+      if (!loaded.ok) {
+        inputErrors.push(...loaded.diagnostics);
+        continue;
+      }
+      options.decisions = loaded.value;
+    }
+    const renamesFile = values.renames ?? findRenamesFile(anchor);
+    if (renamesFile) {
+      const loaded = loadRenames(renamesFile);
+      if (!loaded.ok) {
+        inputErrors.push(...loaded.diagnostics);
+        continue;
+      }
+      options.renames = loaded.value;
+    }
+    const oldFile = showSpec(oldSide);
+    const newFile = showSpec(newSide);
+    const result = compareVersions({ file: oldFile, text: oldText! }, { file: newFile, text: newText! }, options);
+    if (!result.ok) {
+      inputErrors.push(...result.diagnostics);
+      continue;
+    }
+    results.push({ oldFile, newFile, comparison: result.comparison });
+    pending.push({ path: newSide.kind === 'file' ? newSide.path : undefined, oldText: oldText!, newText: newText!, hash: newBytes ? sha256(newBytes) : '', options });
+  }
+
+  if (inputErrors.length > 0) {
+    process.stderr.write(formatText(inputErrors, pairs.length).replace(/\d+ ファイルを検証しました[^\n]*\n$/, '') + '比較する版を読み込めませんでした。上の誤りを直してください。ファイルは変更していません。\n');
+    return 2;
+  }
+  // Written only when every pair loaded: a failing input leaves every file as it was.
+  if (values.write) {
+    results.forEach((fc, i) => {
+      const p = pending[i]!;
+      const rows = changeRows(fc, date);
+      if (!p.path || rows.length === 0) return;
+      const updated = insertRows(p.newText, rows);
+      replaceFileIfUnchanged(p.path, p.hash, updated);
+      notes.push(`${fc.newFile} の変更箇所に ${rows.length} 行を書き加えました。内容を確認し、事前の変更は評価をやり直して公表した後に表紙の公表日を更新してください。`);
+      const again = compareVersions({ file: fc.oldFile, text: p.oldText }, { file: fc.newFile, text: updated }, p.options);
+      if (again.ok) results[i] = { ...fc, comparison: again.comparison };
+    });
+  }
+  if (values.base !== undefined && pairs.length === 0) notes.push(`${values.base} から変更された評価書はありません。`);
+  process.stdout.write(formatDiff(values.format as DiffFormat, results));
+  for (const note of notes) process.stderr.write(note + '\n');
+  return results.some((r) => r.comparison.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+}
+
+function safeRead(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,43 @@
+/** `pia rules`: the change classification rules, then the validation rules (ID, class or level, items, title). */
+import { parseArgs } from 'node:util';
+import { classificationRules, riskOrderWaivers } from '../../classify/catalogue.ts';
+import { timingLabels } from '../../classify/rule.ts';
+import { validationRules } from '../../validate/rules/catalogue.ts';
+import { fail, UsageError } from '../../report/errors.ts';
+
+export const help = `使い方: npx pia rules [--format text|json]
+
+変更の分類規則(pia diff・pia audit が使う、事前・事後・再評価の判定)と、検証規則(pia validate)の一覧を表示します。
+各規則の説明は src/classify/rules/<ID>.md と src/validate/rules/ にあります。
+
+オプション:
+  --format <形式>  text(既定)、json
+  -h, --help       この説明を表示します`;
+
+function table(headers: string[], rows: string[][]): string {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 1 : 2), 0);
+  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  ');
+  return [line(headers), ...rows.map(line)].join('\n');
+}
+
+export async function rules(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } } });
+  if (values.format !== 'text' && values.format !== 'json') fail(UsageError, { detail: '--format には text か json を指定してください。', command: 'rules' });
+  if (values.format === 'json') {
+    process.stdout.write(JSON.stringify({
+      classification: classificationRules.map((r) => ({ id: r.meta.id, timing: r.meta.timing, items: r.meta.items, title: r.meta.title, basis: r.meta.basis, relaxes: r.meta.relaxes ?? [] })),
+      riskOrderWaivers,
+      validation: validationRules.map((r) => ({ id: r.meta.id, level: r.meta.level, title: r.meta.title, basis: r.meta.basis ?? null })),
+    }, null, 2) + '\n');
+    return 0;
+  }
+  const out: string[] = [];
+  out.push(`変更の分類規則(${classificationRules.length} 件。複数の規則が当たるときは最も厳しい区分: 再評価 > 事前 > 事後。緩和は明示したものだけ)`, '');
+  out.push(table(['ID', '区分', '緩和する規則', '項目', '内容'], classificationRules.map((r) => [r.meta.id, timingLabels[r.meta.timing], (r.meta.relaxes ?? []).join(',') || '-', r.meta.items.join('・'), r.meta.title])));
+  out.push('', 'どの規則にも当たらない変更は unclassified-change(誤り)として報告します。', '');
+  out.push(`検証規則(${validationRules.length} 件、pia validate)`, '');
+  out.push(table(['ID', '水準', '内容'], validationRules.map((r) => [r.meta.id, r.meta.level, r.meta.title])));
+  process.stdout.write(out.join('\n') + '\n');
+  return 0;
+}

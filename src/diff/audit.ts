@@ -1,0 +1,200 @@
+/**
+ * `pia audit` core: the existing 変更箇所 rows against the class of the item they name, the changes made
+ * since the last publication that have no row, and the time triggers (yearly review, 5-year re-assessment).
+ */
+import type { Diagnostic } from '../report/diagnostic.ts';
+import type { JsonSchema } from '../schema/registry.ts';
+import { isSignificant, itemPath, resolveRef, schemaAt } from '../schema/walk.ts';
+import { loadText, type LoadedDocument } from '../load/load-file.ts';
+import { arrayAt, isObject, stringAt } from '../model/access.ts';
+import { formatWareki, parseDate } from '../model/wareki.ts';
+import { validateText } from '../validate/validate.ts';
+import { classifyChange } from '../classify/classify.ts';
+import { normalizeFormal } from '../classify/helpers.ts';
+import type { Rename } from '../classify/rule.ts';
+import type { DecisionsFile } from '../classify/records.ts';
+import { addMonths, timeRules } from '../classify/time-rules.ts';
+import type { Commit } from '../git/git.ts';
+import { compareVersions, sameItemLabel } from './compare.ts';
+import { diffAssessments } from './diff.ts';
+import type { Change } from './change.ts';
+
+export interface ItemCandidate {
+  pointer: string;
+  label: string;
+  key: string;
+}
+
+/** Every item of the form with its printed path (first repetition), for mapping a row's 項目 text back. */
+export function itemCandidates(root: JsonSchema): ItemCandidate[] {
+  const out: ItemCandidate[] = [];
+  const visit = (schema: JsonSchema, pointer: string, depth: number): void => {
+    if (depth > 12) return;
+    if (pointer !== '') {
+      const label = itemPath(root, pointer);
+      if (label) out.push({ pointer, label, key: normalizeFormal(label) });
+    }
+    if (schema.items) visit(resolveRef(root, schema.items), `${pointer}/0`, depth + 1);
+    for (const [key, child] of Object.entries(schema.properties ?? {})) {
+      const sub = resolveRef(root, child);
+      if (sub['x-render'] === 'hidden' || sub['x-render'] === 'change-table' || key === 'ID') continue;
+      visit(sub, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+    }
+  };
+  visit(resolveRef(root, root), '', 0);
+  return out;
+}
+
+/** The item a row names: the longest item path the row's 項目 starts with (rows often add words after it). */
+export function matchItem(candidates: readonly ItemCandidate[], text: string): ItemCandidate | undefined {
+  const key = normalizeFormal(text);
+  let best: ItemCandidate | undefined;
+  for (const c of candidates) if (key.startsWith(c.key) && (!best || c.key.length > best.key.length)) best = c;
+  return best;
+}
+
+export interface History {
+  commits: readonly Commit[];
+  /** Text at each commit (undefined where the file did not exist). */
+  texts: readonly (string | undefined)[];
+}
+
+export interface AuditInput {
+  file: string;
+  text: string;
+  history?: History;
+  decisions?: DecisionsFile;
+  renames?: readonly Rename[];
+  today: string;
+}
+
+export type AuditResult = { ok: true; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+export function auditAssessment(input: AuditInput): AuditResult {
+  const result = validateText(input.file, input.text, { today: input.today });
+  if (!result.renderable || !result.data || !result.loaded || !result.form) return { ok: false, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
+  const root = result.form.schema;
+  const data = result.data;
+  const loaded = result.loaded;
+  const out: Diagnostic[] = [];
+  out.push(...auditRows(root, data, loaded, input));
+  if (input.history) out.push(...auditHistory(input, data, loaded));
+  out.push(...timeTriggers(data, loaded, input.today));
+  return { ok: true, diagnostics: out };
+}
+
+function auditRows(root: JsonSchema, data: Record<string, unknown>, loaded: LoadedDocument, input: AuditInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const candidates = itemCandidates(root);
+  const rowDecisions = input.decisions?.decisions.filter((d) => d.rowId !== undefined) ?? [];
+  const usedDecisions = new Set<number>();
+  arrayAt(data, '変更箇所').forEach((row, i) => {
+    if (!isObject(row)) return;
+    const label = stringAt(row, '項目') ?? '';
+    const timing = stringAt(row, '提出時期');
+    const reason = stringAt(row, '提出時期に係る説明') ?? '';
+    const at = (key: string) => ({ file: input.file, ...loaded.locate(`/変更箇所/${i}/${key}`), path: `/変更箇所/${i}/${key}` });
+    const match = matchItem(candidates, label);
+    if (!match) {
+      out.push({ rule: 'change-row-item-unknown', severity: 'warning', ...at('項目'), message: `変更箇所の項目「${label}」を様式の項目と対応付けられません。`, hint: '項目は様式の表記(例: Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ①入手元)で書いてください。' });
+      return;
+    }
+    if (timing !== '事前' && timing !== '事後') {
+      out.push({ rule: 'change-row-timing', severity: 'error', ...at('提出時期'), message: `変更箇所「${label}」の提出時期がありません。`, hint: '事前か事後を記載してください。' });
+      return;
+    }
+    if (timing === '事前' || !isSignificant(root, match.pointer)) return;
+    // A ※ item filed 事後: fine only when the change itself is formal or lowers risk.
+    const change: Change = { kind: 'changed', pointer: match.pointer, side: 'new', before: stringAt(row, '変更前の記載'), after: stringAt(row, '変更後の記載'), schema: schemaAt(root, match.pointer) ?? {}, item: match.label, significant: true };
+    const verdict = classifyChange(change, { root, oldData: data, newData: data, renames: input.renames ?? [] });
+    if (verdict.timing === 'after') return;
+    const decision = rowDecisions.find((d) => d.rowId === stringAt(row, 'ID'));
+    if (decision) {
+      usedDecisions.add(decision.index);
+      out.push({ rule: 'change-row-timing', severity: 'info', ...at('提出時期'), message: `※の項目「${match.label}」の変更が事後で提出されています(確認済み: ${decision.reason}。${decision.by})。` });
+      return;
+    }
+    out.push({
+      rule: 'change-row-timing',
+      severity: 'warning',
+      ...at('提出時期'),
+      message: `※の項目「${match.label}」の変更が事後で提出されています。説明「${reason}」が、重要な変更に当たらない理由(誤記の訂正、名称変更、リスクを明らかに下げる変更など)になっているか確認してください。`,
+      hint: `確認した結果を decisions.yaml に「変更箇所: ${stringAt(row, 'ID') ?? '<行のID>'}」で記録すると、この指摘は確認済みになります。`,
+    });
+  });
+  rowDecisions.forEach((d) => {
+    if (usedDecisions.has(d.index) || !input.decisions) return;
+    out.push({ rule: 'stale-decision', severity: 'warning', file: input.decisions.file, ...input.decisions.loaded.locate(`/判断/${d.index}`), path: `/判断/${d.index}`, message: `判断の記録(変更箇所 ${d.rowId})に当たる指摘がありません。`, hint: '行が削除されたか、指摘が解消しました。記録を削除してください。' });
+  });
+  return out;
+}
+
+function publishedOf(data: unknown): string | undefined {
+  const text = stringAt(data, '表紙', '公表日');
+  const parsed = text ? parseDate(text) : undefined;
+  return parsed?.ok ? parsed.iso : undefined;
+}
+
+/** Changes since the version that carried the current 公表日 first; each needs a 変更箇所 row added since. */
+function auditHistory(input: AuditInput, data: Record<string, unknown>, loaded: LoadedDocument): Diagnostic[] {
+  const { commits, texts } = input.history!;
+  const published = publishedOf(data);
+  const parsed = texts.map((t) => {
+    if (t === undefined) return undefined;
+    const r = loadText(input.file, new TextEncoder().encode(t));
+    return r.ok ? (r.loaded.data as Record<string, unknown>) : undefined;
+  });
+  // The oldest commit of the final run of versions that carry the current 公表日.
+  let base = -1;
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    if (parsed[i] === undefined || publishedOf(parsed[i]) !== published) break;
+    base = i;
+  }
+  if (base < 0) return [];
+  const comparison = compareVersions({ file: `${commits[base]!.sha.slice(0, 7)}:${input.file}`, text: texts[base]! }, { file: input.file, text: input.text }, { renames: input.renames, decisions: input.decisions, today: input.today });
+  if (!comparison.ok) return [];
+  const { classified, form } = comparison.comparison;
+  const baseRows = new Set(arrayAt(parsed[base], '変更箇所').map((r) => stringAt(r, 'ID')));
+  const newRows = arrayAt(data, '変更箇所').filter(isObject).filter((r) => !baseRows.has(stringAt(r, 'ID')));
+  // Attribute each change to the last commit that touched its item.
+  const touched = new Map<string, Commit>();
+  for (let i = base + 1; i < parsed.length; i++) {
+    if (!parsed[i] || !parsed[i - 1]) continue;
+    for (const change of diffAssessments(form.schema, parsed[i - 1], parsed[i])) touched.set(change.pointer, commits[i]!);
+  }
+  const out: Diagnostic[] = [];
+  for (const c of classified) {
+    if (c.change.kind === 'moved' || !c.timing) continue;
+    if (newRows.some((r) => sameItemLabel(stringAt(r, '項目') ?? '', c.change.item))) continue;
+    const commit = touched.get(c.change.pointer);
+    const where = c.change.side === 'new' ? { file: input.file, ...loaded.locate(c.change.pointer) } : { file: `${commits[base]!.sha.slice(0, 7)}:${input.file}`, line: 1, col: 1 };
+    out.push({
+      rule: 'unrecorded-change',
+      severity: c.timing === 'after' ? 'warning' : 'error',
+      ...where,
+      path: c.change.pointer,
+      message: `「${c.change.item}」は公表日(${published ? formatWareki(published) : '不明'})の後に変更されました${commit ? `(${commit.sha.slice(0, 7)} ${commit.date}「${commit.subject}」)` : '(未コミット)'}が、変更箇所に記載がありません(分類: ${c.timing === 'after' ? '事後' : c.timing === 'before' ? '事前' : '再評価'})。`,
+      hint: `npx pia diff ${commits[base]!.sha.slice(0, 7)}:${input.file} ${input.file} --write で変更箇所の行を書き加えられます。`,
+    });
+  }
+  return out;
+}
+
+function timeTriggers(data: Record<string, unknown>, loaded: LoadedDocument, today: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of timeRules) {
+    const pointer = rule.from.find((p) => {
+      const v = stringAt(data, ...p.slice(1).split('/'));
+      return v !== undefined && parseDate(v).ok;
+    });
+    if (!pointer) continue;
+    const fromText = stringAt(data, ...pointer.slice(1).split('/'))!;
+    const from = (parseDate(fromText) as { iso: string }).iso;
+    const due = addMonths(from, rule.months);
+    const dataText = { from: formatWareki(from), due: formatWareki(due) };
+    const fill = (t: string) => t.replace('{from}', dataText.from).replace('{due}', dataText.due);
+    if (today >= due) out.push({ rule: rule.id, severity: 'warning', file: loaded.file, ...loaded.locate(pointer), path: pointer, message: fill(rule.messages.due), hint: `根拠: ${rule.basis}` });
+    else if (today >= addMonths(due, -rule.noticeMonths)) out.push({ rule: rule.id, severity: 'info', file: loaded.file, ...loaded.locate(pointer), path: pointer, message: fill(rule.messages.soon), hint: `根拠: ${rule.basis}` });
+  }
+  return out;
+}

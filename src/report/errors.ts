@@ -54,3 +54,23 @@ export const SchemaMissing: FatalErrorSpec<{ form: string; known: string }> = {
   title: '様式の定義がありません',
   message: ({ form, known }) => `様式「${form}」の定義が schemas/ にありません。使える様式: ${known}。`,
 };
+
+export const GitReadFailed: FatalErrorSpec<{ spec: string; detail: string }> = {
+  name: 'GitReadFailed',
+  title: 'git から版を読めません',
+  message: ({ spec, detail }) => `${spec} を git から読めませんでした(${detail})。リビジョン名(main、HEAD~1 など)とファイルのパスを確認してください。書式は <リビジョン>:<パス> です。`,
+  hint: 'git のリポジトリの中で実行しているか、リビジョンを取得済み(git fetch)か確認してください。',
+};
+
+export const FileChangedMeanwhile: FatalErrorSpec<{ path: string }> = {
+  name: 'FileChangedMeanwhile',
+  title: '書き込み中にファイルが変更されました',
+  message: ({ path }) => `${path} は読み込んだ後に別の操作で変更されました。変更を上書きしないよう、変更箇所の行は書き込んでいません。ファイルは元のままです。`,
+  hint: 'もう一度 npx pia diff … --write を実行してください。',
+};
+
+export const WriteNeedsFile: FatalErrorSpec<{ spec: string }> = {
+  name: 'WriteNeedsFile',
+  title: '書き込み先がファイルではありません',
+  message: ({ spec }) => `--write は新しい版が作業ツリーのファイルのときだけ使えます(指定: ${spec})。git のリビジョンには書き込めません。`,
+};

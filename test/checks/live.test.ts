@@ -198,7 +198,7 @@ test('別添1 にない列を DB に追加すると矛盾になり、主な記�
     assert.equal(r.status, 'contradicted');
     assert.equal(r.observed?.value, 'koza_joho.c99 マイナポータル連携フラグ');
     assert.match(r.assessment.item, /^別添1 特定個人情報ファイル記録項目/);
-    assert.match(r.hint ?? '', /Ⅱ 特定個人情報ファイルの概要 2\. 基本情報 主な記録項目は※の項目のため重要な変更にあたり.*\(事前\)/);
+    assert.match(r.hint ?? '', /Ⅱ 特定個人情報ファイルの概要 2\. 基本情報 主な記録項目」は※の項目のため重要な変更にあたり.*\(事前\)/);
     assert.equal(statuses(run)['users-band'], 'satisfied');
   } finally {
     await client.query('ALTER TABLE kodomo.koza_joho DROP COLUMN c99');

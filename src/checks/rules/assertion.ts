@@ -21,7 +21,7 @@ export const meta: CheckRuleMeta = {
   },
   hints: {
     contradicted: '設定を評価書の記載に合わせて直すか、評価書の記載を実態に合わせて直してください(評価書の修正は速やかに公表し、変更箇所に記録します)。',
-    'contradicted-significant': '設定を評価書の記載に合わせて直してください。評価書の方を直す場合、{significantItem}は※の項目のため重要な変更にあたり、変更の前に評価をやり直して提出・公表する必要があります(事前)。',
+    'contradicted-significant': '設定を評価書の記載に合わせて直してください。評価書の方を直す場合、「{significantItem}」は※の項目のため重要な変更にあたり、変更の前に評価をやり直して提出・公表する必要があります(事前)。',
     'not-boolean': '条件は比較(=、<、in など)や and / or で true か false になる式にしてください。',
     'evaluation-failed': 'checks.yaml の式と、取得元の内容の形を確認してください。',
   },

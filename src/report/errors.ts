@@ -74,3 +74,10 @@ export const WriteNeedsFile: FatalErrorSpec<{ spec: string }> = {
   title: '書き込み先がファイルではありません',
   message: ({ spec }) => `--write は新しい版が作業ツリーのファイルのときだけ使えます(指定: ${spec})。git のリビジョンには書き込めません。`,
 };
+
+export const PdfSourceMissing: FatalErrorSpec<{ path: string }> = {
+  name: 'PdfSourceMissing',
+  title: 'PDF に原本が添付されていません',
+  message: ({ path }) => `${path} には評価書の原本(正規形 JSON)が添付されていません。pia pdf で作った PDF だけを確かめられます。`,
+  hint: 'ほかの方法で作った PDF は、作成元の評価書(YAML)から npx pia pdf で作り直してください。',
+};

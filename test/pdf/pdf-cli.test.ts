@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { referenceFile, tempDir } from './helpers.ts';
+import { reference, referenceFile, renderTo, tempDir } from './helpers.ts';
 
 function pia(...args: string[]) {
   // process.execPath is the Node 24 that runs the tests (npm puts it first on PATH).
@@ -44,4 +44,38 @@ test('評価書を指定しないと使い方の誤りとして終了コード 2
   const { code, stderr } = pia();
   assert.equal(code, 2);
   assert.match(stderr, /評価書のファイルを1つ指定してください。/);
+});
+
+test('pia pdf --verify は添付の原本が PDF の記載と評価書(YAML)の両方に一致すれば終了コード 0', async () => {
+  const { file, sha256 } = await renderTo(tempDir(), reference());
+  const { code, stdout } = pia('--verify', file, referenceFile);
+  assert.equal(code, 0, stdout);
+  assert.ok(stdout.includes(`SHA-256 は PDF の記載と一致します: ${sha256}`));
+  assert.ok(stdout.includes('の内容は PDF の原本と一致します。'));
+});
+
+test('pia pdf --verify は別の版の評価書や、記載のハッシュを書き換えた PDF を不一致として終了コード 1', async () => {
+  const dir = tempDir();
+  const { file, bytes, sha256 } = await renderTo(dir, reference());
+  const other = path.join(dir, 'other.yaml');
+  writeFileSync(other, readFileSync(referenceFile, 'utf8').replace('評価実施機関名: 越谷市長', '評価実施機関名: 越谷市'));
+  const changedSource = pia('--verify', file, other);
+  assert.equal(changedSource.code, 1);
+  assert.ok(changedSource.stdout.includes('は PDF の原本と一致しません。別の版の評価書から作った PDF です。'));
+
+  const tampered = path.join(dir, 'tampered.pdf');
+  const text = Buffer.from(bytes).toString('latin1');
+  writeFileSync(tampered, Buffer.from(text.replace(`(${sha256})\nendobj`, `(${'0'.repeat(64)})\nendobj`), 'latin1'));
+  const result = pia('--verify', tampered);
+  assert.equal(result.code, 1);
+  assert.ok(result.stdout.includes(`が PDF の記載 (${'0'.repeat(64)}) と一致しません。`));
+});
+
+test('pia pdf --verify は原本の添付がない PDF を PdfSourceMissing として終了コード 2', () => {
+  const dir = tempDir();
+  const plain = path.join(dir, 'plain.pdf');
+  writeFileSync(plain, '%PDF-1.3\n%%EOF\n');
+  const { code, stderr } = pia('--verify', plain);
+  assert.equal(code, 2);
+  assert.match(stderr, /plain\.pdf には評価書の原本\(正規形 JSON\)が添付されていません。/);
 });

@@ -1,14 +1,17 @@
 /** `pia pdf <assessment> [-o file.pdf]`: the official-format PDF of one assessment. */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { validateFile } from '../../validate/validate.ts';
 import { formatText } from '../../report/format.ts';
-import { fail, OutputNotWritable, PathNotFound, UsageError } from '../../report/errors.ts';
+import { fail, OutputNotWritable, PathNotFound, PdfSourceMissing, UsageError } from '../../report/errors.ts';
 import { slugOf } from '../../model/slug.ts';
 import { renderAssessment, writeFileAtomic } from '../../render/pdf/write.ts';
+import { readPdfSource } from '../../render/pdf/verify.ts';
+import { canonicalJson } from '../../model/canonical.ts';
 
 export const help = `使い方: npx pia pdf <評価書.yaml> [-o 出力.pdf] [オプション]
+       npx pia pdf --verify <公表済み.pdf> [評価書.yaml]
 
 評価書を様式の体裁の PDF(A4 縦)にします。PDF には評価書の原本(正規形 JSON)を添付し、
 その SHA-256 を文書情報(キーワード)とページ下部に記載します。同じ評価書からは同じ PDF ができます。
@@ -16,13 +19,16 @@ export const help = `使い方: npx pia pdf <評価書.yaml> [-o 出力.pdf] [�
 オプション:
   -o, --output <ファイル>  出力先(既定: out/pdf/<名前>.pdf)
   --strict                 公表用: 検証で誤りがあれば PDF を作りません
+  --verify                 PDF を確かめます: 添付の原本 JSON の SHA-256 が PDF の記載と一致するか、
+                           評価書(YAML)を指定したときは、その評価書から作った PDF か
   -h, --help               この説明を表示します
 
 様式の構造に合わない評価書からは PDF を作らず、検証結果を表示します。
-公表済みの PDF の確かめ方: pdfdetach -saveall 出力.pdf で添付の JSON を取り出し、sha256sum の値が
+--verify を使わずに確かめるには: pdfdetach -saveall 出力.pdf で添付の JSON を取り出し、sha256sum の値が
 PDF のキーワード(pdfinfo で表示)と一致することを確認します。
 
-終了コード: 0 作成しました / 1 検証の誤りのため作成しませんでした / 2 指定や入力の誤り`;
+終了コード: 0 作成しました(--verify: 一致しました) / 1 検証の誤りのため作成しませんでした(--verify: 一致しません)
+/ 2 指定や入力の誤り`;
 
 export async function pdf(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -31,8 +37,10 @@ export async function pdf(args: string[]): Promise<number> {
     options: {
       output: { type: 'string', short: 'o' },
       strict: { type: 'boolean', default: false },
+      verify: { type: 'boolean', default: false },
     },
   });
+  if (values.verify) return verify(positionals);
   if (positionals.length !== 1) fail(UsageError, { detail: '評価書のファイルを1つ指定してください。', command: 'pdf' });
   const input = positionals[0]!;
   if (!existsSync(input)) fail(PathNotFound, { path: input });
@@ -64,4 +72,39 @@ export async function pdf(args: string[]): Promise<number> {
   writeFileAtomic(output, rendered.bytes);
   process.stdout.write(`${output} を作成しました(SHA-256 ${rendered.sha256})。\n`);
   return 0;
+}
+
+/** --verify <pdf> [yaml]: the attached source matches the PDF's declared hash, and (given) the YAML's canonical form. */
+function verify(positionals: string[]): number {
+  if (positionals.length < 1 || positionals.length > 2) fail(UsageError, { detail: '--verify には PDF と、必要なら評価書(YAML)を指定してください。', command: 'pdf' });
+  const [pdfFile, yaml] = positionals as [string, string | undefined];
+  if (!existsSync(pdfFile)) fail(PathNotFound, { path: pdfFile });
+  const source = readPdfSource(readFileSync(pdfFile));
+  if (!source) fail(PdfSourceMissing, { path: pdfFile });
+  const lines: string[] = [];
+  let ok = true;
+  if (source.declared === source.sha256) {
+    lines.push(`添付の原本 ${source.name} の SHA-256 は PDF の記載と一致します: ${source.sha256}`);
+  } else {
+    ok = false;
+    lines.push(`添付の原本 ${source.name} の SHA-256 (${source.sha256}) が PDF の記載 (${source.declared ?? 'なし'}) と一致しません。PDF が作成後に変更された可能性があります。`);
+  }
+  if (yaml !== undefined) {
+    if (!existsSync(yaml)) fail(PathNotFound, { path: yaml });
+    const result = validateFile(yaml);
+    if (!result.renderable || !result.data || !result.form) {
+      process.stdout.write(formatText(result.diagnostics, 1));
+      lines.push(`${yaml} は様式の構造に合わないため、比べられませんでした。`);
+      ok = false;
+    } else {
+      const canonical = canonicalJson(result.data, result.form.schema);
+      if (canonical.sha256 === source.sha256) lines.push(`${yaml} の内容は PDF の原本と一致します。`);
+      else {
+        ok = false;
+        lines.push(`${yaml} の内容 (SHA-256 ${canonical.sha256}) は PDF の原本と一致しません。別の版の評価書から作った PDF です。`);
+      }
+    }
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  return ok ? 0 : 1;
 }

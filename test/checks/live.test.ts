@@ -308,3 +308,47 @@ test('CLI: 矛盾があれば終了コード 1、接続文字列のパスワー�
     mfaRequired = true;
   }
 });
+
+test('取得元の失敗はどれもエラー: HTTP の待ち時間切れ・401、DB の接続拒否・失敗した問合せ・読み取り専用での書込み', async () => {
+  const hanging = await startHttp(() => {}); // accepts the request, never answers
+  const closedPort = await startHttp((_req, res) => res.end());
+  await closedPort.close();
+  const dir = path.join(workDir, 'failures');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(assessmentFile, path.join(dir, 'assessment.yaml'));
+  const claim = (id: string, source: string) => `  - ID: ${id}
+    項目: /リスク対策/監査/実施の有無/外部監査
+    点検: { 取得元: ${source}, 条件: "true" }
+`;
+  writeFileSync(path.join(dir, 'checks.yaml'), `取得元:
+  slow: { 種類: http, URL: ${hanging.url}/policy, 待ち時間: 300 }
+  unauthorized: { 種類: http, URL: ${http.url}/api/v1/auth-policy, ヘッダ: { Authorization: Bearer wrong } }
+  refused: { 種類: postgres, 接続: { 環境変数: PIA_TEST_CLOSED_DB_URL }, 問合せ: SELECT 1 }
+  bad-query: { 種類: postgres, 接続: { 環境変数: PIA_TEST_DB_URL }, 問合せ: SELECT * FROM app.no_such_table }
+  write: { 種類: postgres, 接続: { 環境変数: PIA_TEST_DB_URL }, 問合せ: "DELETE FROM app.accounts RETURNING user_id" }
+主張:
+${claim('slow', 'slow')}${claim('unauthorized', 'unauthorized')}${claim('refused', 'refused')}${claim('bad-query', 'bad-query')}${claim('write', 'write')}`);
+  try {
+    const closedDb = new URL(db.url);
+    closedDb.port = new URL(closedPort.url).port;
+    const outcome = await checkAssessment(path.join(dir, 'assessment.yaml'), { env: { ...env(), PIA_TEST_CLOSED_DB_URL: closedDb.href }, today: '2026-11-25' });
+    const run = (outcome as { run: CheckRun }).run;
+    assert.deepEqual(run.results.map((r) => [r.claim, r.status, r.rule]), [
+      ['slow', 'error', 'source-error'],
+      ['unauthorized', 'error', 'source-error'],
+      ['refused', 'error', 'source-error'],
+      ['bad-query', 'error', 'source-error'],
+      ['write', 'error', 'source-error'],
+    ]);
+    const message = (id: string) => run.results.find((r) => r.claim === id)!.message;
+    assert.match(message('slow'), /300 ミリ秒以内に応答がありません/);
+    assert.match(message('unauthorized'), /HTTP 401 が返りました/);
+    assert.match(message('refused'), /PostgreSQL\(環境変数 PIA_TEST_CLOSED_DB_URL\)\)から設定を読み取れませんでした: 接続できません\(ECONNREFUSED\)/);
+    assert.match(message('bad-query'), /問合せが失敗しました\(relation "app\.no_such_table" does not exist\)/);
+    assert.match(message('write'), /read-only transaction/);
+    assert.equal((await client.query('SELECT count(*)::int AS n FROM app.accounts')).rows[0].n, 316, 'nothing was deleted');
+    for (const r of run.results) assert.ok(!r.message.includes(db.password), 'password in message');
+  } finally {
+    await hanging.close();
+  }
+});

@@ -25,6 +25,14 @@ test('catalogue: rules/ の各ファイルが一度ずつ登録され、ID は�
   }
 });
 
+test('catalogue: 各規則に説明(<id>.md)があり、title が ID で、見出しが 概要・根拠・該当する例・該当しない例・対象外 の順', () => {
+  for (const rule of checkRules) {
+    const doc = readFileSync(fileURLToPath(new URL(`../../src/checks/rules/${rule.id}.md`, import.meta.url)), 'utf8');
+    assert.match(doc, new RegExp(`^---\ntitle: ${rule.id}\n---\n`), rule.id);
+    assert.deepEqual([...doc.matchAll(/^## (.+)$/gm)].map((m) => m[1]), ['概要', '根拠', '該当する例', '該当しない例', '対象外'], rule.id);
+  }
+});
+
 test('区分の数値範囲は閾値規則の表から作られ、上端は次の区分の下限(含まない)', () => {
   assert.deepEqual(bandRange('100人以上500人未満'), { min: 100, max: 500 });
   assert.deepEqual(bandRange('1,000人以上'), { min: 1000, max: null });

@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Ajv } from 'ajv';
 import { checkAssessment, isFailing } from '../../src/checks/run.ts';
-import { formatSarif } from '../../src/checks/format.ts';
+import { formatJson, formatSarif } from '../../src/checks/format.ts';
+import { compileSchema } from '../../src/schema/registry.ts';
 import type { CheckRun, ClaimResult } from '../../src/checks/types.ts';
 import { startHttp, startPostgres, type HttpServer, type Postgres } from './servers.ts';
 
@@ -259,7 +260,7 @@ test('有効期限を過ぎた確認の記録は期限切れとして報告す�
   assert.equal(isFailing(run), true);
 });
 
-test('SARIF の出力は SARIF 2.1.0 のスキーマに合う(矛盾・エラー・未点検・警告を含む)', async () => {
+test('SARIF の出力は SARIF 2.1.0 の、JSON の出力は check-report.v1 のスキーマに合う(矛盾・期限切れ・未点検・警告を含む)', async () => {
   mfaRequired = false;
   await client.query("INSERT INTO app.accounts SELECT 'n' || i, 'kodomo_iryohi', 'active' FROM generate_series(1, 305) i");
   try {
@@ -276,6 +277,8 @@ test('SARIF の出力は SARIF 2.1.0 のスキーマに合う(矛盾・エラー
     const validate = ajv.compile(schema);
     assert.equal(validate(sarif), true, JSON.stringify(validate.errors, null, 2));
     assert.equal(validate({ ...sarif, version: '2.0.0' }), false, 'the schema really constrains the output');
+    const validateJson = compileSchema('check-report.v1.schema.json');
+    assert.equal(validateJson(JSON.parse(formatJson([run]))), true, JSON.stringify(validateJson.errors));
     const kinds = sarif.runs[0].results.map((r: { ruleId: string; kind: string; level: string }) => `${r.ruleId}:${r.kind}:${r.level}`).sort();
     assert.deepEqual(kinds, [
       'assertion:fail:error',

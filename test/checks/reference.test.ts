@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { checkAssessment, isFailing } from '../../src/checks/run.ts';
 import { formatGithub, formatJson, formatJunit, formatText } from '../../src/checks/format.ts';
 import type { CheckRun } from '../../src/checks/types.ts';
+import { compileSchema } from '../../src/schema/registry.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const assessment = path.join(root, 'assessments/koshigaya-48-kodomo-iryohi/assessment.yaml');
@@ -55,9 +56,11 @@ test('テキスト出力は「ファイル:行:列  状態  主張: 説明  [規
   assert.match(text, /点検 12 件: 適合 9、矛盾 0、エラー 0、未点検 1、確認済み 2、期限切れ 0。方針による判定: 合格。/);
 });
 
-test('JSON・JUnit・GitHub の出力: 期限切れは方針「失敗」で JUnit の failure、GitHub の error になる', async () => {
+test('JSON(check-report.v1 スキーマに合う)・JUnit・GitHub の出力: 期限切れは方針「失敗」で JUnit の failure、GitHub の error になる', async () => {
   const run = await referenceRun('2027-04-15'); // external-audit expires 令和9年3月31日
   const json = JSON.parse(formatJson([run]));
+  const validate = compileSchema('check-report.v1.schema.json');
+  assert.equal(validate(json), true, JSON.stringify(validate.errors));
   assert.equal(json.runs[0].failing, true);
   assert.deepEqual(json.runs[0].summary, { satisfied: 9, contradicted: 0, error: 0, unchecked: 1, attested: 1, expired: 1 });
   const junit = formatJunit([run]);

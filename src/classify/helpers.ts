@@ -1,6 +1,6 @@
 /** Small pure readings of a Change shared by several classification rules (risk direction, formal text). */
 import type { JsonSchema } from '../schema/registry.ts';
-import { schemaAt } from '../schema/walk.ts';
+import { schemaAt, schemaChain } from '../schema/walk.ts';
 import { segmentsOf } from '../report/diagnostic.ts';
 import { isObject } from '../model/access.ts';
 import type { Change } from '../diff/change.ts';
@@ -25,6 +25,16 @@ function isCheckbox(schema: JsonSchema): boolean {
   return schema['x-render'] === 'checkbox' || (Array.isArray(schema.enum) && schema.enum.includes(true) && schema.enum.includes(false));
 }
 
+/** x-risk-order of the nearest enclosing checkbox group (入手元, or 主な記録項目 around its named groups). */
+export function checkboxGroupOrder(root: JsonSchema, pointer: string): unknown[] | undefined {
+  const chain = schemaChain(root, pointer).slice(0, -1).reverse();
+  for (const step of chain) {
+    if (step.schema.type === 'array' || step.index !== undefined) return undefined;
+    if (step.schema['x-risk-order']) return step.schema['x-risk-order'];
+  }
+  return undefined;
+}
+
 function parentPointer(pointer: string): string {
   const segments = segmentsOf(pointer);
   return segments.length === 0 ? '' : pointer.slice(0, pointer.lastIndexOf('/'));
@@ -47,7 +57,7 @@ export function riskDirection(change: Change, root: JsonSchema): 'up' | 'down' |
   let before = change.before;
   let after = change.after;
   if (!order && isCheckbox(change.schema)) {
-    order = parent?.['x-risk-order'];
+    order = checkboxGroupOrder(root, change.pointer);
     before = stateOf(before);
     after = stateOf(after);
   }
@@ -67,7 +77,7 @@ export function normalizeFormal(text: string): string {
     .normalize('NFKC')
     .replace(/\s+/gu, '')
     .replace(/[,，､、]/gu, '、')
-    .replace(/[．。｡]/gu, '。')
+    .replace(/[.．。｡]/gu, '。')
     .replace(/[‐‑‒–—―−－ｰ-]/gu, '-')
     .replace(/[“”"『』「」]/gu, '「');
 }

@@ -4,7 +4,7 @@
  * (重要な変更 = 指針 別表に掲げる項目、様式では ※ の付いた項目).
  */
 import type { ClassifyRule } from '../rule.ts';
-import { textOf } from '../helpers.ts';
+import { isDetailOnly, textOf } from '../helpers.ts';
 
 export const significantItemChanged: ClassifyRule = {
   meta: {
@@ -25,9 +25,10 @@ export const significantItemChanged: ClassifyRule = {
     if (!change.significant || change.kind === 'moved') return [];
     if (change.kind === 'added' && typeof change.after === 'object' && change.after !== null) return [{ messageId: 'added', data: { item: change.item } }];
     if (change.kind === 'removed' && typeof change.before === 'object' && change.before !== null) return [{ messageId: 'removed', data: { item: change.item } }];
-    if (textOf(change.before) !== undefined || textOf(change.after) !== undefined) {
-      if (typeof change.before === 'string' || typeof change.after === 'string' || textOf(change.before) !== textOf(change.after)) return [{ messageId: 'text', data: { item: change.item } }];
-    }
+    // Free text (not a choice), or the ( )内の記載 of a checkbox whose state stayed the same.
+    const isChoice = Array.isArray(change.schema.enum);
+    const textChanged = typeof change.before === 'string' || typeof change.after === 'string' ? !isChoice : textOf(change.before) !== textOf(change.after) && isDetailOnly(change);
+    if (textChanged) return [{ messageId: 'text', data: { item: change.item } }];
     return [{ messageId: 'value', data: { item: change.item, before: show(change.before), after: show(change.after) } }];
   },
 };

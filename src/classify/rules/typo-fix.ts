@@ -1,11 +1,11 @@
 /**
- * 誤字脱字の訂正(1か所、2文字以内で、意味を反転させ得る文字を含まない変更)は形式的な修正(事後)。
+ * 誤字脱字の訂正(1か所・1文字の変更で、意味を反転させ得る文字を含まないもの)は形式的な修正(事後)。
  */
 import type { ClassifyRule } from '../rule.ts';
 import { normalizeFormal, textOf } from '../helpers.ts';
 
 /** The largest edit taken as a typo fix, in characters on either side. */
-export const maxTypoLength = 2;
+export const maxTypoLength = 1;
 /** Texts shorter than this are names or short phrases: any edit may change the meaning. */
 export const minTextLength = 10;
 /**
@@ -21,10 +21,10 @@ export const typoFix: ClassifyRule = {
     timing: 'after',
     items: ['※'],
     basis: '特定個人情報保護評価指針の解説(誤字脱字の修正等の形式的な変更は重要な変更に当たらない) [V: 原文未確認]',
-    rationale: '誤字脱字の訂正は記載の内容を変えません。ただし機械には意味の変化が分からないため、1か所・2文字以内の変更で、否定や内外・数字など意味を反転させ得る文字を含まないものだけを誤記の訂正と判定します。それ以外の言い換えは人の判断に委ね、安全側の事前とします。',
+    rationale: '誤字脱字の訂正は記載の内容を変えません。ただし機械には意味の変化が分からないため、1か所・1文字の変更(脱字・衍字・誤字)で、否定や内外・数字など意味を反転させ得る文字を含まないものだけを誤記の訂正と判定します。それ以外の言い換えは人の判断に委ね、安全側の事前とします。',
     relaxes: ['significant-item-changed'],
     messages: {
-      typo: '1か所・{length}文字の訂正(「{removed}」→「{added}」)で、誤字脱字の訂正と判定しました。形式的な修正として事後です。意味が変わる訂正なら decisions.yaml に事前と記録してください。',
+      typo: '1か所・1文字の訂正(「{removed}」→「{added}」)で、誤字脱字の訂正と判定しました。形式的な修正として事後です。意味が変わる訂正なら decisions.yaml に事前と記録してください。',
     },
   },
   classify(change) {

@@ -187,3 +187,15 @@ test('docDefinition が基準の JSON と一致する(UPDATE_GOLDEN=1 で更新)
   if (updateGolden) writeFileSync(golden, actual);
   assert.equal(actual, readFileSync(golden, 'utf8'));
 });
+
+test('1ページに収まらない長い記載は行の途中でページを分け、途切れずに続ける', async () => {
+  const long = Array.from({ length: 120 }, (_, i) => `第${i + 1}項 長い記載の行です。保管場所の説明が続きます。`).join('');
+  const variant = referenceVariant('variant-long', (t) => t.replace('使用目的: 越谷市子ども医療費支給', `使用目的: ${long}越谷市子ども医療費支給`));
+  const rendered = await renderTo(tempDir(), variant);
+  const text = pageTexts(rendered.file).join('').replace(/\s+/g, '');
+  assert.ok(text.includes(`${long}越谷市子ども医療費支給`.replace(/\s+/g, '')), 'the long value is complete and in order');
+  const variantPages = pageTexts(rendered.file);
+  const first = variantPages.findIndex((p) => p.includes('第1項 長い'));
+  const last = variantPages.findIndex((p) => p.includes('第120項 長い'));
+  assert.ok(first >= 0 && last > first, `the value starts on page ${first + 1} and continues on page ${last + 1}`);
+});

@@ -50,13 +50,13 @@ test('--strict では欠落・状態不明が誤りになる', () => {
 test('--format json は機械が読める形で、位置・パス・規則を含む', () => {
   const { code, stdout } = pia('validate', '--format', 'json');
   assert.equal(code, 1);
-  const report = JSON.parse(stdout);
+  const report = JSON.parse(stdout) as { version: number; diagnostics: { rule: string; path: string }[] };
   const validReport = compileSchema('report.v1.schema.json');
-  assert.ok(validReport(report), JSON.stringify(validReport.errors));
+  assert.ok(validReport(JSON.parse(stdout)), JSON.stringify(validReport.errors));
   assert.equal(report.version, 1);
   assert.deepEqual(Object.keys(report.diagnostics[0]), ['rule', 'severity', 'file', 'line', 'col', 'path', 'message', 'hint']);
   const threshold = report.diagnostics.find((d: { rule: string }) => d.rule === 'threshold-consistency');
-  assert.equal(threshold.path, '/評価実施手続/基礎項目評価/しきい値判断結果');
+  assert.equal(threshold?.path, '/評価実施手続/基礎項目評価/しきい値判断結果');
 });
 
 test('--format github は GitHub Actions の注釈を出す', () => {

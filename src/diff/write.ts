@@ -12,7 +12,6 @@ import { fail, FileChangedMeanwhile, OutputNotWritable } from '../report/errors.
 import { arrayAt, stringAt } from '../model/access.ts';
 import { formatWareki, parseDate } from '../model/wareki.ts';
 import { classificationRules } from '../classify/catalogue.ts';
-import { timingRank } from '../classify/rule.ts';
 import type { Classified } from '../classify/classify.ts';
 import type { FileComparison } from './report.ts';
 import { formatValue } from './text.ts';
@@ -30,8 +29,9 @@ export interface ChangeRow {
 /** The reason printed in 提出時期に係る説明: a reviewer's decision, else the title of the deciding rule. */
 function reasonOf(c: Classified): string {
   if (c.decision) return c.decision.reason;
-  const strictest = [...c.hits].sort((a, b) => timingRank[b.timing] - timingRank[a.timing]);
-  const deciding = c.timing === 'after' ? (c.hits.find((h) => c.relaxed.some((r) => r.relaxedBy === h.rule)) ?? strictest[0]) : strictest[0];
+  // The most specific reason among the hits that set the class: a named rule before the generic ※ / non-※ ones.
+  const generic = new Set(['significant-item-changed', 'non-significant-item']);
+  const deciding = c.hits.filter((h) => h.timing === c.ruleTiming).sort((a, b) => Number(generic.has(a.rule)) - Number(generic.has(b.rule)))[0];
   const title = classificationRules.find((r) => r.meta.id === deciding?.rule)?.meta.title ?? '';
   return title.replace(/[((](事前|事後|再評価)[))]$/, '');
 }

@@ -1,0 +1,99 @@
+/** `pia diff --write`: 変更箇所 rows are added and nothing else in the file changes (comments, quoting, layout). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diffLines } from 'diff';
+import { parse } from 'yaml';
+import { referenceText } from './scenario-helpers.ts';
+import { insertRows, replaceFileIfUnchanged, sha256, type ChangeRow } from '../../src/diff/write.ts';
+import { PiaError } from '../../src/report/errors.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = path.join(root, 'bin/pia.js');
+const pia = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, PIA_TODAY: '2026-11-25' } });
+
+/** The reference with an officer's comments everywhere: own lines, line ends, inside lists and in 変更箇所. */
+function commented(text: string): string {
+  return text
+    .replace('表紙:\n', '表紙: # 表紙は毎回確認すること\n  # 評価書番号は情報政策課が採番\n')
+    .replace('    所属長の役職名: 子ども福祉課長\n', '    所属長の役職名: 子ども福祉課長 # 令和8年度の組織\n')
+    .replace('      使用目的:', '      # 使用目的は条例の文言に合わせる(法務担当確認済み)\n      使用目的:')
+    .replace('変更箇所:\n', '変更箇所:\n  # 新しい行を上に追加する\n')
+    .replace("    提出時期: 事前\n    提出時期に係る説明: 中間サーバー更改に係る修正\n", "    提出時期: 事前 # 第三者点検なし\n    提出時期に係る説明: '中間サーバー更改に係る修正'\n");
+}
+
+test('--write は変更箇所の行だけを書き加え、コメント・引用符・書式はそのまま(2回目は何も足さない)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pia-write-'));
+  const oldFile = path.join(dir, 'old.yaml');
+  const newFile = path.join(dir, 'assessment.yaml');
+  const base = commented(referenceText);
+  assert.notEqual(base, referenceText);
+  writeFileSync(oldFile, base);
+  const edited = base.replace('所属長の役職名: 子ども福祉課長 # 令和8年度の組織', '所属長の役職名: こども福祉課長 # 令和8年度の組織').replace('ITリテラシの', 'ITリテラシーの');
+  writeFileSync(newFile, edited);
+
+  const first = pia('diff', oldFile, newFile, '--write', '--date', '2026-12-01');
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stderr, /変更箇所に 2 行を書き加えました/);
+  const written = readFileSync(newFile, 'utf8');
+  const parts = diffLines(edited, written);
+  assert.deepEqual(parts.filter((p) => p.removed), [], 'no line removed or rewritten');
+  const added = parts.filter((p) => p.added).map((p) => p.value).join('');
+  const rows = parse(added) as ChangeRow[];
+  assert.deepEqual(rows.map((r) => [r.変更日, r.項目, r.変更前の記載, r.変更後の記載, r.提出時期]), [
+    ['令和8年12月1日', 'Ⅰ 基本情報 6. 評価実施機関における担当部署 ②所属長の役職名', '子ども福祉課長', 'こども福祉課長', '事後'],
+    ['令和8年12月1日', 'Ⅲ リスク対策 10. その他のリスク対策', rows[1]!.変更前の記載, rows[1]!.変更後の記載, '事後'],
+  ]);
+  assert.equal(rows[1]!.提出時期に係る説明, '誤字脱字の訂正は形式的な修正');
+  // The rows went to the top of 変更箇所 (newest first, as the table is kept), after the officer's comment.
+  assert.match(written, /変更箇所:\n {2}# 新しい行を上に追加する\n {2}- ID: 2026-12-01-[0-9a-f]{8}\n {4}変更日: 令和8年12月1日\n/);
+  assert.deepEqual((parse(written) as { 変更箇所: unknown[] }).変更箇所.length, (parse(edited) as { 変更箇所: unknown[] }).変更箇所.length + 2);
+
+  const second = pia('diff', oldFile, newFile, '--write', '--date', '2026-12-01');
+  assert.equal(second.status, 0, second.stderr);
+  assert.equal(readFileSync(newFile, 'utf8'), written);
+  assert.deepEqual(readdirSync(dir).sort(), ['assessment.yaml', 'old.yaml'], 'no temporary file left');
+});
+
+test('事前の変更を書き加えても公表日が古いままなら終了コード 1(再評価の記録がない)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pia-write-'));
+  const oldFile = path.join(dir, 'old.yaml');
+  const newFile = path.join(dir, 'assessment.yaml');
+  writeFileSync(oldFile, referenceText);
+  writeFileSync(newFile, referenceText.replace('入退室管理を行っている部屋に設置したサーバー内に保管する。', 'ガバメントクラウド上のサーバー内に保管する。'));
+  const result = pia('diff', oldFile, newFile, '--write');
+  assert.equal(result.status, 1);
+  assert.match(result.stdout, /公表日が更新されていません。.+\[pre-change-not-recorded\]/);
+  const republished = readFileSync(newFile, 'utf8').replace('  公表日: 令和8年3月30日', '  公表日: 令和8年12月1日');
+  writeFileSync(newFile, republished);
+  assert.equal(pia('diff', oldFile, newFile).status, 0, 'a 事前 row and a new 公表日 record the re-assessment');
+});
+
+const row: ChangeRow = { ID: '2026-12-01-abcdef12', 変更日: '令和8年12月1日', 項目: '表紙 特記事項', 変更前の記載: '—', 変更後の記載: '記載: あり', 提出時期: '事後', 提出時期に係る説明: '評価書の見直し' };
+
+test('変更箇所がない・空の評価書にも行を書き加えられる(他の行はそのまま)', () => {
+  const none = '様式: 重点項目評価書 # 様式\n表紙:\n  評価書番号: 1\n';
+  assert.deepEqual(parse(insertRows(none, [row])), { 様式: '重点項目評価書', 表紙: { 評価書番号: 1 }, 変更箇所: [row] });
+  const empty = '様式: 重点項目評価書\n変更箇所: [] # まだない\n検証の例外: []\n';
+  const out = insertRows(empty, [row]);
+  assert.deepEqual(parse(out), { 様式: '重点項目評価書', 変更箇所: [row], 検証の例外: [] });
+  assert.match(out, /# まだない/);
+});
+
+test('読み込んだ後にファイルが変わっていたら書き込まず、一時ファイルも残さない', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pia-write-'));
+  const file = path.join(dir, 'assessment.yaml');
+  writeFileSync(file, 'before\n');
+  const hash = sha256('before\n');
+  writeFileSync(file, 'changed by someone else\n');
+  assert.throws(() => replaceFileIfUnchanged(file, hash, 'ours\n'), (e: unknown) => e instanceof PiaError && e.spec === 'FileChangedMeanwhile');
+  assert.equal(readFileSync(file, 'utf8'), 'changed by someone else\n');
+  assert.deepEqual(readdirSync(dir), ['assessment.yaml']);
+  replaceFileIfUnchanged(file, sha256('changed by someone else\n'), 'ours\n');
+  assert.equal(readFileSync(file, 'utf8'), 'ours\n');
+  assert.ok(!existsSync(path.join(dir, `.assessment.yaml.${process.pid}.tmp`)));
+});

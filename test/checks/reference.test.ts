@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,10 +71,20 @@ test('JSON(check-report.v1 スキーマに合う)・JUnit・GitHub の出力: �
   assert.match(github[0]!, /^::error file=assessments\/koshigaya-48-kodomo-iryohi\/assessment\.yaml,line=\d+,col=\d+,title=期限切れ external-audit \[attestation\]::/);
 });
 
-test('CLI: 参考評価書は終了コード 0、--list-rules は規則の一覧、不正な --format は 2', async () => {
-  const ok = await pia(['check', '--today', '2026-11-25']);
-  assert.equal(ok.code, 0, ok.stderr);
-  assert.match(ok.stdout, /方針による判定: 合格/);
+test('CLI: 参考評価書は終了コード 0、--sarif・--junit は同じ結果をファイルにも書く、--list-rules は規則の一覧、不正な --format は 2', async () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'pia-check-out-'));
+  try {
+    const ok = await pia(['check', '--today', '2026-11-25', '--sarif', path.join(out, 'r.sarif'), '--junit', path.join(out, 'r.xml')]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /方針による判定: 合格/);
+    assert.equal(JSON.parse(readFileSync(path.join(out, 'r.sarif'), 'utf8')).runs[0].results.length, 12);
+    assert.match(readFileSync(path.join(out, 'r.xml'), 'utf8'), /<testsuites name="pia check" tests="12" failures="0" errors="0" skipped="1">/);
+    const unwritable = await pia(['check', '--today', '2026-11-25', '--sarif', path.join(out, 'no-such-dir', 'r.sarif')]);
+    assert.equal(unwritable.code, 2);
+    assert.match(unwritable.stderr, /r\.sarif に書き込めませんでした\(ENOENT\)/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
   const rules = await pia(['check', '--list-rules']);
   assert.equal(rules.code, 0);
   assert.deepEqual(rules.stdout.trim().split('\n').map((l) => l.split(' ')[0]), ['assertion', 'attestation', 'claim-reference', 'coverage-gap', 'source-error', 'staff-threshold']);

@@ -1,11 +1,12 @@
 /** `pia check [assessments…]`: each claim of checks.yaml against live system configuration; the CI gate. */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { assessmentFiles } from '../files.ts';
 import { checkAssessment, isFailing } from '../../checks/run.ts';
 import { checkFormats, formatRuns, type CheckFormat } from '../../checks/format.ts';
 import { checkRules } from '../../checks/catalogue.ts';
 import { formatDiagnostics } from '../../report/format.ts';
-import { fail, UsageError } from '../../report/errors.ts';
+import { fail, OutputNotWritable, UsageError } from '../../report/errors.ts';
 import type { CheckRun } from '../../checks/types.ts';
 import type { Diagnostic } from '../../report/diagnostic.ts';
 
@@ -19,6 +20,8 @@ checks.yaml に書きます(schemas/checks.v1.schema.json)。パスを省略す�
 
 オプション:
   --format <形式>      text(既定)、json、junit、sarif、github(GitHub Actions の注釈)
+  --sarif <ファイル>   SARIF 2.1.0 をこのファイルにも書き出します(同じ1回の点検の結果)
+  --junit <ファイル>   JUnit XML をこのファイルにも書き出します
   --allow-commands     取得元の種類 command(シェルのコマンド)の実行を許可します
   --today <日付>       今日の日付(YYYY-MM-DD)。確認の記録の有効期限の判定に使います
   --list-rules         点検の規則の一覧を表示します
@@ -36,6 +39,8 @@ export async function check(args: string[]): Promise<number> {
       'allow-commands': { type: 'boolean', default: false },
       today: { type: 'string' },
       'list-rules': { type: 'boolean', default: false },
+      sarif: { type: 'string' },
+      junit: { type: 'string' },
     },
   });
   if (values['list-rules']) {
@@ -61,6 +66,15 @@ export async function check(args: string[]): Promise<number> {
     process.stdout.write(`点検の定義(checks.yaml)がない評価書: ${withoutChecks.join('、')}\n\n`);
   }
   process.stdout.write(formatRuns(values.format as CheckFormat, runs));
+  // Extra reports from the same observations, so CI reads each live system once.
+  for (const [format, file] of [['sarif', values.sarif], ['junit', values.junit]] as const) {
+    if (file === undefined) continue;
+    try {
+      writeFileSync(file, formatRuns(format, runs));
+    } catch (error) {
+      fail(OutputNotWritable, { path: file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    }
+  }
   if (invalid.length > 0) return 2;
   return runs.some(isFailing) ? 1 : 0;
 }

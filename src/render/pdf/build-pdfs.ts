@@ -114,10 +114,10 @@ async function renderHere(results: ValidationResult[]): Promise<{ slug: string; 
 
 /**
  * Worker threads: each worker loads the renderer once (fonts, pdfmake) and renders what it is sent. Only the
- * plain data is posted (a ValidationResult holds functions); the worker looks the form up by its 様式.
+ * plain data and the schema file are posted (a ValidationResult holds functions).
  */
 async function renderInWorkers(results: ValidationResult[], count: number): Promise<{ slug: string; bytes: Uint8Array; sha256: string }[]> {
-  const queue: RenderRequest[] = results.map((r) => ({ file: r.file, data: r.data! }));
+  const queue: RenderRequest[] = results.map((r) => ({ file: r.file, data: r.data!, schemaFile: r.form!.file }));
   const out: { slug: string; bytes: Uint8Array; sha256: string }[] = [];
   const runOne = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {

@@ -6,6 +6,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { ValidationResult } from '../../validate/validate.ts';
+import type { JsonSchema } from '../../schema/registry.ts';
 import { canonicalJson } from '../../model/canonical.ts';
 import { slugOf } from '../../model/slug.ts';
 import { fail, OutputNotWritable } from '../../report/errors.ts';
@@ -55,9 +56,14 @@ export interface RenderedPdf {
 /** A renderable validation result → PDF bytes. */
 export async function renderAssessment(result: ValidationResult): Promise<RenderedPdf> {
   if (!result.renderable || !result.data || !result.form) throw new Error(`not renderable: ${result.file}`);
-  const canonical = canonicalJson(result.data, result.form.schema);
-  const slug = slugOf(result.file);
-  const dd = buildDocDefinition({ data: result.data, schema: result.form.schema, canonical, slug });
+  return renderData(result.file, result.data, result.form.schema);
+}
+
+/** Assessment data (already validated) and its form schema → PDF bytes; the slug comes from the file path. */
+export async function renderData(file: string, data: Record<string, unknown>, schema: JsonSchema): Promise<RenderedPdf> {
+  const canonical = canonicalJson(data, schema);
+  const slug = slugOf(file);
+  const dd = buildDocDefinition({ data, schema, canonical, slug });
   return { slug, bytes: await renderDocDefinition(dd), sha256: canonical.sha256 };
 }
 

@@ -16,7 +16,8 @@ export const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url
  * x-significant-change: marked ※ on this form edition (a change is 重要な変更). x-render: how the item is shown.
  * x-repeat: label of a repeated block, {n} = 1-based index. x-group: printed row group of flat items.
  * x-unverified: the item is not confirmed against the official form (kept as data, see PPC-RULES.md [V]).
- * x-risk-order: for choice items, the choices from lowest to highest risk (used by the change classifier).
+ * x-risk-order: for choice items, the choices from lowest to highest risk (used by the change classifier);
+ * on a checkbox or checkbox group, the states ([false, true]: checking raises risk); on a list, ["fewer", "more"].
  */
 export const annotationKeywords = [
   'x-form',

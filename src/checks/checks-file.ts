@@ -28,7 +28,11 @@ export function loadChecks(file: string, form: JsonSchema): ChecksLoad {
     diagnostics.push({ rule, severity: 'error', file, ...loaded.locate(pointer, { key }), path: pointer, message, hint });
 
   if (!validator(loaded.data)) {
-    for (const error of validator.errors ?? []) {
+    const errors = validator.errors ?? [];
+    // A header value is a string or { 環境変数 }: when the object form has a deeper error, the 'type' and
+    // 'oneOf' errors of the string form only repeat it.
+    const deeper = (e: ErrorObject) => errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`));
+    for (const error of errors.filter((e) => !((e.keyword === 'type' || e.keyword === 'oneOf') && deeper(e)))) {
       const d = describeSchemaError(error);
       if (d) at(d.pointer, `schema-${error.keyword}`, d.message, d.hint, d.key);
     }

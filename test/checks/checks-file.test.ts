@@ -39,6 +39,10 @@ test('スキーマに合わない checks.yaml は、全ての誤りを file:line
   db:
     種類: postgres
     問合せ: SELECT 1
+  token:
+    種類: http
+    URL: https://idp.example/policy
+    ヘッダ: { Authorization: { 環境変数: GITHUB_TOKEN } }
 主張:
   - ID: MFA
     項目: /リスク対策
@@ -48,8 +52,9 @@ test('スキーマに合わない checks.yaml は、全ての誤りを file:line
   assert.equal(result.ok, false);
   const got = (result as { diagnostics: { rule: string; line: number; col: number; message: string }[] }).diagnostics.map((d) => `${d.line}:${d.col} ${d.rule} ${d.message}`).sort();
   assert.deepEqual(got, [
-    '9:9 schema-pattern 「/主張/0/ID」の書き方が正しくありません(形式: ^[a-z0-9][a-z0-9-]*$)。',
-    '11:5 schema-additionalProperties 「条件」はここに書けない項目です。',
+    '13:9 schema-pattern 「/主張/0/ID」の書き方が正しくありません(形式: ^[a-z0-9][a-z0-9-]*$)。',
+    '11:35 schema-pattern 「/取得元/token/ヘッダ/Authorization/環境変数」の書き方が正しくありません(形式: ^PIA_[A-Z0-9_]+$)。',
+    '15:5 schema-additionalProperties 「条件」はここに書けない項目です。',
     '4:10 schema-pattern 「/取得元/idp/URL」の書き方が正しくありません(形式: ^https?://[^/@\\s]+(/\\S*)?$)。',
     '6:5 schema-required 「/取得元/db」に「接続」がありません。',
   ].sort());

@@ -20,6 +20,7 @@ export async function readHttpSource(spec: { URL: string; ヘッダ?: Record<str
   const timeout = spec.待ち時間 ?? 10_000;
   let response: Response;
   try {
+    // Redirects are refused: credentials go only to the URL that the checks.yaml reviewers saw.
     response = await fetch(spec.URL, { headers, redirect: 'error', signal: AbortSignal.timeout(timeout) });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;

@@ -44,15 +44,12 @@ export async function startPostgres(): Promise<Postgres> {
     const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
     execFileSync(cmd as string, argv as string[], { stdio: 'pipe', cwd: dir });
   };
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
-  }
+  const owner = asRoot ? { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) } : undefined;
+  if (owner) chownSync(dir, owner.uid, owner.gid);
   const password = `pw-${Math.random().toString(36).slice(2)}`;
   const pwfile = path.join(dir, 'pwfile');
   writeFileSync(pwfile, password + '\n');
-  if (asRoot) chownSync(pwfile, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), 0);
+  if (owner) chownSync(pwfile, owner.uid, owner.gid);
   const data = path.join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--pwfile', pwfile, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();

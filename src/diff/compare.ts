@@ -45,6 +45,7 @@ export interface CompareOptions {
 export function sameItemLabel(a: string, b: string): boolean {
   const x = normalizeFormal(a);
   const y = normalizeFormal(b);
+  if (x === '' || y === '') return false;
   return x === y || x.startsWith(y) || y.startsWith(x);
 }
 

@@ -29,6 +29,7 @@ export const help = `使い方: npx pia diff <変更前> <変更後> [オプシ�
   --decisions <ファイル> 判断の記録(既定: 評価書と同じフォルダの decisions.yaml)
   --renames <ファイル>   名称変更表(既定: renames.yaml を評価書のフォルダ、その上のフォルダの順に探します)
   --today <日付>       今日の日付(YYYY-MM-DD)
+  --list-rules         分類規則の一覧を表示します(npx pia rules と同じ)
   -h, --help           この説明を表示します
 
 終了コード: 0 問題なし / 1 事前(再評価)の変更に提出・公表の記録がない、または分類できない変更がある / 2 指定や入力の誤り`;
@@ -50,8 +51,10 @@ export async function diff(args: string[]): Promise<number> {
       decisions: { type: 'string' },
       renames: { type: 'string' },
       today: { type: 'string' },
+      'list-rules': { type: 'boolean', default: false },
     },
   });
+  if (values['list-rules']) return (await import('./rules.ts')).rules([]);
   const usage: (detail: string) => never = (detail) => fail(UsageError, { detail, command: 'diff' });
   if (!diffFormats.includes(values.format as DiffFormat)) usage(`--format には ${diffFormats.join('、')} のいずれかを指定してください。`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) usage('--today は YYYY-MM-DD の形で指定してください。');

@@ -2,9 +2,9 @@
  * The thin I/O edge of the PDF renderer: pdfmake setup (fonts, access policies, table layout), rendering a
  * validated assessment to bytes, and writing a file atomically (temp file in the same folder, then rename).
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
 import type { ValidationResult } from '../../validate/validate.ts';
 import type { JsonSchema } from '../../schema/registry.ts';
 import { canonicalJson } from '../../model/canonical.ts';
@@ -13,17 +13,49 @@ import { fail, OutputNotWritable } from '../../report/errors.ts';
 import { buildDocDefinition, type DocDefinition } from './doc-definition.ts';
 import { fontFiles } from './fonts.ts';
 
-let ready = false;
+type Pdfmake = typeof import('pdfmake');
+const require = createRequire(import.meta.url);
+let pdfmake: Pdfmake | undefined;
 
-function setup(): void {
-  if (ready) return;
-  pdfmake.addFonts(fontFiles as unknown as Parameters<typeof pdfmake.addFonts>[0]);
-  // Nothing is fetched from the network; only the font files may be read from disk.
-  const allowed = new Set(Object.values(fontFiles).flatMap((f) => [f.normal, f.bold]));
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => allowed.has(p));
+/**
+ * Workaround: PDFKit parses each font file anew for every document (fontkit.create), about a tenth of a warm
+ * render with three large CJK fonts. fontkit's exports cannot be redefined, so before pdfmake (and with it
+ * PDFKit) is first loaded, the fontkit module PDFKit will require is replaced by a copy whose create() is
+ * memoised by Buffer identity. pdfmake passes PDFKit the same Buffer for a font kept in its virtual file
+ * system, so every document of the process shares one parsed font (glyph and layout caches); subsets stay
+ * per document and the bytes are unchanged. If PDFKit was loaded earlier, this is skipped (only slower).
+ */
+function shareParsedFonts(): void {
+  const fromPdfkit = createRequire(require.resolve('pdfkit', { paths: [path.dirname(require.resolve('pdfmake'))] }));
+  const fontkitPath = fromPdfkit.resolve('fontkit');
+  if (Object.keys(require.cache).some((k) => k.includes(`${path.sep}pdfkit${path.sep}`))) return;
+  const fontkit = fromPdfkit('fontkit') as { create: (buffer: Uint8Array, name?: string) => unknown };
+  const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
+  const create = (buffer: Uint8Array, name?: string): unknown => {
+    let byName = parsed.get(buffer);
+    if (!byName) parsed.set(buffer, (byName = new Map()));
+    if (!byName.has(name ?? '')) byName.set(name ?? '', fontkit.create(buffer, name));
+    return byName.get(name ?? '');
+  };
+  require.cache[fontkitPath]!.exports = { ...fontkit, create };
+}
+
+function setup(): Pdfmake {
+  if (pdfmake) return pdfmake;
+  shareParsedFonts();
+  const loaded = require('pdfmake') as Pdfmake;
+  // Fonts live in pdfmake's virtual file system, read once per process; nothing is read from disk or fetched.
+  const vfs = (loaded as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } }).virtualfs;
+  const fonts: Record<string, { normal: string; bold: string }> = {};
+  for (const [family, files] of Object.entries(fontFiles)) {
+    for (const file of new Set([files.normal, files.bold])) vfs.writeFileSync(path.basename(file), readFileSync(file));
+    fonts[family] = { normal: path.basename(files.normal), bold: path.basename(files.bold) };
+  }
+  loaded.addFonts(fonts as unknown as Parameters<Pdfmake['addFonts']>[0]);
+  loaded.setUrlAccessPolicy(() => false);
+  loaded.setLocalAccessPolicy(() => false);
   const line = (i: number, count: number) => (i === 0 || i === count ? 0.8 : 0.5);
-  pdfmake.addTableLayouts({
+  loaded.addTableLayouts({
     form: {
       hLineWidth: (i, node) => line(i, node.table.body.length),
       vLineWidth: (i, node) => line(i, node.table.widths?.length ?? 2),
@@ -35,11 +67,12 @@ function setup(): void {
       paddingBottom: () => 3,
     },
   });
-  ready = true;
+  pdfmake = loaded;
+  return loaded;
 }
 
 export async function renderDocDefinition(dd: DocDefinition): Promise<Uint8Array> {
-  setup();
+  const pdfmake = setup();
   // pdfmake mutates the definition (resolves files, styles): give it a copy so callers can reuse theirs.
   const copy = { ...dd, files: structuredClone(dd.files), content: dd.content };
   const pdf = pdfmake.createPdf(copy as unknown as Parameters<typeof pdfmake.createPdf>[0]);

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { validateFile } from '../src/validate/validate.ts';
 import { canonicalJson } from '../src/model/canonical.ts';
@@ -72,15 +72,25 @@ async function chromium(html: string, runs: number): Promise<{ warm: number; byt
 
 export default async function (): Promise<void> {
   const result = validateFile(reference);
+  // The machine may be shared: the load average says how far wall times are inflated; CPU time is not.
+  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
   console.log(`cold (fresh process, incl. module and font loading): ${ms(coldRender())} per document`);
 
   const runs = 10;
   let bytes = 0;
   await renderAssessment(result); // warm-up
-  let start = performance.now();
-  for (let i = 0; i < runs; i++) bytes = (await renderAssessment(result)).bytes.length;
-  const warm = (performance.now() - start) / runs;
-  console.log(`warm (same process, mean of ${runs}): ${ms(warm)} per document, ${(bytes / 1024).toFixed(0)} KB`);
+  const walls: number[] = [];
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    bytes = (await renderAssessment(result)).bytes.length;
+    walls.push(performance.now() - t);
+  }
+  const used = process.cpuUsage(cpu);
+  const warm = walls.reduce((a, b) => a + b, 0) / runs;
+  const median = [...walls].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  console.log(`warm (same process, ${runs} runs): mean ${ms(warm)}, median ${ms(median)}, min ${ms(Math.min(...walls))} per document; CPU ${ms((used.user + used.system) / 1000 / runs)} per document; ${(bytes / 1024).toFixed(0)} KB`);
+  let start: number;
 
   // 100 variants of the reference, each in its own folder (slug), rendered on worker threads.
   const dir = mkdtempSync(path.join(tmpdir(), 'pia-bench-pdf-'));

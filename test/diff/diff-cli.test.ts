@@ -10,6 +10,7 @@ import { Ajv } from 'ajv';
 import { referenceText } from './scenario-helpers.ts';
 import { compareVersions } from '../../src/diff/compare.ts';
 import { classificationRules } from '../../src/classify/catalogue.ts';
+import { auditAssessment } from '../../src/diff/audit.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = path.join(root, 'bin/pia.js');
@@ -167,10 +168,14 @@ test('pia audit: 確認済みの行は情報になり、git の履歴で公表�
 });
 
 test('pia audit: 公表日から1年で見直し(規則第14条)、実施日から5年が近づくと再評価(規則第15条)を知らせる', () => {
-  const yearly = pia(root, 'audit', 'assessments/koshigaya-48-kodomo-iryohi', '--no-history', '--today', '2027-04-01');
-  assert.match(yearly.stdout, /:16:\d+ {2}warning {2}公表日\(令和8年3月30日\)から1年が経ちました\(令和9年3月30日が目安\)。.+\[yearly-review\]/);
-  const soon = pia(root, 'audit', 'assessments/koshigaya-48-kodomo-iryohi', '--no-history', '--today', '2028-09-01');
-  assert.match(soon.stdout, /info {2}直近の評価\(令和6年2月5日\)から5年\(令和11年2月5日\)が近づいています。.+\[five-year-reassessment\]/);
-  const none = pia(root, 'audit', 'assessments/koshigaya-48-kodomo-iryohi', '--no-history', '--today', '2026-11-25');
-  assert.doesNotMatch(none.stdout, /yearly-review|five-year-reassessment/);
+  const at = (today: string) => {
+    const result = auditAssessment({ file: 'a.yaml', text: referenceText, today });
+    assert.ok(result.ok);
+    return result.diagnostics.filter((d) => d.rule === 'yearly-review' || d.rule === 'five-year-reassessment').map((d) => `${d.rule}/${d.severity}/${d.line} ${d.message}`);
+  };
+  assert.deepEqual(at('2027-04-01'), ['yearly-review/warning/16 公表日(令和8年3月30日)から1年が経ちました(令和9年3月30日が目安)。評価書の記載が実態と合っているか見直してください(規則第14条)。']);
+  assert.deepEqual(at('2027-03-01').map((s) => s.split(' ')[0]), ['yearly-review/info/16']);
+  assert.deepEqual(at('2028-09-01').map((s) => s.split(' ')[0]), ['yearly-review/warning/16', 'five-year-reassessment/info/231']);
+  assert.match(at('2029-02-05')[1]!, /^five-year-reassessment\/warning\/231 直近の評価\(令和6年2月5日\)から5年が経ちました/);
+  assert.deepEqual(at('2026-11-25'), []);
 });

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { validateFile } from '../validate/validate.ts';
+import type { LoadedDocument } from '../load/load-file.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { fillTemplate, segmentsOf } from '../report/diagnostic.ts';
 import { isSignificant, itemPath } from '../schema/walk.ts';
@@ -50,14 +51,14 @@ function valueAt(data: unknown, pointer: string): unknown {
  * Line and column of the quoted sentence itself when it sits inside a multi-line value (a |- block), so the
  * finding points at the sentence the officer wrote, not at the item's first line. Falls back to the value.
  */
-function locateQuote(text: string, start: Position, quote: string | undefined): Position {
-  if (!quote) return start;
-  const lines = text.split('\n');
-  for (let i = start.line - 1; i < Math.min(lines.length, start.line - 1 + 200); i++) {
-    const col = lines[i]!.indexOf(quote, i === start.line - 1 ? start.col - 1 : 0);
-    if (col >= 0) return { line: i + 1, col: col + 1 };
-  }
-  return start;
+function locateQuote(loaded: LoadedDocument, pointer: string, quote: string | undefined): Position {
+  const start = loaded.locate(pointer);
+  const node = loaded.doc.getIn(segmentsOf(pointer), true) as { range?: [number, number, number] } | undefined;
+  if (!quote || !node?.range) return start;
+  const offset = loaded.text.slice(node.range[0], node.range[1]).indexOf(quote);
+  if (offset < 0) return start;
+  const before = loaded.text.slice(0, node.range[0] + offset).split('\n');
+  return { line: before.length, col: before.at(-1)!.length + 1 };
 }
 
 /** A value as quoted in a message: text as is, anything else as compact JSON; long values are cut. */
@@ -99,7 +100,7 @@ export async function checkAssessment(assessmentFile: string, options: CheckOpti
     const base: Omit<ClaimResult, 'status' | 'rule' | 'message' | 'hint'> = {
       claim: claim.ID,
       checks: { file: checksFile, ...checks.loaded.locate(`/主張/${index}`) },
-      assessment: { file: assessmentFile, pointer, item, quote: claim.記載, significant: significantPointer !== undefined, ...locateQuote(loaded.text, loaded.locate(pointer), claim.記載) },
+      assessment: { file: assessmentFile, pointer, item, quote: claim.記載, significant: significantPointer !== undefined, ...locateQuote(loaded, pointer, claim.記載) },
       notes: [],
     };
     const finish = (verdict: Verdict, extra: Record<string, string | number> = {}, hintId?: string): ClaimResult => {

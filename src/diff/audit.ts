@@ -138,19 +138,20 @@ function publishedOf(data: unknown): string | undefined {
 /** Changes since the version that carried the current 公表日 first; each needs a 変更箇所 row added since. */
 function auditHistory(input: AuditInput, data: Record<string, unknown>, loaded: LoadedDocument): Diagnostic[] {
   const { commits, texts } = input.history!;
-  const published = publishedOf(data);
   const parsed = texts.map((t) => {
     if (t === undefined) return undefined;
     const r = loadText(input.file, new TextEncoder().encode(t));
     return r.ok ? (r.loaded.data as Record<string, unknown>) : undefined;
   });
-  // The oldest commit of the final run of versions that carry the current 公表日.
-  let base = -1;
-  for (let i = parsed.length - 1; i >= 0; i--) {
-    if (parsed[i] === undefined || publishedOf(parsed[i]) !== published) break;
-    base = i;
-  }
-  if (base < 0) return [];
+  // The oldest commit of the final run of committed versions that carry the latest committed 公表日: the last
+  // publication. When the work tree carries a newer 公表日 (a republication being prepared), its rows must
+  // cover everything changed since that publication too.
+  let last = parsed.length - 1;
+  while (last >= 0 && parsed[last] === undefined) last--;
+  if (last < 0) return [];
+  const lastPublished = publishedOf(parsed[last]);
+  let base = last;
+  while (base > 0 && parsed[base - 1] !== undefined && publishedOf(parsed[base - 1]) === lastPublished) base--;
   const comparison = compareVersions({ file: `${commits[base]!.sha.slice(0, 7)}:${input.file}`, text: texts[base]! }, { file: input.file, text: input.text }, { renames: input.renames, decisions: input.decisions, today: input.today });
   if (!comparison.ok) return [];
   const { classified, form } = comparison.comparison;
@@ -173,7 +174,7 @@ function auditHistory(input: AuditInput, data: Record<string, unknown>, loaded: 
       severity: c.timing === 'after' ? 'warning' : 'error',
       ...where,
       path: c.change.pointer,
-      message: `「${c.change.item}」は公表日(${published ? formatWareki(published) : '不明'})の後に変更されました${commit ? `(${commit.sha.slice(0, 7)} ${commit.date}「${commit.subject}」)` : '(未コミット)'}が、変更箇所に記載がありません(分類: ${c.timing === 'after' ? '事後' : c.timing === 'before' ? '事前' : '再評価'})。`,
+      message: `「${c.change.item}」は公表日(${lastPublished ? formatWareki(lastPublished) : '不明'})の後に変更されました${commit ? `(${commit.sha.slice(0, 7)} ${commit.date}「${commit.subject}」)` : '(未コミット)'}が、変更箇所に記載がありません(分類: ${c.timing === 'after' ? '事後' : c.timing === 'before' ? '事前' : '再評価'})。`,
       hint: `npx pia diff ${commits[base]!.sha.slice(0, 7)}:${input.file} ${input.file} --write で変更箇所の行を書き加えられます。`,
     });
   }

@@ -179,3 +179,16 @@ test('pia audit: 公表日から1年で見直し(規則第14条)、実施日か�
   assert.match(at('2029-02-05')[1]!, /^five-year-reassessment\/warning\/231 直近の評価\(令和6年2月5日\)から5年が経ちました/);
   assert.deepEqual(at('2026-11-25'), []);
 });
+
+test('pia audit: 公表日を更新した版(再公表の準備中)では、前回の公表の後の変更すべてに変更箇所の行を求める', () => {
+  const { dir, file } = repo();
+  const changed = chief(referenceText);
+  writeFileSync(file, changed);
+  git(dir, 'commit', '-q', '-am', '役職名の修正');
+  writeFileSync(file, changed.replace('  公表日: 令和8年3月30日', '  公表日: 令和8年11月1日'));
+  const missing = pia(dir, 'audit', '--today', '2026-11-25');
+  assert.match(missing.stdout, /「Ⅰ 基本情報 6\. 評価実施機関における担当部署 ②所属長の役職名」は公表日\(令和8年3月30日\)の後に変更されました.+\[unrecorded-change\]/);
+  const withRow = changed.replace('  公表日: 令和8年3月30日', '  公表日: 令和8年11月1日').replace('変更箇所:\n', '変更箇所:\n  - ID: 2026-11-01-shozokucho\n    変更日: 令和8年11月1日\n    項目: Ⅰ 基本情報 6. 評価実施機関における担当部署 ②所属長の役職名\n    変更前の記載: 子ども福祉課長\n    変更後の記載: こども福祉課長\n    提出時期: 事後\n    提出時期に係る説明: 組織の名称変更\n');
+  writeFileSync(file, withRow);
+  assert.doesNotMatch(pia(dir, 'audit', '--today', '2026-11-25').stdout, /unrecorded-change/);
+});

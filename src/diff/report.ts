@@ -153,14 +153,15 @@ export function diffFindings(files: readonly FileComparison[]): Finding[] {
   for (const fc of files) {
     for (const c of fc.comparison.classified) {
       const v = viewOf(fc, c);
+      // Annotations belong on the new version (the pull request's file): a removal points at the nearest
+      // remaining place there and names its line in the old version.
+      const onNew = c.change.side === 'old' ? { file: fc.newFile, ...fc.comparison.newLoaded.locate(c.change.pointer) } : { file: v.file, line: v.line, col: v.col };
       findings.push({
         rule: v.rule,
         level: c.timing === 'after' ? 'note' : 'warning',
-        file: v.file,
-        line: v.line,
-        col: v.col,
+        ...onNew,
         title: `${label(c.timing)} ${c.change.item}`,
-        message: c.hits.map((h) => h.message).join('\n') + (c.decision ? `\n判断済み: ${c.decision.reason}(${c.decision.by})` : ''),
+        message: c.hits.map((h) => h.message).join('\n') + (c.decision ? `\n判断済み: ${c.decision.reason}(${c.decision.by})` : '') + (c.change.side === 'old' ? `\n(削除: ${displayPath(v.file)}:${v.line}:${v.col})` : ''),
       });
     }
     for (const p of fc.comparison.problems) findings.push(problemFinding(p));

@@ -7,7 +7,8 @@
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { validateFile } from '../validate/validate.ts';
+import { validateFile, type ValidationResult } from '../validate/validate.ts';
+import { changeDiffs, type ChangeDiffs } from '../render/web/view.ts';
 import { formatText } from '../report/format.ts';
 import { canonicalJson, toCanonical } from '../model/canonical.ts';
 import { slugOf } from '../model/slug.ts';
@@ -22,6 +23,8 @@ export interface AssessmentEntry {
   /** Canonical data (keys in the form's order, ISO dates). */
   data: Record<string, unknown>;
   sha256: string;
+  /** Word diffs of the 変更箇所 rows, kept with the entry so that a rebuild does not compute them again. */
+  diffs: ChangeDiffs;
   /** True when out/pdf/<slug>.pdf exists: the page offers it for download. */
   hasPdf: boolean;
   /** Build date in Japan, used for the 公表予定 status. */
@@ -37,6 +40,9 @@ export function siteSources(env: NodeJS.ProcessEnv = process.env): SiteSources {
   return { assessmentsDir: path.resolve(env.PIA_ASSESSMENTS || 'assessments'), pdfDir: path.resolve(env.PIA_PDF_DIR || 'out/pdf') };
 }
 
+/** Part of every entry's digest: change it when the entry's shape or derivation changes. */
+const loaderVersion = '1';
+
 /** Marks the loader's error so that buildSite can report it as invalid input rather than an internal error. */
 export const invalidAssessmentsMarker = 'PIA_INVALID_ASSESSMENTS';
 
@@ -47,33 +53,41 @@ export function findAssessments(dir: string): string[] {
 export function assessmentLoader(): Loader {
   return {
     name: 'pia-assessments',
-    load: async ({ store, logger }) => {
+    load: async ({ store, logger, generateDigest }) => {
       const { assessmentsDir, pdfDir } = siteSources();
       const files = findAssessments(assessmentsDir);
       if (files.length === 0) throw new Error(`${invalidAssessmentsMarker}\n${assessmentsDir} に評価書(assessment.yaml)が見つかりません。`);
       const today = todayInJapan();
-      const results = files.map((file) => validateFile(file));
-      const broken = results.filter((r) => !r.renderable);
+      // Whether an assessment can be rendered depends only on its text and the form schemas: an entry kept from
+      // the previous build with the same digest was valid then and is valid now, and is not validated again.
+      const { loadForms } = await import('../schema/registry.ts');
+      const formsDigest = generateDigest([...loadForms().values()].map((f) => readFileSync(f.file, 'utf8')).join('\u0000'));
+      const seen = new Set<string>();
+      const broken: ValidationResult[] = [];
+      let validated = 0;
+      for (const file of files) {
+        const slug = slugOf(file);
+        seen.add(slug);
+        const hasPdf = existsSync(path.join(pdfDir, `${slug}.pdf`));
+        const digest = generateDigest(`${loaderVersion}\u0000${formsDigest}\u0000${today}\u0000${hasPdf}\u0000${readFileSync(file, 'utf8')}`);
+        if (store.get(slug)?.digest === digest) continue;
+        const result = validateFile(file);
+        validated++;
+        if (!result.renderable) {
+          broken.push(result);
+          continue;
+        }
+        const schema = result.form!.schema as JsonSchema;
+        const data = toCanonical(result.data!, schema);
+        const entry: AssessmentEntry = { slug, form: result.form!.formName, data, sha256: canonicalJson(data, schema).sha256, diffs: changeDiffs(data), hasPdf, today };
+        store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
+      }
       if (broken.length > 0) {
         const diagnostics = broken.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error'));
         throw new Error(`${invalidAssessmentsMarker}\n${formatText(diagnostics, files.length)}様式の構造に合わない評価書があるため、サイトを作成しませんでした。`);
       }
-      store.clear();
-      for (const result of results) {
-        const slug = slugOf(result.file);
-        const schema = result.form!.schema as JsonSchema;
-        const { sha256 } = canonicalJson(result.data!, schema);
-        const entry: AssessmentEntry = {
-          slug,
-          form: result.form!.formName,
-          data: toCanonical(result.data!, schema),
-          sha256,
-          hasPdf: existsSync(path.join(pdfDir, `${slug}.pdf`)),
-          today,
-        };
-        store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), result.file) });
-      }
-      logger.info(`${results.length} 件の評価書を読み込みました。`);
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      logger.info(`${files.length} 件の評価書を読み込みました(検証 ${validated} 件、前回から変わらないもの ${files.length - validated} 件)。`);
     },
   };
 }

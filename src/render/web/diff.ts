@@ -12,7 +12,24 @@ export interface DiffPart {
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
+/**
+ * The same 変更箇所 rows recur across a city's 評価書 (e.g. the 中間サーバー・プラットフォーム updates), and a long,
+ * much-changed row takes milliseconds: results are kept per (before, after) within the process.
+ */
+const memo = new Map<string, DiffPart[]>();
+const memoLimit = 10_000;
+
 export function diffWordsJa(before: string, after: string): DiffPart[] {
+  const key = `${before}\u0000${after}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const parts = compute(before, after);
+  if (memo.size >= memoLimit) memo.clear();
+  memo.set(key, parts);
+  return parts;
+}
+
+function compute(before: string, after: string): DiffPart[] {
   return diffWords(before, after, { intlSegmenter: segmenter }).map((c) => {
     const part: DiffPart = { text: c.value };
     if (c.added) part.added = true;

@@ -119,7 +119,8 @@ function boxes(root: JsonSchema, schema: JsonSchema, value: unknown): Box[] {
   return Object.entries(schema.properties ?? {}).map(([key, child]) => box(root, resolveRef(root, child), key, data[key]));
 }
 
-function leafValue(root: JsonSchema, schema: JsonSchema, value: unknown): Value {
+function leafValue(ctx: Context, schema: JsonSchema, value: unknown): Value {
+  const root = ctx.root;
   const render = schema['x-render'];
   if (render === 'date') return dateValue(value);
   if (render === 'choice') return choiceValue(schema, value);
@@ -142,11 +143,23 @@ function leafValue(root: JsonSchema, schema: JsonSchema, value: unknown): Value 
     const groups = Array.isArray(value) ? value.filter(isObject) : [];
     return { kind: 'record-groups', groups: groups.map((g, i) => ({ id: typeof g['ID'] === 'string' ? g['ID'] : String(i + 1), label: typeof g['名称'] === 'string' ? g['名称'] : '', items: Array.isArray(g['項目']) ? g['項目'].map(String) : [] })) };
   }
-  if (render === 'change-table') return changeTable(root, schema, value);
+  if (render === 'change-table') return changeTable(root, schema, value, ctx.diffs);
   return textValue(value);
 }
 
-function changeTable(root: JsonSchema, schema: JsonSchema, value: unknown): Value {
+/** Word-level diff of each 変更箇所 row (null where 変更前 or 変更後 is not text), in row order. */
+export type ChangeDiffs = (DiffPart[] | null)[];
+
+export function changeDiffs(data: Record<string, unknown>): ChangeDiffs {
+  const rows = Array.isArray(data['変更箇所']) ? data['変更箇所'].filter(isObject) : [];
+  return rows.map((row) => {
+    const before = row['変更前の記載'];
+    const after = row['変更後の記載'];
+    return typeof before === 'string' && typeof after === 'string' ? diffWordsJa(before, after) : null;
+  });
+}
+
+function changeTable(root: JsonSchema, schema: JsonSchema, value: unknown, diffs: ChangeDiffs): Value {
   const rowSchema = schema.items ? resolveRef(root, schema.items) : {};
   const props = rowSchema.properties ?? {};
   const title = (key: ChangeColumn): string => (props[key] ? resolveRef(root, props[key]).title : undefined) ?? key;
@@ -154,8 +167,7 @@ function changeTable(root: JsonSchema, schema: JsonSchema, value: unknown): Valu
   const rows = (Array.isArray(value) ? value.filter(isObject) : []).map((row, i): ChangeRow => {
     const before = row['変更前の記載'];
     const after = row['変更後の記載'];
-    const bothText = typeof before === 'string' && typeof after === 'string';
-    const parts = bothText ? diffWordsJa(before, after) : undefined;
+    const parts = diffs[i] ?? undefined;
     return {
       id: typeof row['ID'] === 'string' ? row['ID'] : String(i + 1),
       date: dateValue(row['変更日']),
@@ -184,6 +196,7 @@ interface Context {
   root: JsonSchema;
   fileCount: number;
   used: Set<string>;
+  diffs: ChangeDiffs;
 }
 
 function uniqueId(ctx: Context, id: string): string {
@@ -197,7 +210,7 @@ function node(ctx: Context, schema: JsonSchema, key: string, value: unknown, par
   const id = uniqueId(ctx, parentId ? `${parentId}-${anchorPart(schema, key)}` : anchorPart(schema, key));
   const mark = schema['x-significant-change'];
   const base: ViewNode = { id, label: itemLabel(schema, key), significant: mark === true, notSignificant: mark === false, unverified: schema['x-unverified'] === true, depth };
-  if (isLeaf(schema)) return { ...base, value: leafValue(ctx.root, schema, value) };
+  if (isLeaf(schema)) return { ...base, value: leafValue(ctx, schema, value) };
   if (schema.items) return { ...base, ...repeated(ctx, schema, value, id, depth) };
   if (value === undefined) return { ...base, value: { kind: 'missing' } };
   if (value === null) return { ...base, value: { kind: 'blank' } };
@@ -241,10 +254,11 @@ function repeated(ctx: Context, schema: JsonSchema, value: unknown, id: string, 
   };
 }
 
-export function assessmentView(schema: JsonSchema, data: Record<string, unknown>): AssessmentView {
+/** `diffs`: the rows' word diffs when already computed (the site loader keeps them between builds). */
+export function assessmentView(schema: JsonSchema, data: Record<string, unknown>, diffs: ChangeDiffs = changeDiffs(data)): AssessmentView {
   const root = resolveRef(schema, schema);
   const files = data['特定個人情報ファイルの概要'];
-  const ctx: Context = { root: schema, fileCount: Array.isArray(files) ? files.length : 0, used: new Set() };
+  const ctx: Context = { root: schema, fileCount: Array.isArray(files) ? files.length : 0, used: new Set(), diffs };
   const sections: ViewNode[] = [];
   for (const [key, child] of Object.entries(root.properties ?? {})) {
     const sub = resolveRef(schema, child);

@@ -1,0 +1,39 @@
+/**
+ * Site build time (astro build through the content loader + pagefind index), without PDFs, for 1, 100 and 1,000
+ * generated variants of the reference assessment, and for a rebuild of 1,000 after one assessment changed.
+ * Target: 1,000 assessments ≤ 20 s.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildSite, type SiteResult } from '../src/site/build-site.ts';
+import { writeAssessments } from '../test/site/generate.ts';
+
+function line(label: string, ms: number, result: SiteResult): void {
+  const t = result.timings;
+  console.log(`${label.padEnd(34)} ${(ms / 1000).toFixed(2).padStart(6)} s   (astro ${(t.astro / 1000).toFixed(2)} s, search index ${(t.search / 1000).toFixed(2)} s, ${result.pages} pages)`);
+}
+
+export default async function (): Promise<void> {
+  const root = mkdtempSync(path.join(tmpdir(), 'pia-site-bench-'));
+  try {
+    for (const count of [1, 100, 1000]) {
+      const dir = path.join(root, String(count));
+      const files = writeAssessments(path.join(dir, 'assessments'), count - 1);
+      const options = { assessmentsDir: path.join(dir, 'assessments'), outDir: path.join(dir, 'dist'), pdfDir: path.join(dir, 'no-pdf'), cacheDir: path.join(dir, 'cache') };
+      let start = performance.now();
+      let result = await buildSite(options);
+      line(`build ${count} assessment(s)`, performance.now() - start, result);
+      if (count === 1000) {
+        const file = files[500]!;
+        writeFileSync(file, readFileSync(file, 'utf8').replace('対応方法: 受付票', '対応方法: 電子の受付票'));
+        start = performance.now();
+        result = await buildSite(options);
+        line(`rebuild 1000 after 1 changed`, performance.now() - start, result);
+      }
+      console.log(`  peak RSS so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,28 @@
+/** Rebuilds with Astro's cache kept: changed and removed assessments are never published from a stale cache. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildSite } from '../../src/site/build-site.ts';
+import { writeAssessments } from './generate.ts';
+
+test('キャッシュを残した再作成でも、変更した評価書は新しい記載になり、削除した評価書のページは消える', async (t) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pia-site-rebuild-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const files = writeAssessments(path.join(tmp, 'assessments'), 2, { withReference: false });
+  const options = { assessmentsDir: path.join(tmp, 'assessments'), outDir: path.join(tmp, 'dist'), pdfDir: path.join(tmp, 'pdf'), cacheDir: path.join(tmp, 'cache') };
+  await buildSite(options);
+  assert.match(readFileSync(path.join(tmp, 'dist', 'index.html'), 'utf8'), /試験用の事務1 重点項目評価書/);
+
+  writeFileSync(files[0]!, readFileSync(files[0]!, 'utf8').replace('試験用の事務1 重点項目評価書', '改めた事務 重点項目評価書'));
+  rmSync(path.dirname(files[1]!), { recursive: true });
+  const result = await buildSite(options);
+
+  const index = readFileSync(path.join(tmp, 'dist', 'index.html'), 'utf8');
+  assert.match(index, /改めた事務 重点項目評価書/);
+  assert.doesNotMatch(index, /試験用の事務/);
+  assert.match(readFileSync(path.join(tmp, 'dist', 'variant-0001', 'variant-0001.json'), 'utf8'), /改めた事務/);
+  assert.equal(existsSync(path.join(tmp, 'dist', 'variant-0002')), false);
+  assert.equal(result.pages, 5);
+});

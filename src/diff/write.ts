@@ -29,9 +29,10 @@ export interface ChangeRow {
 /** The reason printed in 提出時期に係る説明: a reviewer's decision, else the title of the deciding rule. */
 function reasonOf(c: Classified): string {
   if (c.decision) return c.decision.reason;
-  // The most specific reason among the hits that set the class: a named rule before the generic ※ / non-※ ones.
-  const generic = new Set(['significant-item-changed', 'non-significant-item']);
-  const deciding = c.hits.filter((h) => h.timing === c.ruleTiming).sort((a, b) => Number(generic.has(a.rule)) - Number(generic.has(b.rule)))[0];
+  // 事前: the legal reason (重要な変更) first; 事後: the most specific reason (formal, rename, typo, lower risk)
+  // before the generic non-※ one. The officer may reword it (the reference gives the business reason).
+  const rank = (rule: string) => (c.ruleTiming === 'before' ? (rule === 'significant-item-changed' ? 0 : 1) : rule === 'non-significant-item' ? 1 : 0);
+  const deciding = c.hits.filter((h) => h.timing === c.ruleTiming).sort((a, b) => rank(a.rule) - rank(b.rule))[0];
   const title = classificationRules.find((r) => r.meta.id === deciding?.rule)?.meta.title ?? '';
   return title.replace(/[((](事前|事後|再評価)[))]$/, '');
 }

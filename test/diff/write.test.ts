@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { diffLines } from 'diff';
 import { parse } from 'yaml';
 import { referenceText } from './scenario-helpers.ts';
-import { insertRows, replaceFileIfUnchanged, sha256, type ChangeRow } from '../../src/diff/write.ts';
+import { changeRows, insertRows, replaceFileIfUnchanged, sha256, type ChangeRow } from '../../src/diff/write.ts';
+import { compareVersions } from '../../src/diff/compare.ts';
 import { PiaError } from '../../src/report/errors.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -96,4 +97,18 @@ test('読み込んだ後にファイルが変わっていたら書き込まず�
   replaceFileIfUnchanged(file, sha256('changed by someone else\n'), 'ours\n');
   assert.equal(readFileSync(file, 'utf8'), 'ours\n');
   assert.ok(!existsSync(path.join(dir, `.assessment.yaml.${process.pid}.tmp`)));
+});
+
+test('事前の行: 委託事項の追加は変更後の記載に各項目を並べ、説明は重要な変更、再評価は事前として書く', () => {
+  const text = referenceText.replace('          再委託事項: null\n', '          再委託事項: null\n        - ID: tsuchi-insatsu\n          名称: 通知書等の印刷\n          委託内容: 通知書の印刷\n          委託先における取扱者数: 10人未満\n          委託先名: 株式会社サンプル印刷\n          再委託の有無: 再委託する\n')
+    .replace('使用者数: 100人以上500人未満', '使用者数: 500人以上1,000人未満');
+  const result = compareVersions({ file: 'old.yaml', text: referenceText }, { file: 'new.yaml', text }, { today: '2026-11-25' });
+  assert.ok(result.ok);
+  const rows = changeRows({ oldFile: 'old.yaml', newFile: 'new.yaml', comparison: result.comparison }, '2026-12-01');
+  assert.deepEqual(rows.map((r) => [r.項目, r.提出時期, r.提出時期に係る説明]), [
+    ['Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ④使用の主体 使用者数', '事前', '取扱者数が500人以上になる変更'],
+    ['Ⅱ 特定個人情報ファイルの概要 4. 特定個人情報ファイルの取扱いの委託 委託事項2「通知書等の印刷」', '事前', '※の項目の変更は重要な変更'],
+  ]);
+  assert.equal(rows[1]!.変更後の記載, '委託事項: 通知書等の印刷\n①委託内容: 通知書の印刷\n②委託先における取扱者数: 10人未満\n③委託先名: 株式会社サンプル印刷\n④再委託の有無: 再委託する');
+  assert.equal(rows[1]!.変更前の記載, '—');
 });

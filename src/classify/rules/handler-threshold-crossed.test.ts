@@ -29,3 +29,10 @@ test('もともと500人以上、または500人に届かない変更には当�
   const below = context({ oldData: data('10人以上50人未満', '10人未満'), newData: data('100人以上500人未満', '10人未満') });
   assert.deepEqual(run(rule, changeAt(pointers.users, '10人以上50人未満', '100人以上500人未満'), below), []);
 });
+
+test('合計が500人以上になっても、取扱者を増やしていない変更(10人未満の委託事項の追加)には当たらない', () => {
+  const ctx = context({ oldData: data('100人以上500人未満', '10人未満'), newData: data('500人以上1,000人未満', '10人未満') });
+  const entry = '/特定個人情報ファイルの概要/0/特定個人情報ファイルの取扱いの委託/委託事項/1';
+  assert.deepEqual(run(rule, changeAt(entry, undefined, { ID: 'x', 委託先における取扱者数: '10人未満' }), ctx), []);
+  assert.deepEqual(run(rule, changeAt(entry, undefined, { ID: 'x', 委託先における取扱者数: '500人以上1,000人未満' }), ctx), ['crossed/reassess']);
+});

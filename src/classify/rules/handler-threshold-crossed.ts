@@ -36,7 +36,10 @@ export const handlerThresholdCrossed: ClassifyRule = {
     },
   },
   classify(change, { oldData, newData }) {
-    if (change.kind === 'moved' || !handlerPointer.test(change.pointer) && !(change.kind === 'added' && /\/委託事項\/\d+$/.test(change.pointer))) return [];
+    // Only a change that itself adds handlers: a higher band, or a new 委託事項 with some.
+    const added = change.kind === 'added' && /\/委託事項\/\d+$/.test(change.pointer) && isObject(change.after) ? (bandLowerBound(change.after['委託先における取扱者数']) ?? 0) : 0;
+    const raised = change.kind === 'changed' && handlerPointer.test(change.pointer) ? (bandLowerBound(change.after) ?? 0) - (bandLowerBound(change.before) ?? 0) : 0;
+    if (added <= 0 && raised <= 0) return [];
     const before = handlerLowerBound(oldData);
     const after = handlerLowerBound(newData);
     if (before >= handlerThreshold || after < handlerThreshold) return [];

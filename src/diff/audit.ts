@@ -105,7 +105,8 @@ function auditRows(root: JsonSchema, data: Record<string, unknown>, loaded: Load
     }
     if (timing === '事前' || !isSignificant(root, match.pointer)) return;
     // A ※ item filed 事後: fine only when the change itself is formal or lowers risk.
-    const change: Change = { kind: 'changed', pointer: match.pointer, side: 'new', before: stringAt(row, '変更前の記載'), after: stringAt(row, '変更後の記載'), schema: schemaAt(root, match.pointer) ?? {}, item: match.label, significant: true };
+    const schema = schemaAt(root, match.pointer) ?? {};
+    const change: Change = { kind: 'changed', pointer: match.pointer, side: 'new', before: choiceIn(schema, stringAt(row, '変更前の記載')), after: choiceIn(schema, stringAt(row, '変更後の記載')), schema, item: match.label, significant: true };
     const verdict = classifyChange(change, { root, oldData: data, newData: data, renames: input.renames ?? [] });
     if (verdict.timing === 'after') return;
     const decision = rowDecisions.find((d) => d.rowId === stringAt(row, 'ID'));
@@ -127,6 +128,13 @@ function auditRows(root: JsonSchema, data: Record<string, unknown>, loaded: Load
     out.push({ rule: 'stale-decision', severity: 'warning', file: input.decisions.file, ...input.decisions.loaded.locate(`/判断/${d.index}`), path: `/判断/${d.index}`, message: `判断の記録(変更箇所 ${d.rowId})に当たる指摘がありません。`, hint: '行が削除されたか、指摘が解消しました。記録を削除してください。' });
   });
   return out;
+}
+
+/** For a choice item, the choice a row's text starts with (「十分に行っている 越谷市…」 → 十分に行っている); else the text. */
+function choiceIn(schema: JsonSchema, text: string | undefined): string | undefined {
+  if (!Array.isArray(schema.enum) || text === undefined) return text;
+  const choices = schema.enum.filter((v): v is string => typeof v === 'string').sort((a, b) => b.length - a.length);
+  return choices.find((c) => text === c || text.startsWith(`${c} `) || text.startsWith(`${c}\n`)) ?? text;
 }
 
 function publishedOf(data: unknown): string | undefined {

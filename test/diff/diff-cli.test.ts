@@ -151,7 +151,7 @@ test('pia audit: ※の入手元の変更を事後とした行を、記載され
   assert.equal(code, 0);
   assert.match(stdout, /assessment\.yaml:255:11 {2}warning {2}※の項目「Ⅱ 特定個人情報ファイルの概要 3\. 特定個人情報の入手・使用 ①入手元」の変更が事後で提出されています。説明「評価書の見直し 事務手続きに合わせた修正」が、.+ {2}\[change-row-timing\]/);
   const flagged = [...stdout.matchAll(/:(\d+):\d+ {2}warning .*\[change-row-timing\]/g)].map((m) => Number(m[1]));
-  assert.deepEqual(flagged, [248, 255, 276, 283], '※ rows filed 事後: Ⅲ4 ×2, Ⅱ3① 入手元, Ⅲ6 — not 入手方法 (no ※) nor 表紙 特記事項');
+  assert.deepEqual(flagged, [248, 255, 283], '※ rows filed 事後: Ⅲ4 規定, Ⅱ3① 入手元, Ⅲ6 — not 入手方法 (no ※), 表紙 特記事項, nor Ⅲ4 再委託の担保 (十分に行っている → 再委託していない lowers risk)');
 });
 
 test('pia audit: 確認済みの行は情報になり、git の履歴で公表日の後の記録のない変更を見つける(コミットを示す)', () => {

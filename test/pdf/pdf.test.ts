@@ -199,3 +199,21 @@ test('1ページに収まらない長い記載は行の途中でページを分�
   const last = variantPages.findIndex((p) => p.includes('第120項 長い'));
   assert.ok(first >= 0 && last > first, `the value starts on page ${first + 1} and continues on page ${last + 1}`);
 });
+
+test('見出し行はページの最後に取り残されず、最初の行と同じページに置かれる', () => {
+  const dd = buildDocDefinition({ data: result.data!, schema: result.form!.schema, canonical: canonicalJson(result.data!, result.form!.schema), slug: 'x' });
+  const headings = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as Record<string, unknown>;
+    if (n.colSpan === 2 && n.bold === true && typeof n.text === 'string') headings.add(n.text);
+    Object.values(n).forEach(visit);
+  };
+  visit(dd.content);
+  assert.ok(headings.has('④使用の主体') && headings.size > 10, `headings found: ${headings.size}`);
+  pages.slice(0, -1).forEach((page, i) => {
+    const last = page.split('\n').at(-1)!;
+    assert.ok(!headings.has(last.trim()), `page ${i + 1} ends with the heading ${last}`);
+  });
+});

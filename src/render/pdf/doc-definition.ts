@@ -29,6 +29,7 @@ export interface DocDefinition {
   pageOrientation: 'portrait';
   pageMargins: [number, number, number, number];
   language: string;
+  displayTitle: boolean;
   info: Record<string, unknown>;
   files: Record<string, Node>;
   defaultStyle: Node;
@@ -548,6 +549,7 @@ export function buildDocDefinition(source: PdfSource): DocDefinition {
     pageOrientation: 'portrait',
     pageMargins: margins,
     language: 'ja-JP',
+    displayTitle: true,
     info: {
       title,
       subject: root.title ?? '',

@@ -11,6 +11,7 @@ import { referenceText } from './scenario-helpers.ts';
 import { compareVersions } from '../../src/diff/compare.ts';
 import { classificationRules } from '../../src/classify/catalogue.ts';
 import { auditAssessment } from '../../src/diff/audit.ts';
+import { compileSchema } from '../../src/schema/registry.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = path.join(root, 'bin/pia.js');
@@ -69,6 +70,9 @@ test('git のリビジョンとの比較と --base: 事前の変更に記録が�
   const base = pia(dir, 'diff', '--base', 'main', '--format', 'json');
   assert.equal(base.code, 1);
   const report = JSON.parse(base.stdout);
+  const validateReport = compileSchema('diff-report.v1.schema.json');
+  assert.equal(validateReport(report), true, JSON.stringify(validateReport.errors));
+  assert.equal(validateReport({ ...report, version: 2 }), false, 'the schema really constrains the output');
   assert.equal(report.files[0].old, 'main:assessments/ref/assessment.yaml');
   assert.deepEqual(report.files[0].changes.map((c: { timing: string; rules: { id: string }[] }) => [c.timing, c.rules.map((r) => r.id)]), [['before', ['significant-item-changed']]]);
   assert.equal(pia(dir, 'diff', 'nosuchrev:assessments/ref/assessment.yaml', 'assessments/ref/assessment.yaml').code, 2);
@@ -162,6 +166,10 @@ test('pia audit: 確認済みの行は情報になり、git の履歴で公表�
   writeFileSync(file, cloud(chief(referenceText)));
   const { code, stdout } = pia(dir, 'audit');
   assert.equal(code, 1, stdout);
+  const json = JSON.parse(pia(dir, 'audit', '--format', 'json').stdout);
+  const validateJson = compileSchema('report.v1.schema.json');
+  assert.equal(validateJson(json), true, JSON.stringify(validateJson.errors));
+  assert.deepEqual(json.summary, { error: 1, warning: 3, info: 1 });
   assert.match(stdout, /:255:11 {2}info {2}※の項目「Ⅱ 特定個人情報ファイルの概要 3\. 特定個人情報の入手・使用 ①入手元」の変更が事後で提出されています\(確認済み: 入手元の追加は/);
   assert.match(stdout, /:30:\d+ {2}warning {2}「Ⅰ 基本情報 6\. 評価実施機関における担当部署 ②所属長の役職名」は公表日\(令和8年3月30日\)の後に変更されました\([0-9a-f]{7} \d{4}-\d\d-\d\d「役職名の修正」\)が、変更箇所に記載がありません\(分類: 事後\)。 {2}\[unrecorded-change\]/);
   assert.match(stdout, /:118:\d+ {2}error {2}「Ⅱ 特定個人情報ファイルの概要 6\. 特定個人情報の保管・消去 保管場所」は.+\(未コミット\)が、変更箇所に記載がありません\(分類: 事前\)。 {2}\[unrecorded-change\]/);

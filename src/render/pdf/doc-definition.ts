@@ -118,18 +118,17 @@ function sectionLabel(schema: JsonSchema, key: string): string {
 function sectionMark(root: JsonSchema, schema: JsonSchema): string {
   if (schema['x-significant-change'] !== true) return '';
   const exceptions: string[] = [];
-  const visit = (node: JsonSchema, numbers: string[], seen: Set<JsonSchema>): void => {
-    if (seen.has(node)) return;
-    seen.add(node);
+  // The form schema has no recursive $ref, so a plain descent ends.
+  const visit = (node: JsonSchema, numbers: string[]): void => {
     for (const child of Object.values(node.properties ?? {})) {
       const resolved = resolveRef(root, child);
       const path = resolved['x-item'] ? [...numbers, resolved['x-item']] : numbers;
       if (resolved['x-significant-change'] === false && resolved['x-item']) exceptions.push(path.join(' '));
-      visit(resolved, path, seen);
+      visit(resolved, path);
     }
-    if (node.items) visit(resolveRef(root, node.items), numbers, seen);
+    if (node.items) visit(resolveRef(root, node.items), numbers);
   };
-  visit(schema, [], new Set());
+  visit(schema, []);
   return exceptions.length > 0 ? ` ※(${exceptions.join('、')}を除く。)` : ' ※';
 }
 
@@ -286,8 +285,8 @@ function objectRows(root: JsonSchema, schema: JsonSchema, value: Record<string, 
       // A lone checkbox (「[ ] 提供・移転しない」) takes the whole row.
       rows.push({ kind: 'row', depth: inner, cells: [{ ...checkbox(root, sub, key, item, present), colSpan: 2, margin: [inner * 6, 0, 0, 0] }, {}], height: lineHeight + 6 });
     } else if (sub['x-render'] === 'record-groups') {
-      rows.push(...recordGroupRows(root, sub, item, present, inner));
-    } else if (sub.type === 'array' && sub.items) {
+      rows.push(...recordGroupRows(root, sub, key, item, present, inner));
+    } else if (sub.type === 'array' && sub.items && sub['x-render'] !== 'numbered-list') {
       rows.push(...repeatRows(root, sub, key, item, present, inner));
     } else if (isPlainObject(sub)) {
       if (!present || !isObject(item)) {
@@ -323,8 +322,8 @@ function repeatRows(root: JsonSchema, schema: JsonSchema, key: string, value: un
 }
 
 /** (別添1): per 記録項目 group a heading with its name, then its numbered items across the full width. */
-function recordGroupRows(root: JsonSchema, schema: JsonSchema, value: unknown, present: boolean, depth: number): Row[] {
-  const label = itemLabel(schema, '記録項目');
+function recordGroupRows(root: JsonSchema, schema: JsonSchema, key: string, value: unknown, present: boolean, depth: number): Row[] {
+  const label = itemLabel(schema, key);
   if (!present) return [valueRow(label, missing(), depth, lineHeight + 6)];
   if (!Array.isArray(value) || value.length === 0) return [valueRow(label, text('—'), depth, lineHeight + 6)];
   const items = resolveRef(root, schema.items!);
@@ -389,8 +388,9 @@ function tables(rows: Row[]): Node[] {
 // ---------------------------------------------------------------------------------------------------------
 // Pages
 
-function sectionTitle(label: string, first = true): Node {
-  return text(label, { ...styles.section, pageBreak: first ? 'before' : undefined });
+/** Each section starts a page, so its title is never left at a page foot. */
+function sectionTitle(label: string): Node {
+  return text(label, { ...styles.section, pageBreak: 'before' });
 }
 
 function coverPage(root: JsonSchema, schema: JsonSchema, value: unknown): Node[] {

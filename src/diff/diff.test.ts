@@ -42,3 +42,11 @@ test('チェック欄は様式の表記([○] その他(口座情報))で、日�
   assert.equal(formatValue(focused, schemaAt(focused, pointer)!, { 選択: false }), '[ ] その他');
   assert.equal(renderWordDiff(wordDiff('サーバー室に保管する', 'クラウドに保管する')), '[-サーバー室-]{+クラウド+}に保管する');
 });
+
+test('前に委託事項を挿入しても既存の委託事項は移動にならず、IDのない記載は位置で照合する', () => {
+  const entries = (list: object[]) => ({ 特定個人情報ファイルの概要: [{ ID: 'f', 特定個人情報ファイルの取扱いの委託: { 委託事項: list } }] });
+  const a = { ID: 'a', 名称: 'A' };
+  const b = { ID: 'b', 名称: 'B' };
+  assert.deepEqual(brief(diffAssessments(focused, entries([a, b]), entries([{ ID: 'x', 名称: 'X' }, a, b]))).map((s) => s.split(' ').slice(0, 3).join(' ')), ['added new /特定個人情報ファイルの概要/0/特定個人情報ファイルの取扱いの委託/委託事項/0']);
+  assert.deepEqual(brief(diffAssessments(focused, entries([{ 名称: 'A' }]), entries([{ 名称: 'A2' }]))), ['changed new /特定個人情報ファイルの概要/0/特定個人情報ファイルの取扱いの委託/委託事項/0/名称 "A"→"A2"']);
+});

@@ -47,10 +47,9 @@ interface Sides {
 
 export function diffAssessments(root: JsonSchema, oldData: unknown, newData: unknown): Change[] {
   const changes: Change[] = [];
-  const fileCount = Math.max(
-    Array.isArray((oldData as Record<string, unknown>)?.['特定個人情報ファイルの概要']) ? ((oldData as Record<string, unknown[]>)['特定個人情報ファイルの概要'].length) : 1,
-    Array.isArray((newData as Record<string, unknown>)?.['特定個人情報ファイルの概要']) ? ((newData as Record<string, unknown[]>)['特定個人情報ファイルの概要'].length) : 1,
-  );
+  const files = (data: unknown) => (isObject(data) && Array.isArray(data['特定個人情報ファイルの概要']) ? data['特定個人情報ファイルの概要'].length : 1);
+  // The per-file repetition (特定個人情報ファイル2) is named only when either version has several files.
+  const fileCount = Math.max(files(oldData), files(newData));
   const label = (pointer: string, owner: unknown): string => {
     const base = itemPath(root, pointer, { fileCount });
     const name = isObject(owner) && typeof owner['名称'] === 'string' ? owner['名称'] : undefined;
@@ -87,7 +86,7 @@ export function diffAssessments(root: JsonSchema, oldData: unknown, newData: unk
       const items = schema.items ? resolveRef(root, schema.items) : {};
       const a = Array.isArray(before) ? before : [];
       const b = Array.isArray(after) ? after : [];
-      if (items.properties?.['ID']) blocks(schema, items, a, b, sides);
+      if (items.properties?.['ID']) blocks(items, a, b, sides);
       else values(schema, a, b, sides, owner);
       return;
     }
@@ -108,10 +107,11 @@ export function diffAssessments(root: JsonSchema, oldData: unknown, newData: unk
   };
 
   /** Repeated blocks, matched by ID. Blocks kept in the same relative order are compared in place. */
-  const blocks = (schema: JsonSchema, items: JsonSchema, a: unknown[], b: unknown[], sides: Sides): void => {
-    const idOf = (v: unknown, i: number, side: string) => (isObject(v) && typeof v['ID'] === 'string' ? v['ID'] : `#${side}${i}`);
-    const oldIds = a.map((v, i) => idOf(v, i, 'old'));
-    const newIds = b.map((v, i) => idOf(v, i, 'new'));
+  const blocks = (items: JsonSchema, a: unknown[], b: unknown[], sides: Sides): void => {
+    // A block without ID (the validator reports it) is matched by position.
+    const idOf = (v: unknown, i: number) => (isObject(v) && typeof v['ID'] === 'string' ? v['ID'] : `#${i}`);
+    const oldIds = a.map(idOf);
+    const newIds = b.map(idOf);
     const oldIndex = new Map(oldIds.map((id, i) => [id, i]));
     const newIndex = new Map(newIds.map((id, i) => [id, i]));
     const commonOld = oldIds.filter((id) => newIndex.has(id));
@@ -130,7 +130,6 @@ export function diffAssessments(root: JsonSchema, oldData: unknown, newData: unk
       if (!stay.has(id)) push('moved', items, entry, a[i], b[j], b[j]);
       visit(items, a[i], b[j], entry, b[j]);
     });
-    void schema;
   };
 
   /** Lists of plain values: entries added or removed (as a multiset); a pure reordering is one `moved`. */

@@ -87,3 +87,22 @@ test('目次は部(Ⅰ〜Ⅴ、別添)とその番号付きの項目を並べる
   assert.deepEqual(toc.map((s) => s.id), ['表紙', 'Ⅰ', 'Ⅱ', '別添1', 'Ⅲ', 'Ⅳ', 'Ⅴ', '別添2']);
   assert.deepEqual(toc.find((s) => s.id === 'Ⅱ')!.children.map((c) => c.id), ['Ⅱ-1', 'Ⅱ-2', 'Ⅱ-3', 'Ⅱ-4', 'Ⅱ-5', 'Ⅱ-6', 'Ⅱ-7']);
 });
+
+test('部の下の繰り返し(Ⅲ の特定個人情報ファイル、委託事項)は、様式の階層どおりの深さに置く', () => {
+  const view = assessmentView(schema, data);
+  const risk = view.sections.find((s) => s.id === 'Ⅲ')!;
+  assert.deepEqual(risk.children!.slice(0, 2).map((c) => [c.id, c.depth]), [['Ⅲ-1', 2], ['Ⅲ-2', 2]]);
+  assert.equal(find(view.sections, 'Ⅱ-4-委託事項1')!.depth, 3);
+  assert.deepEqual(find(view.sections, 'Ⅱ-5-提供先')!.value, { kind: 'none' });
+});
+
+test('特定個人情報ファイルが複数あるときは、ファイルごとの見出し(x-repeat)とアンカーを付ける', () => {
+  const two = structuredClone(data) as Record<string, Record<string, unknown>[]> & Record<string, unknown>;
+  const files = two['特定個人情報ファイルの概要'] as Record<string, unknown>[];
+  files.push({ ...structuredClone(files[0]!), ID: 'second', 特定個人情報ファイル名: '2つ目のファイル' });
+  const view = assessmentView(schema, two);
+  const overview = view.sections.find((s) => s.id === 'Ⅱ')!;
+  assert.deepEqual(overview.children!.map((c) => [c.id, c.label]), [['Ⅱ-特定個人情報ファイル1', '特定個人情報ファイル1'], ['Ⅱ-特定個人情報ファイル2', '特定個人情報ファイル2']]);
+  assert.equal(find(view.sections, 'Ⅱ-特定個人情報ファイル2-1')!.value?.kind === 'text' && (find(view.sections, 'Ⅱ-特定個人情報ファイル2-1')!.value as { text: string }).text, '2つ目のファイル');
+  assert.equal(find(view.sections, 'Ⅱ-特定個人情報ファイル2-3-①')!.label, '①入手元');
+});

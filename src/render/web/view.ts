@@ -22,6 +22,8 @@ export interface Box {
 export type Value =
   | { kind: 'missing' }
   | { kind: 'blank' }
+  /** An empty list of repeated blocks (提供先: []): written as "none". */
+  | { kind: 'none' }
   | { kind: 'text'; text: string }
   | { kind: 'date'; text: string; iso?: string }
   | { kind: 'count'; count: number }
@@ -226,7 +228,8 @@ function children(ctx: Context, schema: JsonSchema, value: unknown, id: string, 
     if (isHidden(sub, key)) continue;
     // A repeated block without its own number (Ⅲ 特定個人情報ファイル) is not a printed level of the form.
     if (sub.items && sub['x-repeat'] && !sub['x-item']) {
-      const repeat = repeated(ctx, sub, data[key], id, depth);
+      // repeated() takes the depth of the array's own level; here the blocks stand at this level (depth).
+      const repeat = repeated(ctx, sub, data[key], id, depth - 1);
       if (repeat.children) out.push(...repeat.children);
       else out.push({ id: uniqueId(ctx, `${id}-${key}`), label: itemLabel(sub, key), significant: false, notSignificant: false, unverified: false, depth, value: repeat.value });
       continue;
@@ -239,7 +242,7 @@ function children(ctx: Context, schema: JsonSchema, value: unknown, id: string, 
 /** An array of blocks (特定個人情報ファイル1, 委託事項1 …); one block per file is not labelled, as on the form. */
 function repeated(ctx: Context, schema: JsonSchema, value: unknown, id: string, depth: number): Pick<ViewNode, 'children' | 'value'> {
   if (value === undefined) return { value: { kind: 'missing' } };
-  if (!Array.isArray(value) || value.length === 0) return { value: { kind: 'blank' } };
+  if (!Array.isArray(value) || value.length === 0) return { value: { kind: 'none' } };
   const itemSchema = resolveRef(ctx.root, schema.items!);
   const template = schema['x-repeat'];
   const perFile = template?.startsWith('特定個人情報ファイル') ?? false;

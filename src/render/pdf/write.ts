@@ -71,11 +71,10 @@ function setup(): Pdfmake {
   return loaded;
 }
 
+/** Renders a document definition. pdfmake annotates the content nodes while laying out: build a fresh one per PDF. */
 export async function renderDocDefinition(dd: DocDefinition): Promise<Uint8Array> {
   const pdfmake = setup();
-  // pdfmake mutates the definition (resolves files, styles): give it a copy so callers can reuse theirs.
-  const copy = { ...dd, files: structuredClone(dd.files), content: dd.content };
-  const pdf = pdfmake.createPdf(copy as unknown as Parameters<typeof pdfmake.createPdf>[0]);
+  const pdf = pdfmake.createPdf(dd as unknown as Parameters<typeof pdfmake.createPdf>[0]);
   return new Uint8Array(await pdf.getBuffer());
 }
 

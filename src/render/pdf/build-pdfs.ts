@@ -94,31 +94,28 @@ export async function buildPdfs(results: ValidationResult[], outDir = 'out/pdf',
     }
   }
 
-  const workers = Math.min(options.workers ?? availableParallelism(), todo.length);
-  const rendered = workers > 1 ? await renderInWorkers(todo, workers) : await renderHere(todo);
-  for (const pdf of rendered) {
+  // Each PDF is written as soon as it is rendered, so memory does not grow with the number of assessments.
+  const save = (pdf: Rendered) => {
     writeFileAtomic(path.join(outDir, `${pdf.slug}.pdf`), pdf.bytes);
     manifest.pdfs[pdf.slug] = { sha256: pdf.sha256, pdfSha256: sha256(pdf.bytes) };
-  }
-  if (rendered.length > 0 || JSON.stringify(previous) !== JSON.stringify(manifest)) {
+  };
+  const workers = Math.min(options.workers ?? availableParallelism(), todo.length);
+  if (workers > 1) await renderInWorkers(todo, workers, save);
+  else for (const result of todo) save(await renderAssessment(result));
+  if (todo.length > 0 || JSON.stringify(previous) !== JSON.stringify(manifest)) {
     writeFileAtomic(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
   }
   return built;
 }
 
-async function renderHere(results: ValidationResult[]): Promise<{ slug: string; bytes: Uint8Array; sha256: string }[]> {
-  const out = [];
-  for (const result of results) out.push(await renderAssessment(result));
-  return out;
-}
+type Rendered = { slug: string; bytes: Uint8Array; sha256: string };
 
 /**
  * Worker threads: each worker loads the renderer once (fonts, pdfmake) and renders what it is sent. Only the
  * plain data and the schema file are posted (a ValidationResult holds functions).
  */
-async function renderInWorkers(results: ValidationResult[], count: number): Promise<{ slug: string; bytes: Uint8Array; sha256: string }[]> {
+async function renderInWorkers(results: ValidationResult[], count: number, save: (pdf: Rendered) => void): Promise<void> {
   const queue: RenderRequest[] = results.map((r) => ({ file: r.file, data: r.data!, schemaFile: r.form!.file }));
-  const out: { slug: string; bytes: Uint8Array; sha256: string }[] = [];
   const runOne = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       const next = () => {
@@ -126,9 +123,13 @@ async function renderInWorkers(results: ValidationResult[], count: number): Prom
         if (request === undefined) return resolve();
         worker.postMessage(request);
       };
-      worker.on('message', (message: { slug: string; bytes: Uint8Array; sha256: string } | { error: string }) => {
+      worker.on('message', (message: Rendered | { error: string }) => {
         if ('error' in message) return reject(new Error(message.error));
-        out.push({ ...message, bytes: new Uint8Array(message.bytes) });
+        try {
+          save({ ...message, bytes: new Uint8Array(message.bytes) });
+        } catch (error) {
+          return reject(error);
+        }
         next();
       });
       worker.on('error', reject);
@@ -140,5 +141,4 @@ async function renderInWorkers(results: ValidationResult[], count: number): Prom
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return out;
 }

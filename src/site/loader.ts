@@ -1,19 +1,20 @@
 /**
  * Astro content loader for the 評価書: each assessments/<slug>/assessment.yaml goes through the project's own
- * loader and validator (validateFile), so the site, the PDF and `pia validate` read the same data the same way.
+ * loader and validator (validateFile, on worker threads for many files), so the site, the PDF and `pia validate`
+ * read the same data the same way.
  * No zod schema: JSON Schema is the only truth. An assessment that cannot be rendered stops the build with the
  * same file:line:col diagnostics as `pia validate`. The assessments folder comes from PIA_ASSESSMENTS.
  */
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { validateFile, type ValidationResult } from '../validate/validate.ts';
+import { validateMany } from './validate-many.ts';
 import { changeDiffs, type ChangeDiffs } from '../render/web/view.ts';
 import { formatText } from '../report/format.ts';
 import { canonicalJson, toCanonical } from '../model/canonical.ts';
 import { slugOf } from '../model/slug.ts';
 import { todayInJapan } from '../model/wareki.ts';
-import type { JsonSchema } from '../schema/registry.ts';
+import { loadForms } from '../schema/registry.ts';
 
 /** What a page gets for one 評価書: plain JSON, as Astro serialises the store. */
 export interface AssessmentEntry {
@@ -60,28 +61,27 @@ export function assessmentLoader(): Loader {
       const today = todayInJapan();
       // Whether an assessment can be rendered depends only on its text and the form schemas: an entry kept from
       // the previous build with the same digest was valid then and is valid now, and is not validated again.
-      const { loadForms } = await import('../schema/registry.ts');
       const formsDigest = generateDigest([...loadForms().values()].map((f) => readFileSync(f.file, 'utf8')).join('\u0000'));
       const seen = new Set<string>();
-      const broken: ValidationResult[] = [];
-      let validated = 0;
+      const pending: { file: string; slug: string; hasPdf: boolean; digest: string }[] = [];
       for (const file of files) {
         const slug = slugOf(file);
         seen.add(slug);
         const hasPdf = existsSync(path.join(pdfDir, `${slug}.pdf`));
         const digest = generateDigest(`${loaderVersion}\u0000${formsDigest}\u0000${today}\u0000${hasPdf}\u0000${readFileSync(file, 'utf8')}`);
-        if (store.get(slug)?.digest === digest) continue;
-        const result = validateFile(file);
-        validated++;
-        if (!result.renderable) {
-          broken.push(result);
-          continue;
-        }
-        const schema = result.form!.schema as JsonSchema;
-        const data = toCanonical(result.data!, schema);
-        const entry: AssessmentEntry = { slug, form: result.form!.formName, data, sha256: canonicalJson(data, schema).sha256, diffs: changeDiffs(data), hasPdf, today };
-        store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
+        if (store.get(slug)?.digest !== digest) pending.push({ file, slug, hasPdf, digest });
       }
+      const results = await validateMany(pending.map((p) => p.file));
+      const broken = results.filter((r) => !r.renderable);
+      pending.forEach(({ file, slug, hasPdf, digest }, i) => {
+        const result = results[i]!;
+        if (!result.renderable) return;
+        const form = loadForms().get(result.formName!)!;
+        const data = toCanonical(result.data!, form.schema);
+        const entry: AssessmentEntry = { slug, form: form.formName, data, sha256: canonicalJson(data, form.schema).sha256, diffs: changeDiffs(data), hasPdf, today };
+        store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
+      });
+      const validated = pending.length;
       if (broken.length > 0) {
         const diagnostics = broken.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error'));
         throw new Error(`${invalidAssessmentsMarker}\n${formatText(diagnostics, files.length)}様式の構造に合わない評価書があるため、サイトを作成しませんでした。`);
@@ -97,7 +97,6 @@ export function formLoader(): Loader {
   return {
     name: 'pia-forms',
     load: async ({ store }) => {
-      const { loadForms } = await import('../schema/registry.ts');
       store.clear();
       for (const form of loadForms().values()) store.set({ id: form.formName, data: JSON.parse(readFileSync(form.file, 'utf8')) as Record<string, unknown> });
     },

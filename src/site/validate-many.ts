@@ -1,0 +1,48 @@
+/**
+ * Validation of many assessments for the site loader. Parsing the YAML with positions takes ~5 ms per 評価書,
+ * so a large site spreads the files over worker threads (one per core); a small one validates in this thread.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { validateFile } from '../validate/validate.ts';
+import type { Diagnostic } from '../report/diagnostic.ts';
+
+export interface Validated {
+  file: string;
+  renderable: boolean;
+  /** The value of 様式: the form whose schema describes `data`. */
+  formName?: string;
+  data?: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+}
+
+/** Below this many files, starting workers (each compiles the schemas) costs more than it saves. */
+const workerThreshold = 64;
+
+export async function validateMany(files: readonly string[], workers = availableParallelism()): Promise<Validated[]> {
+  const count = Math.min(workers, Math.floor(files.length / (workerThreshold / 2)));
+  if (count < 2) {
+    return files.map((file) => {
+      const r = validateFile(file);
+      return { file, renderable: r.renderable, formName: r.form?.formName, data: r.data, diagnostics: r.diagnostics };
+    });
+  }
+  const chunks = Array.from({ length: count }, (_, i) => files.filter((_, j) => j % count === i));
+  const pool = chunks.map(() => new Worker(new URL('./validate-worker.ts', import.meta.url)));
+  try {
+    const answers = await Promise.all(
+      pool.map(
+        (worker, i) =>
+          new Promise<Validated[]>((resolve, reject) => {
+            worker.once('message', (message: { results: Validated[] } | { error: string }) => ('error' in message ? reject(new Error(message.error)) : resolve(message.results)));
+            worker.once('error', reject);
+            worker.postMessage(chunks[i]);
+          }),
+      ),
+    );
+    const byFile = new Map(answers.flat().map((r) => [r.file, r]));
+    return files.map((file) => byFile.get(file)!);
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}

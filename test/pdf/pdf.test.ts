@@ -217,3 +217,22 @@ test('見出し行はページの最後に取り残されず、最初の行と�
     assert.ok(!headings.has(last.trim()), `page ${i + 1} ends with the heading ${last}`);
   });
 });
+
+test('特定個人情報ファイルが複数あるときは、ファイルごとに x-repeat の見出し「特定個人情報ファイル1」「…2」を付ける', async () => {
+  const data = structuredClone(result.data!) as Record<string, unknown>;
+  for (const key of ['特定個人情報ファイルの概要', '特定個人情報ファイル記録項目']) {
+    const list = data[key] as Record<string, unknown>[];
+    list.push({ ...structuredClone(list[0]!), ID: 'second-file' });
+  }
+  const risks = (data['リスク対策'] as Record<string, unknown>)['特定個人情報ファイル'] as Record<string, unknown>[];
+  risks.push({ ...structuredClone(risks[0]!), ID: 'second-file', 特定個人情報ファイル名: '第二のファイル' });
+  const { renderData } = await import('../../src/render/pdf/write.ts');
+  const rendered = await renderData('assessments/two-files/assessment.yaml', data, result.form!.schema);
+  const file = path.join(tempDir(), 'two-files.pdf');
+  writeFileSync(file, rendered.bytes);
+  const text = pageTexts(file).join('\n');
+  const headings = [...text.matchAll(/^特定個人情報ファイル(\d)$/gm)].map((m) => m[1]);
+  // Ⅱ, 別添1 and Ⅲ each name both files.
+  assert.deepEqual(headings, ['1', '2', '1', '2', '1', '2']);
+  assert.ok(text.includes('1. 特定個人情報ファイル名 第二のファイル'));
+});

@@ -1,6 +1,6 @@
 /** Shared by the PDF tests: render an assessment to a temp dir and read it back with poppler-utils. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { validateFile, validateText, type ValidationResult } from '../../src/validate/validate.ts';
@@ -10,8 +10,14 @@ export const referenceFile = 'assessments/koshigaya-48-kodomo-iryohi/assessment.
 export const goldenDir = path.join(import.meta.dirname, 'golden');
 export const updateGolden = process.env.UPDATE_GOLDEN === '1';
 
+const tempDirs: string[] = [];
+process.on('exit', () => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A fresh temp folder, removed when the test process exits. */
 export function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'pia-pdf-test-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'pia-pdf-test-'));
+  tempDirs.push(dir);
+  return dir;
 }
 
 export function reference(): ValidationResult {

@@ -79,3 +79,12 @@ test('pia pdf --verify は原本の添付がない PDF を PdfSourceMissing と�
   assert.equal(code, 2);
   assert.match(stderr, /plain\.pdf には評価書の原本\(正規形 JSON\)が添付されていません。/);
 });
+
+test('pia pdf --strict は検証の誤りがある評価書(参考評価書)からは PDF を作らず終了コード 1', () => {
+  const dir = tempDir();
+  const { code, stdout, stderr } = pia(referenceFile, '--strict', '-o', path.join(dir, 'strict.pdf'));
+  assert.equal(code, 1);
+  assert.match(stdout, /error .*\[threshold-consistency\]/);
+  assert.match(stderr, /検証で誤りがあるため、PDF を作成しませんでした\(--strict\)。/);
+  assert.deepEqual(readdirSync(dir), []);
+});

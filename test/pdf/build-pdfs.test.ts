@@ -42,3 +42,16 @@ test('ワーカースレッドで作った PDF は同じスレッドで作った
     assert.ok(Buffer.from(here.bytes).equals(readFileSync(built[i]!.file)), `${built[i]!.slug}: worker output differs`);
   }
 });
+
+test('書き込みに失敗したときは OutputNotWritable とし、一時ファイルを残さない', async () => {
+  const { writeFileAtomic } = await import('../../src/render/pdf/write.ts');
+  const { mkdirSync, readdirSync } = await import('node:fs');
+  const dir = tempDir();
+  mkdirSync(path.join(dir, 'taken.pdf')); // a folder where the PDF should go: the rename fails
+  assert.throws(() => writeFileAtomic(path.join(dir, 'taken.pdf'), new Uint8Array([1, 2, 3])), (error: { spec?: string; message: string }) => {
+    assert.equal(error.spec, 'OutputNotWritable');
+    assert.match(error.message, /taken\.pdf に書き込めませんでした\(E[A-Z]+\)。/);
+    return true;
+  });
+  assert.deepEqual(readdirSync(dir), ['taken.pdf']);
+});

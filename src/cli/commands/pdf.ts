@@ -1,7 +1,7 @@
 /** `pia pdf <assessment> [-o file.pdf]`: the official-format PDF of one assessment. */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { validateFile } from '../../validate/validate.ts';
 import { formatText } from '../../report/format.ts';
 import { fail, OutputNotWritable, PathNotFound, PdfSourceMissing, UsageError } from '../../report/errors.ts';
@@ -61,12 +61,12 @@ export async function pdf(args: string[]): Promise<number> {
   if (result.diagnostics.length > 0) process.stderr.write(formatText(result.diagnostics, 1));
 
   const output = values.output ?? path.join('out', 'pdf', `${slugOf(file)}.pdf`);
-  if (values.output === undefined) {
-    try {
-      mkdirSync(path.dirname(output), { recursive: true });
-    } catch (error) {
-      fail(OutputNotWritable, { path: output, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-    }
+  // Fail before rendering when the folder cannot be written (the atomic write still reports later failures).
+  try {
+    if (values.output === undefined) mkdirSync(path.dirname(output), { recursive: true });
+    accessSync(path.dirname(output), constants.W_OK);
+  } catch (error) {
+    fail(OutputNotWritable, { path: output, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
   const rendered = await renderAssessment(result);
   writeFileAtomic(output, rendered.bytes);

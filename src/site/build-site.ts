@@ -2,11 +2,12 @@
  * The publishable site: astro build (pages through the content loader) → copy the PDFs beside their pages →
  * pagefind index for offline full-text search. Runs inside `pia build` (Node 24), or from tests and bench.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadNames } from '../render/web/url.ts';
-import { invalidAssessmentsMarker } from './loader.ts';
+import { invalidAssessmentsMarker, type InvalidAssessments } from './loader.ts';
+import { formatText } from '../report/format.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -41,30 +42,34 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const outDir = path.resolve(options.outDir ?? 'dist');
   const pdfDir = path.resolve(options.pdfDir ?? 'out/pdf');
   const base = options.base ?? process.env.PIA_BASE ?? '/';
-  // Build into a sibling temp folder and rename at the end: a failed build leaves the old site untouched.
-  const parent = path.dirname(outDir);
-  const staging = mkdtempSync(path.join(parent, `.${path.basename(outDir)}-building-`));
+  const cacheDir = options.cacheDir ? path.resolve(options.cacheDir) : undefined;
+  // Astro imports the pages it prerenders from <outDir>/.prerender/, and resolves their packages from there and
+  // from the working directory: the build runs in the project folder, into a fresh folder inside it, and the
+  // result replaces outDir only at the end (a failed build leaves the previous site untouched).
+  mkdirSync(path.join(projectRoot, '.astro'), { recursive: true });
+  const staging = mkdtempSync(path.join(projectRoot, '.astro', 'site-build-'));
   // The loader runs in this process and reads its inputs from the environment (astro.config.mjs reads PIA_BASE).
   const saved = { PIA_ASSESSMENTS: process.env.PIA_ASSESSMENTS, PIA_PDF_DIR: process.env.PIA_PDF_DIR, PIA_BASE: process.env.PIA_BASE, ASTRO_TELEMETRY_DISABLED: process.env.ASTRO_TELEMETRY_DISABLED };
   Object.assign(process.env, { PIA_ASSESSMENTS: assessmentsDir, PIA_PDF_DIR: pdfDir, PIA_BASE: base, ASTRO_TELEMETRY_DISABLED: '1' });
+  const cwd = process.cwd();
   try {
     let t = performance.now();
     const { build } = await import('astro');
     try {
-      await build({
-        root: projectRoot,
-        outDir: staging,
-        base,
-        cacheDir: options.cacheDir ? path.resolve(options.cacheDir) : undefined,
-        logLevel: options.verbose ? 'info' : 'error',
-      });
+      process.chdir(projectRoot);
+      await build({ root: projectRoot, outDir: staging, base, cacheDir, logLevel: options.verbose ? 'info' : 'error' });
     } catch (error) {
       // Astro's content store still saves itself 500 ms after its last change when the build failed; let it
       // finish, so that the caller may remove the cache folder without an unhandled rejection later.
       await new Promise((resolve) => setTimeout(resolve, 700));
-      const message = error instanceof Error ? error.message : String(error);
-      if (message.includes(invalidAssessmentsMarker)) throw new InvalidAssessmentsError(message.slice(message.indexOf(invalidAssessmentsMarker) + invalidAssessmentsMarker.length).trim());
+      const invalid = invalidAssessmentsIn(error);
+      if (invalid) {
+        process.chdir(cwd);
+        throw new InvalidAssessmentsError(`${formatText(invalid.diagnostics, invalid.fileCount)}様式の構造に合わない評価書があるため、サイトを作成しませんでした。`);
+      }
       throw error;
+    } finally {
+      process.chdir(cwd);
     }
     const astroMs = performance.now() - t;
 
@@ -95,14 +100,41 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     }
     const searchMs = performance.now() - t;
 
-    rmSync(outDir, { recursive: true, force: true });
-    renameSync(staging, outDir);
+    replaceFolder(staging, outDir);
     return { outDir, pages: added.page_count, pdfs, timings: { astro: astroMs, pdf: pdfMs, search: searchMs } };
   } finally {
     rmSync(staging, { recursive: true, force: true });
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
+    }
+  }
+}
+
+/** The loader's report of unrenderable assessments, carried through Astro's error as JSON after a marker. */
+function invalidAssessmentsIn(error: unknown): InvalidAssessments | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = message.indexOf(invalidAssessmentsMarker);
+  if (at < 0) return undefined;
+  const json = message.slice(at + invalidAssessmentsMarker.length).split('\n')[0]!;
+  return JSON.parse(json) as InvalidAssessments;
+}
+
+/** Puts the finished site in place of `target`: a rename, or on another file system a copy renamed beside it. */
+function replaceFolder(source: string, target: string): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  try {
+    rmSync(target, { recursive: true, force: true });
+    renameSync(source, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    const copy = mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}-`));
+    try {
+      cpSync(source, copy, { recursive: true });
+      rmSync(target, { recursive: true, force: true });
+      renameSync(copy, target);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
     }
   }
 }

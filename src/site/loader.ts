@@ -11,6 +11,7 @@ import type { Loader } from 'astro/loaders';
 import { validateMany } from './validate-many.ts';
 import { changeDiffs, type ChangeDiffs } from '../render/web/view.ts';
 import { formatText } from '../report/format.ts';
+import type { Diagnostic } from '../report/diagnostic.ts';
 import { canonicalJson, toCanonical } from '../model/canonical.ts';
 import { slugOf } from '../model/slug.ts';
 import { todayInJapan } from '../model/wareki.ts';
@@ -45,7 +46,12 @@ export function siteSources(env: NodeJS.ProcessEnv = process.env): SiteSources {
 const loaderVersion = '1';
 
 /** Marks the loader's error so that buildSite can report it as invalid input rather than an internal error. */
-export const invalidAssessmentsMarker = 'PIA_INVALID_ASSESSMENTS';
+export const invalidAssessmentsMarker = 'PIA_INVALID_ASSESSMENTS:';
+
+export interface InvalidAssessments {
+  fileCount: number;
+  diagnostics: Diagnostic[];
+}
 
 export function findAssessments(dir: string): string[] {
   return globSync('**/assessment.{yaml,yml}', { cwd: dir }).sort().map((f) => path.join(dir, f));
@@ -57,7 +63,7 @@ export function assessmentLoader(): Loader {
     load: async ({ store, logger, generateDigest }) => {
       const { assessmentsDir, pdfDir } = siteSources();
       const files = findAssessments(assessmentsDir);
-      if (files.length === 0) throw new Error(`${invalidAssessmentsMarker}\n${assessmentsDir} に評価書(assessment.yaml)が見つかりません。`);
+      if (files.length === 0) throw new Error(`${assessmentsDir} に評価書(assessment.yaml)が見つかりません。評価書は <フォルダ>/<名前>/assessment.yaml に置きます。`);
       const today = todayInJapan();
       // Whether an assessment can be rendered depends only on its text and the form schemas: an entry kept from
       // the previous build with the same digest was valid then and is valid now, and is not validated again.
@@ -83,8 +89,9 @@ export function assessmentLoader(): Loader {
       });
       const validated = pending.length;
       if (broken.length > 0) {
-        const diagnostics = broken.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error'));
-        throw new Error(`${invalidAssessmentsMarker}\n${formatText(diagnostics, files.length)}様式の構造に合わない評価書があるため、サイトを作成しませんでした。`);
+        const report: InvalidAssessments = { fileCount: files.length, diagnostics: broken.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error')) };
+        // buildSite formats these as `pia validate` does, relative to the user's working directory.
+        throw new Error(`${invalidAssessmentsMarker}${JSON.stringify(report)}\n${formatText(report.diagnostics, files.length)}`);
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       logger.info(`${files.length} 件の評価書を読み込みました(検証 ${validated} 件、前回から変わらないもの ${files.length - validated} 件)。`);

@@ -24,5 +24,5 @@ test('キャッシュを残した再作成でも、変更した評価書は新�
   assert.doesNotMatch(index, /試験用の事務/);
   assert.match(readFileSync(path.join(tmp, 'dist', 'variant-0001', 'variant-0001.json'), 'utf8'), /改めた事務/);
   assert.equal(existsSync(path.join(tmp, 'dist', 'variant-0002')), false);
-  assert.equal(result.pages, 5);
+  assert.equal(result.pages, 6);
 });

@@ -14,7 +14,6 @@ import { formatText } from '../report/format.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { canonicalJson, toCanonical } from '../model/canonical.ts';
 import { slugOf } from '../model/slug.ts';
-import { todayInJapan } from '../model/wareki.ts';
 import { loadForms } from '../schema/registry.ts';
 
 /** What a page gets for one 評価書: plain JSON, as Astro serialises the store. */
@@ -29,8 +28,6 @@ export interface AssessmentEntry {
   diffs: ChangeDiffs;
   /** True when out/pdf/<slug>.pdf exists: the page offers it for download. */
   hasPdf: boolean;
-  /** Build date in Japan, used for the 公表予定 status. */
-  today: string;
 }
 
 export interface SiteSources {
@@ -43,7 +40,7 @@ export function siteSources(env: NodeJS.ProcessEnv = process.env): SiteSources {
 }
 
 /** Part of every entry's digest: change it when the entry's shape or derivation changes. */
-const loaderVersion = '1';
+const loaderVersion = '2';
 
 /** Marks the loader's error so that buildSite can report it as invalid input rather than an internal error. */
 export const invalidAssessmentsMarker = 'PIA_INVALID_ASSESSMENTS:';
@@ -64,7 +61,6 @@ export function assessmentLoader(): Loader {
       const { assessmentsDir, pdfDir } = siteSources();
       const files = findAssessments(assessmentsDir);
       if (files.length === 0) throw new Error(`${assessmentsDir} に評価書(assessment.yaml)が見つかりません。評価書は <フォルダ>/<名前>/assessment.yaml に置きます。`);
-      const today = todayInJapan();
       // Whether an assessment can be rendered depends only on its text and the form schemas: an entry kept from
       // the previous build with the same digest was valid then and is valid now, and is not validated again.
       const formsDigest = generateDigest([...loadForms().values()].map((f) => readFileSync(f.file, 'utf8')).join('\u0000'));
@@ -74,7 +70,7 @@ export function assessmentLoader(): Loader {
         const slug = slugOf(file);
         seen.add(slug);
         const hasPdf = existsSync(path.join(pdfDir, `${slug}.pdf`));
-        const digest = generateDigest(`${loaderVersion}\u0000${formsDigest}\u0000${today}\u0000${hasPdf}\u0000${readFileSync(file, 'utf8')}`);
+        const digest = generateDigest(`${loaderVersion}\u0000${formsDigest}\u0000${hasPdf}\u0000${readFileSync(file, 'utf8')}`);
         if (store.get(slug)?.digest !== digest) pending.push({ file, slug, hasPdf, digest });
       }
       const results = await validateMany(pending.map((p) => p.file));
@@ -84,7 +80,7 @@ export function assessmentLoader(): Loader {
         if (!result.renderable) return;
         const form = loadForms().get(result.formName!)!;
         const data = toCanonical(result.data!, form.schema);
-        const entry: AssessmentEntry = { slug, form: form.formName, data, sha256: canonicalJson(data, form.schema).sha256, diffs: changeDiffs(data), hasPdf, today };
+        const entry: AssessmentEntry = { slug, form: form.formName, data, sha256: canonicalJson(data, form.schema).sha256, diffs: changeDiffs(data), hasPdf };
         store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
       });
       const validated = pending.length;

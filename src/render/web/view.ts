@@ -55,8 +55,6 @@ export interface ViewNode {
   significant: boolean;
   /** Explicitly excluded from an enclosing ※ (x-significant-change: false), e.g. Ⅲ 7.②. */
   notSignificant: boolean;
-  /** The form item is not confirmed against the official 様式 (x-unverified). */
-  unverified: boolean;
   /** Heading depth from 1 (Ⅰ, Ⅱ …). */
   depth: number;
   value?: Value;
@@ -211,7 +209,7 @@ function uniqueId(ctx: Context, id: string): string {
 function node(ctx: Context, schema: JsonSchema, key: string, value: unknown, parentId: string, depth: number): ViewNode {
   const id = uniqueId(ctx, parentId ? `${parentId}-${anchorPart(schema, key)}` : anchorPart(schema, key));
   const mark = schema['x-significant-change'];
-  const base: ViewNode = { id, label: itemLabel(schema, key), significant: mark === true, notSignificant: mark === false, unverified: schema['x-unverified'] === true, depth };
+  const base: ViewNode = { id, label: itemLabel(schema, key), significant: mark === true, notSignificant: mark === false, depth };
   if (isLeaf(schema)) return { ...base, value: leafValue(ctx, schema, value) };
   if (schema.items) return { ...base, ...repeated(ctx, schema, value, id, depth) };
   if (value === undefined) return { ...base, value: { kind: 'missing' } };
@@ -231,7 +229,7 @@ function children(ctx: Context, schema: JsonSchema, value: unknown, id: string, 
       // repeated() takes the depth of the array's own level; here the blocks stand at this level (depth).
       const repeat = repeated(ctx, sub, data[key], id, depth - 1);
       if (repeat.children) out.push(...repeat.children);
-      else out.push({ id: uniqueId(ctx, `${id}-${key}`), label: itemLabel(sub, key), significant: false, notSignificant: false, unverified: false, depth, value: repeat.value });
+      else out.push({ id: uniqueId(ctx, `${id}-${key}`), label: itemLabel(sub, key), significant: false, notSignificant: false, depth, value: repeat.value });
       continue;
     }
     out.push(node(ctx, sub, key, data[key], id, depth));
@@ -252,7 +250,7 @@ function repeated(ctx: Context, schema: JsonSchema, value: unknown, id: string, 
       const label = template ? template.replace('{n}', String(i + 1)) : String(i + 1);
       const blockId = uniqueId(ctx, `${id}-${label}`);
       const heading = isObject(element) && typeof element['名称'] === 'string' && itemSchema.properties?.['名称']?.['x-render'] === 'heading' ? `${label} ${element['名称']}` : label;
-      return { id: blockId, label: heading, significant: false, notSignificant: false, unverified: false, depth: depth + 1, children: children(ctx, itemSchema, element, blockId, depth + 2) };
+      return { id: blockId, label: heading, significant: false, notSignificant: false, depth: depth + 1, children: children(ctx, itemSchema, element, blockId, depth + 2) };
     }),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import type { Loader } from 'astro/loaders';
 import { validateMany } from './validate-many.ts';
 import { changeDiffs, type ChangeDiffs } from '../render/web/view.ts';
@@ -30,6 +31,8 @@ export interface AssessmentEntry {
   hasPdf: boolean;
 }
 
+const require = createRequire(import.meta.url);
+
 export interface SiteSources {
   assessmentsDir: string;
   pdfDir: string;
@@ -39,8 +42,15 @@ export function siteSources(env: NodeJS.ProcessEnv = process.env): SiteSources {
   return { assessmentsDir: path.resolve(env.PIA_ASSESSMENTS || 'assessments'), pdfDir: path.resolve(env.PIA_PDF_DIR || 'out/pdf') };
 }
 
-/** Part of every entry's digest: change it when the entry's shape or derivation changes. */
-const loaderVersion = '2';
+/**
+ * What an entry is derived with besides its text: this loader, the canonical form, the word diff (whose result
+ * depends on the diff package and on ICU's Japanese dictionary). A change to any of them invalidates the cache.
+ */
+function derivationKey(): string {
+  const sources = ['./loader.ts', '../model/canonical.ts', '../render/web/diff.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
+  const diffVersion = (JSON.parse(readFileSync(require.resolve('diff/package.json'), 'utf8')) as { version: string }).version;
+  return [...sources, `diff@${diffVersion}`, `icu@${process.versions.icu}`].join('\u0000');
+}
 
 /** Marks the loader's error so that buildSite can report it as invalid input rather than an internal error. */
 export const invalidAssessmentsMarker = 'PIA_INVALID_ASSESSMENTS:';
@@ -63,14 +73,14 @@ export function assessmentLoader(): Loader {
       if (files.length === 0) throw new Error(`${assessmentsDir} に評価書(assessment.yaml)が見つかりません。評価書は <フォルダ>/<名前>/assessment.yaml に置きます。`);
       // Whether an assessment can be rendered depends only on its text and the form schemas: an entry kept from
       // the previous build with the same digest was valid then and is valid now, and is not validated again.
-      const formsDigest = generateDigest([...loadForms().values()].map((f) => readFileSync(f.file, 'utf8')).join('\u0000'));
+      const formsDigest = generateDigest([derivationKey(), ...[...loadForms().values()].map((f) => readFileSync(f.file, 'utf8'))].join('\u0000'));
       const seen = new Set<string>();
       const pending: { file: string; slug: string; hasPdf: boolean; digest: string }[] = [];
       for (const file of files) {
         const slug = slugOf(file);
         seen.add(slug);
         const hasPdf = existsSync(path.join(pdfDir, `${slug}.pdf`));
-        const digest = generateDigest(`${loaderVersion}\u0000${formsDigest}\u0000${hasPdf}\u0000${readFileSync(file, 'utf8')}`);
+        const digest = generateDigest(`${formsDigest}\u0000${hasPdf}\u0000${readFileSync(file, 'utf8')}`);
         if (store.get(slug)?.digest !== digest) pending.push({ file, slug, hasPdf, digest });
       }
       const results = await validateMany(pending.map((p) => p.file));

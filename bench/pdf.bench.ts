@@ -70,6 +70,17 @@ async function chromium(html: string, runs: number): Promise<{ warm: number; byt
   }
 }
 
+/** How many cores this process gets right now: CPU time of n busy-loop threads over wall time. */
+async function calibrate(threads: number): Promise<number> {
+  const { Worker } = await import('node:worker_threads');
+  const code = `let x = 0; const end = Date.now() + 500; while (Date.now() < end) x++; require('node:worker_threads').parentPort.postMessage(x);`;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await Promise.all(Array.from({ length: threads }, () => new Promise((resolve) => new Worker(code, { eval: true }).on('message', resolve))));
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1000 / (performance.now() - start);
+}
+
 export default async function (): Promise<void> {
   const result = validateFile(reference);
   // The machine may be shared: the load average says how far wall times are inflated; CPU time is not.
@@ -103,11 +114,15 @@ export default async function (): Promise<void> {
   });
   const results = files.map((f) => validateFile(f));
   const cores = availableParallelism();
+  console.log(`CPU actually available now: ${(await calibrate(cores)).toFixed(2)} cores (${cores} busy-loop threads; other work on the machine lowers it)`);
   for (const workers of [...new Set([1, cores])]) {
+    const cpuBefore = process.cpuUsage();
     start = performance.now();
     await buildPdfs(results, path.join(dir, `out-${workers}`), { workers, force: true });
     const total = performance.now() - start;
-    console.log(`batch of 100 with ${workers} worker thread${workers > 1 ? 's' : ''}: ${(total / 1000).toFixed(1)} s (${ms(total / 100)} per document)`);
+    const used = process.cpuUsage(cpuBefore);
+    const label = workers > 1 ? `${workers} worker threads` : '1 thread';
+    console.log(`batch of 100 with ${label}: ${(total / 1000).toFixed(1)} s (${ms(total / 100)} per document; CPU used in parallel: ${((used.user + used.system) / 1000 / total).toFixed(2)})`);
   }
   start = performance.now();
   await buildPdfs(results, path.join(dir, `out-${cores}`), { workers: cores });

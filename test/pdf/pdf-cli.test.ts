@@ -12,12 +12,16 @@ function pia(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test('pia pdf は評価書の PDF を -o の場所に作り、終了コード 0 で SHA-256 を示す', () => {
-  const out = path.join(tempDir(), 'reference.pdf');
-  const { code, stdout } = pia(referenceFile, '-o', out);
+test('pia pdf は評価書の PDF を -o の場所に作り、終了コード 0 で SHA-256 を示し、フォントにない文字を知らせる', () => {
+  const dir = tempDir();
+  const input = path.join(dir, 'assessment.yaml');
+  writeFileSync(input, readFileSync(referenceFile, 'utf8').replace('評価実施機関名: 越谷市長', '評価実施機関名: 越谷市長😀'));
+  const out = path.join(dir, 'reference.pdf');
+  const { code, stdout, stderr } = pia(input, '-o', out);
   assert.equal(code, 0);
   assert.ok(existsSync(out));
   assert.match(stdout, /reference\.pdf を作成しました\(SHA-256 [0-9a-f]{64}\)。/);
+  assert.match(stderr, /次の文字は PDF のフォントにないため、空白の四角で表示されます: 😀。/);
 });
 
 test('様式の構造に合わない評価書からは PDF を作らず、pia validate と同じ形式の指摘を示して終了コード 1', () => {

@@ -236,3 +236,9 @@ test('特定個人情報ファイルが複数あるときは、ファイルご�
   assert.deepEqual(headings, ['1', '2', '1', '2', '1', '2']);
   assert.ok(text.includes('1. 特定個人情報ファイル名 第二のファイル'));
 });
+
+test('参考評価書のすべての文字は、埋め込むフォント(本文と代替)のどれかで描ける', async () => {
+  const { uncoveredCharacters } = await import('../../src/render/pdf/fonts.ts');
+  assert.deepEqual(uncoveredCharacters(readFileSync('assessments/koshigaya-48-kodomo-iryohi/assessment.yaml', 'utf8')), []);
+  assert.deepEqual(uncoveredCharacters('𠮷☑😀'), ['😀']);
+});

@@ -8,6 +8,8 @@ import { fail, OutputNotWritable, PathNotFound, PdfSourceMissing, UsageError } f
 import { slugOf } from '../../model/slug.ts';
 import { renderAssessment, writeFileAtomic } from '../../render/pdf/write.ts';
 import { readPdfSource } from '../../render/pdf/verify.ts';
+import { uncoveredCharacters } from '../../render/pdf/fonts.ts';
+import { stringLeaves } from '../../model/access.ts';
 import { canonicalJson } from '../../model/canonical.ts';
 
 export const help = `使い方: npx pia pdf <評価書.yaml> [-o 出力.pdf] [オプション]
@@ -70,6 +72,10 @@ export async function pdf(args: string[]): Promise<number> {
   }
   const rendered = await renderAssessment(result);
   writeFileAtomic(output, rendered.bytes);
+  const uncovered = uncoveredCharacters([...stringLeaves(result.data)].map((leaf) => leaf.text).join(''));
+  if (uncovered.length > 0) {
+    process.stderr.write(`次の文字は PDF のフォントにないため、空白の四角で表示されます: ${uncovered.join(' ')}。別の文字(常用の字体など)に置き換えてください。\n`);
+  }
   process.stdout.write(`${output} を作成しました(SHA-256 ${rendered.sha256})。\n`);
   return 0;
 }

@@ -30,19 +30,29 @@ export const bodyFont: FontFamily = 'BIZUDPGothic';
 const order = Object.keys(fontFiles) as FontFamily[];
 
 let coverage: { family: FontFamily; font: fontkit.Font }[] | undefined;
-const chosen = new Map<number, FontFamily>();
+/** Code point → the font that draws it, or null when no embedded font has a glyph for it. */
+const chosen = new Map<number, FontFamily | null>();
 
-/** The first font (body font, then fallbacks) that has a glyph for the code point; the body font if none has. */
-export function fontFor(codePoint: number): FontFamily {
+function lookup(codePoint: number): FontFamily | null {
   const known = chosen.get(codePoint);
-  if (known) return known;
+  if (known !== undefined) return known;
   coverage ??= order.map((family) => ({ family, font: fontkit.create(readFileSync(fontFiles[family].normal)) }));
   // Line breaks and variation selectors are not drawn; keep them in the surrounding run.
   const family = codePoint < 0x20 || (codePoint >= 0xfe00 && codePoint <= 0xfe0f)
     ? bodyFont
-    : (coverage.find((c) => c.font.hasGlyphForCodePoint(codePoint))?.family ?? bodyFont);
+    : (coverage.find((c) => c.font.hasGlyphForCodePoint(codePoint))?.family ?? null);
   chosen.set(codePoint, family);
   return family;
+}
+
+/** The first font (body font, then fallbacks) that has a glyph for the code point; the body font if none has. */
+export function fontFor(codePoint: number): FontFamily {
+  return lookup(codePoint) ?? bodyFont;
+}
+
+/** Characters of the text that no embedded font can draw (they would print as empty boxes), each once. */
+export function uncoveredCharacters(text: string): string[] {
+  return [...new Set([...text].filter((char) => lookup(char.codePointAt(0)!) === null))];
 }
 
 export interface TextRun {

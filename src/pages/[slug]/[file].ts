@@ -1,7 +1,6 @@
 /** Machine-readable downloads beside each page: the canonical JSON and the 別添1 記録項目 as CSV. */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { canonicalJson } from '../../model/canonical.ts';
 import { recordsCsv } from '../../render/web/records-csv.ts';
 import { downloadNames } from '../../render/web/url.ts';
 import type { AssessmentEntry } from '../../site/loader.ts';
@@ -14,7 +13,8 @@ export async function getStaticPaths() {
     const schema = forms.get(entry.form)!;
     const names = downloadNames(entry.slug);
     return [
-      { params: { slug: entry.slug, file: names.json }, props: { body: canonicalJson(entry.data, schema).json } },
+      // entry.data is already canonical (the loader stored toCanonical's result), so this is canonicalJson's text.
+      { params: { slug: entry.slug, file: names.json }, props: { body: JSON.stringify(entry.data, null, 2) + '\n' } },
       { params: { slug: entry.slug, file: names.csv }, props: { body: recordsCsv(schema, entry.data) } },
     ];
   });

@@ -27,6 +27,8 @@ let dist: string;
 let site: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 let context: BrowserContext;
+/** Every URL the browser requested during the tests: all must be on the local server. */
+const requested: string[] = [];
 
 before(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'pia-site-test-'));
@@ -39,6 +41,7 @@ before(async () => {
   site = await serve(dist, base);
   browser = await chromium.launch({ executablePath: process.env.PIA_CHROMIUM ?? '/usr/bin/chromium', args: launchArgs });
   context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  context.on('request', (request) => requested.push(request.url()));
 });
 
 after(async () => {
@@ -208,4 +211,11 @@ test('出力したファイルは他のホストを参照しない(http(s):// �
   };
   walk(dist);
   assert.deepEqual(found, []);
+});
+
+test('ブラウザはサイトのホスト以外に一度も通信しない(フォント・検索を含む)', () => {
+  const origin = new URL(site.url).origin;
+  assert.ok(requested.some((u) => u.endsWith('.woff2')), 'the pages load the self-hosted fonts');
+  assert.ok(requested.some((u) => u.includes('/pagefind/')), 'the search loads the local index');
+  assert.deepEqual(requested.filter((u) => new URL(u).origin !== origin), []);
 });

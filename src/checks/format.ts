@@ -3,6 +3,7 @@
  * scanning, GitHub Actions annotations for pull requests. Small pure functions, no I/O.
  */
 import path from 'node:path';
+import { displayPath, githubAnnotation, xmlText } from '../report/format.ts';
 import { checkRules } from './catalogue.ts';
 import { isFailing } from './run.ts';
 import { statusLabels, type CheckRun, type ClaimResult, type Status } from './types.ts';
@@ -10,10 +11,7 @@ import { statusLabels, type CheckRun, type ClaimResult, type Status } from './ty
 export const checkFormats = ['text', 'json', 'junit', 'sarif', 'github'] as const;
 export type CheckFormat = (typeof checkFormats)[number];
 
-function display(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') ? file : relative;
-}
+const display = displayPath;
 
 function observedPlace(r: ClaimResult): string {
   if (!r.observed) return '';
@@ -82,10 +80,7 @@ export function formatJson(runs: readonly CheckRun[]): string {
   }, null, 2) + '\n';
 }
 
-function xml(text: string): string {
-  // XML 1.0 forbids most control characters even as references.
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const xml = xmlText;
 
 /** One testsuite per assessment, one testcase per claim: contradiction → failure, error → error, gap → skipped. */
 export function formatJunit(runs: readonly CheckRun[]): string {
@@ -168,16 +163,14 @@ export function formatSarif(runs: readonly CheckRun[]): string {
 
 /** GitHub Actions workflow commands: contradictions and blocking results are errors on the pull request. */
 export function formatGithub(runs: readonly CheckRun[]): string {
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const prop = (s: string) => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines: string[] = [];
   for (const run of runs) {
     for (const r of run.results) {
       if (r.status === 'satisfied' || r.status === 'attested') continue;
       const kind = isBlocking(run, r) ? 'error' : r.status === 'unchecked' ? 'notice' : 'warning';
       const text = [r.message, r.observed ? `設定: ${observedPlace(r)} ${r.observed.value}` : '', r.hint ?? ''].filter(Boolean).join('\n');
-      lines.push(`::${kind} file=${prop(display(r.assessment.file))},line=${r.assessment.line},col=${r.assessment.col},title=${prop(`${statusLabels[r.status]} ${r.claim} [${r.rule}]`)}::${escape(text)}`);
-      for (const n of r.notes) lines.push(`::${n.level} file=${prop(display(n.file))},line=${n.line},col=${n.col},title=${prop(n.rule)}::${escape(n.message + (n.hint ? `\n${n.hint}` : ''))}`);
+      lines.push(githubAnnotation(kind, r.assessment, `${statusLabels[r.status]} ${r.claim} [${r.rule}]`, text));
+      for (const n of r.notes) lines.push(githubAnnotation(n.level, n, n.rule, n.message + (n.hint ? `\n${n.hint}` : '')));
     }
   }
   return lines.join('\n') + (lines.length ? '\n' : '');

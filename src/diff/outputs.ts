@@ -2,7 +2,7 @@
  * Machine outputs shared by `pia diff` and `pia audit`: JUnit XML, SARIF 2.1.0 and GitHub Actions annotations,
  * each a small pure function over located findings.
  */
-import path from 'node:path';
+import { displayPath, githubAnnotation, xmlText } from '../report/format.ts';
 
 export interface Finding {
   rule: string;
@@ -23,13 +23,8 @@ export interface RuleDescriptor {
   basis?: string;
 }
 
-export function displayPath(file: string): string {
-  if (/^[^/:]+:/.test(file) && !file.startsWith('/')) return file; // rev:path
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') ? file : relative;
-}
-
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export { displayPath };
+const xml = xmlText;
 
 /** One test suite per file, one test case per finding; errors are failures. */
 export function formatJunit(suiteName: string, findings: readonly Finding[], files: readonly string[]): string {
@@ -77,13 +72,7 @@ export function formatSarif(rules: readonly RuleDescriptor[], findings: readonly
 
 /** GitHub Actions workflow commands (annotations on the pull request's files). */
 export function formatGithubAnnotations(findings: readonly Finding[]): string {
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const prop = (s: string) => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return findings
-    .map((f) => {
-      const kind = f.level === 'error' ? 'error' : f.level === 'warning' ? 'warning' : 'notice';
-      const file = displayPath(f.file).replace(/^[^/:]+:/, '');
-      return `::${kind} file=${prop(file)},line=${f.line},col=${f.col},title=${prop(`${f.title} [${f.rule}]`)}::${escape(f.message + (f.hint ? `\n${f.hint}` : ''))}`;
-    })
+    .map((f) => githubAnnotation(f.level === 'error' ? 'error' : f.level === 'warning' ? 'warning' : 'notice', f, `${f.title} [${f.rule}]`, f.message + (f.hint ? `\n${f.hint}` : '')))
     .join('\n') + (findings.length ? '\n' : '');
 }

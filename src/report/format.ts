@@ -6,9 +6,23 @@ import { countBySeverity } from './diagnostic.ts';
 export type Format = 'text' | 'json' | 'github';
 export const formats: readonly Format[] = ['text', 'json', 'github'];
 
-function displayPath(file: string): string {
+/** A file as people see it: relative to the working folder when inside it; a git `rev:path` stays as it is. */
+export function displayPath(file: string): string {
+  if (/^[^/:]+:/.test(file) && !file.startsWith('/')) return file;
   const relative = path.relative(process.cwd(), file);
   return relative.startsWith('..') ? file : relative;
+}
+
+/** Text for XML content and attributes (JUnit); XML 1.0 forbids most control characters even as references. */
+export function xmlText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** One GitHub Actions workflow command (an annotation on a pull request's file), escaped as GitHub requires. */
+export function githubAnnotation(kind: 'error' | 'warning' | 'notice', place: { file: string; line: number; col: number }, title: string, message: string): string {
+  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return `::${kind} file=${prop(displayPath(place.file).replace(/^[^/:]+:/, ''))},line=${place.line},col=${place.col},title=${prop(title)}::${escape(message)}`;
 }
 
 export function formatText(diagnostics: readonly Diagnostic[], fileCount: number): string {
@@ -30,13 +44,8 @@ export function formatJson(diagnostics: readonly Diagnostic[], fileCount: number
 
 /** GitHub Actions workflow commands: each finding becomes an annotation on the pull request. */
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const prop = (s: string) => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return diagnostics
-    .map((d) => {
-      const kind = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-      return `::${kind} file=${prop(displayPath(d.file))},line=${d.line},col=${d.col},title=${prop(d.rule)}::${escape(d.message + (d.hint ? `\n${d.hint}` : ''))}`;
-    })
+    .map((d) => githubAnnotation(d.severity === 'info' ? 'notice' : d.severity, d, d.rule, d.message + (d.hint ? `\n${d.hint}` : '')))
     .join('\n') + (diagnostics.length ? '\n' : '');
 }
 

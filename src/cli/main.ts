@@ -9,12 +9,12 @@ interface Command {
 /** Every command, declared in one place; each module exports `help` and one async function. */
 const commands: Record<string, Command> = {
   validate: { summary: '評価書を検証します', load: async () => { const m = await import('./commands/validate.ts'); return { help: m.help, run: m.validate }; } },
+  pdf: { summary: '評価書を様式の体裁の PDF にします', load: async () => { const m = await import('./commands/pdf.ts'); return { help: m.help, run: m.pdf }; } },
+  build: { summary: '検証し、PDF と公開用サイトを作ります(主たる処理)', load: async () => { const m = await import('./commands/build.ts'); return { help: m.help, run: m.build }; } },
   diff: { summary: '2つの版を比べ、変更を事前・事後に分類します(--write で変更箇所を記入)', load: async () => { const m = await import('./commands/diff.ts'); return { help: m.help, run: m.diff }; } },
   audit: { summary: '変更箇所の記載と git の履歴、見直しの時期を点検します', load: async () => { const m = await import('./commands/audit.ts'); return { help: m.help, run: m.audit }; } },
   rules: { summary: '変更の分類規則と検証規則の一覧を表示します', load: async () => { const m = await import('./commands/rules.ts'); return { help: m.help, run: m.rules }; } },
-  build: { summary: '検証し、PDF と公開用サイトを作ります(主たる処理)', load: async () => { const m = await import('./commands/build.ts'); return { help: m.help, run: m.build }; } },
   check: { summary: '評価書の記載をシステムの設定と突き合わせます(CI の関門)', load: async () => { const m = await import('./commands/check.ts'); return { help: m.help, run: m.check }; } },
-  pdf: { summary: '評価書を様式の体裁の PDF にします', load: async () => { const m = await import('./commands/pdf.ts'); return { help: m.help, run: m.pdf }; } },
 };
 
 const usage = () => `使い方: npx pia <コマンド> [引数…]

@@ -148,7 +148,7 @@ function auditHistory(input: AuditInput, data: Record<string, unknown>, loaded: 
   const { commits, texts } = input.history!;
   const parsed = texts.map((t) => {
     if (t === undefined) return undefined;
-    const r = loadText(input.file, new TextEncoder().encode(t));
+    const r = loadText(input.file, t);
     return r.ok ? (r.loaded.data as Record<string, unknown>) : undefined;
   });
   // The oldest commit of the final run of committed versions that carry the latest committed 公表日: the last

@@ -61,11 +61,13 @@ export function loadFile(file: string): LoadResult {
   return loadText(file, readFileSync(file));
 }
 
-export function loadText(file: string, bytes: Uint8Array): LoadResult {
+/** Bytes (from a file or git) are decoded as strict UTF-8; a string is taken as already decoded. */
+export function loadText(file: string, input: Uint8Array | string): LoadResult {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
   } catch {
+    const bytes = input as Uint8Array;
     const hint = looksLikeShiftJis(bytes)
       ? 'Shift_JIS で保存されているようです。UTF-8 に変換してください(例: iconv -f SHIFT_JIS -t UTF-8 元.yaml > 新.yaml、または VS Code の「エンコード付きで保存」→ UTF-8)。'
       : 'テキストエディタで UTF-8 として保存し直してください。';

@@ -9,7 +9,7 @@ import { existsSync, globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Loader } from 'astro/loaders';
-import { validateMany } from './validate-many.ts';
+import { validateMany } from '../validate/validate-many.ts';
 import { changeDiffs, type ChangeDiffs } from '../render/web/view.ts';
 import { formatText } from '../report/format.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';

@@ -37,7 +37,7 @@ export function validateFile(file: string, options: ValidateOptions = {}): Valid
 }
 
 export function validateText(file: string, text: string, options: ValidateOptions = {}): ValidationResult {
-  const result = loadText(file, new TextEncoder().encode(text));
+  const result = loadText(file, text);
   if (!result.ok) return { file, diagnostics: result.diagnostics, renderable: false };
   return validateLoaded(result.loaded, options);
 }

@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { assessmentFiles } from '../files.ts';
-import { validateFile, type ValidationResult } from '../../validate/validate.ts';
+import { validateMany } from '../../validate/validate-many.ts';
+import { loadForms } from '../../schema/registry.ts';
 import { formatText } from '../../report/format.ts';
 import { buildPdfs } from '../../render/pdf/build-pdfs.ts';
 import { buildSite, InvalidAssessmentsError } from '../../site/build-site.ts';
@@ -24,7 +25,8 @@ assessments/ のすべての評価書を検証し、PDF と公開用サイト(di
 export async function build(args: string[]): Promise<number> {
   parseArgs({ args, allowPositionals: false, options: {} });
   const files = assessmentFiles([]);
-  const results: ValidationResult[] = files.map((file) => validateFile(file));
+  const forms = loadForms();
+  const results = (await validateMany(files)).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
   process.stdout.write(formatText(results.flatMap((r) => r.diagnostics), files.length));
   const broken = results.filter((r) => !r.renderable);
   if (broken.length > 0) {

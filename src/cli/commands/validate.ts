@@ -1,7 +1,7 @@
 /** `pia validate [paths…]`: schema and domain rules, all problems at once. */
 import { parseArgs } from 'node:util';
 import { assessmentFiles } from '../files.ts';
-import { validateFile } from '../../validate/validate.ts';
+import { validateMany } from '../../validate/validate-many.ts';
 import { formatDiagnostics, formats, type Format } from '../../report/format.ts';
 import { fail, UsageError } from '../../report/errors.ts';
 
@@ -31,7 +31,7 @@ export async function validate(args: string[]): Promise<number> {
   if (!formats.includes(values.format as Format)) fail(UsageError, { detail: `--format には ${formats.join('、')} のいずれかを指定してください。`, command: 'validate' });
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(UsageError, { detail: '--today は YYYY-MM-DD の形で指定してください。', command: 'validate' });
   const files = assessmentFiles(positionals);
-  const diagnostics = files.flatMap((file) => validateFile(file, { strict: values.strict, today: values.today }).diagnostics);
+  const diagnostics = (await validateMany(files, { strict: values.strict, today: values.today })).flatMap((r) => r.diagnostics);
   process.stdout.write(formatDiagnostics(values.format as Format, diagnostics, files.length));
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -67,7 +67,7 @@ export interface BuildPdfsOptions {
 }
 
 /** Renders every renderable result to <outDir>/<slug>.pdf, skipping PDFs whose content hash is unchanged. */
-export async function buildPdfs(results: ValidationResult[], outDir = 'out/pdf', options: BuildPdfsOptions = {}): Promise<BuiltPdf[]> {
+export async function buildPdfs(results: readonly Pick<ValidationResult, 'file' | 'renderable' | 'data' | 'form'>[], outDir = 'out/pdf', options: BuildPdfsOptions = {}): Promise<BuiltPdf[]> {
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (error) {
@@ -80,7 +80,7 @@ export async function buildPdfs(results: ValidationResult[], outDir = 'out/pdf',
   const manifest: Manifest = { renderer, pdfs: {} };
 
   const built: BuiltPdf[] = [];
-  const todo: ValidationResult[] = [];
+  const todo: Pick<ValidationResult, 'file' | 'renderable' | 'data' | 'form'>[] = [];
   for (const result of renderable) {
     const slug = slugOf(result.file);
     const file = path.join(outDir, `${slug}.pdf`);
@@ -114,7 +114,7 @@ type Rendered = { slug: string; bytes: Uint8Array; sha256: string };
  * Worker threads: each worker loads the renderer once (fonts, pdfmake) and renders what it is sent. Only the
  * plain data and the schema file are posted (a ValidationResult holds functions).
  */
-async function renderInWorkers(results: ValidationResult[], count: number, save: (pdf: Rendered) => void): Promise<void> {
+async function renderInWorkers(results: readonly Pick<ValidationResult, 'file' | 'data' | 'form'>[], count: number, save: (pdf: Rendered) => void): Promise<void> {
   const queue: RenderRequest[] = results.map((r) => ({ file: r.file, data: r.data!, schemaFile: r.form!.file }));
   const runOne = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {

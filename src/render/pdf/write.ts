@@ -86,7 +86,7 @@ export interface RenderedPdf {
 }
 
 /** A renderable validation result → PDF bytes. */
-export async function renderAssessment(result: ValidationResult): Promise<RenderedPdf> {
+export async function renderAssessment(result: Pick<ValidationResult, 'file' | 'renderable' | 'data' | 'form'>): Promise<RenderedPdf> {
   if (!result.renderable || !result.data || !result.form) throw new Error(`not renderable: ${result.file}`);
   return renderData(result.file, result.data, result.form.schema);
 }

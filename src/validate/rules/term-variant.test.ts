@@ -37,3 +37,10 @@ test('全角と半角の英字、長音符の有無を揺れとして見つけ�
     { messageId: 'variant', path: where }, // ＩＳＯ / ISO
   ]);
 });
+
+test('ウイルスとウィルスのような片仮名の書き分けも揺れとして見つける', () => {
+  const data = reference();
+  data['開示請求、問合せ']['特定個人情報ファイルの取扱いに関する問合せ']['対応方法'] = 'ウイルス対策ソフトとウィルス検知を行う。';
+  const where = '/開示請求、問合せ/特定個人情報ファイルの取扱いに関する問合せ/対応方法';
+  assert.deepEqual(run(termVariant, data).filter((f) => f.path === where), [{ messageId: 'variant', path: where }]);
+});

@@ -15,7 +15,8 @@ export const variantGroups: readonly (readonly string[])[] = [
 
 /** Only the first group (こども…) is a content word, compared with what follows; the rest are function words. */
 const groupOf = new Map(variantGroups.flatMap((group, g) => group.map((spelling) => [spelling, g] as const)));
-const variantPattern = new RegExp([...groupOf.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+/** Variant spellings first, so that ウイルス/ウィルス are compared as variants before as katakana words. */
+const wordPattern = new RegExp(`(${[...groupOf.keys()].sort((a, b) => b.length - a.length).join('|')})|([ァ-ヴ][ァ-ヴー]*)|([A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*)`, 'g');
 
 /** Old wording quoted in 変更箇所 and our own metadata are not the document's current text. */
 const excluded = [/^\/変更箇所\/\d+\/変更前の記載$/, /^\/検証の例外\//, /\/ID$/, /^\/\$schema$/];
@@ -50,18 +51,19 @@ export const termVariant: Rule = {
     };
     for (const { path, text } of stringLeaves(data)) {
       if (excluded.some((re) => re.test(path))) continue;
-      // Katakana words with and without the final long-vowel mark (サーバ/サーバー).
-      for (const [word] of text.matchAll(/[ァ-ヴ][ァ-ヴー]*/g)) {
-        if (word.length >= 3) note('kata:' + word.replace(/ー$/, ''), word, path);
-      }
-      // Latin letters and digits in full and half width (ISO/ＩＳＯ).
-      for (const [word] of text.matchAll(/[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*/g)) note('width:' + word.normalize('NFKC'), word, path);
-      // Kana/kanji variants, compared with the three characters that follow (こども医療費/子ども医療費).
-      for (const match of text.matchAll(variantPattern)) {
-        const spelling = match[0];
-        const group = groupOf.get(spelling)!;
-        const tail = group === 0 ? text.slice(match.index + spelling.length).match(/^[一-龯ぁ-んァ-ヴー]{3}/)?.[0] : undefined;
-        note(tail ? `group${group}:${tail}` : `group${group}`, tail ? spelling + tail : spelling, path);
+      // One pass over the text: katakana words with and without the final long-vowel mark (サーバ/サーバー),
+      // Latin words in full and half width (ISO/ＩＳＯ), and kana/kanji variants (こども医療費/子ども医療費).
+      for (const match of text.matchAll(wordPattern)) {
+        const [word, variant, katakana] = match;
+        if (variant !== undefined) {
+          const group = groupOf.get(word)!;
+          const tail = group === 0 ? text.slice(match.index + word.length).match(/^[一-龯ぁ-んァ-ヴー]{3}/)?.[0] : undefined;
+          note(tail ? `group${group}:${tail}` : `group${group}`, tail ? word + tail : word, path);
+        } else if (katakana !== undefined) {
+          if (word.length >= 3) note('kata:' + word.replace(/ー$/, ''), word, path);
+        } else {
+          note('width:' + word.normalize('NFKC'), word, path);
+        }
       }
     }
     const findings: RuleFinding[] = [];

@@ -1,10 +1,10 @@
 /**
- * Validation of many assessments for the site loader. Parsing the YAML with positions takes ~5 ms per 評価書,
- * so a large site spreads the files over worker threads (one per core); a small one validates in this thread.
+ * Validation of many assessments (pia validate, pia build, the site loader). Parsing the YAML with positions takes
+ * ~3–5 ms per 評価書, so many files are spread over worker threads (one per core); a few are validated in this thread.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { validateFile } from '../validate/validate.ts';
+import { validateFile, type ValidateOptions } from './validate.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 
 export interface Validated {
@@ -19,11 +19,11 @@ export interface Validated {
 /** Below this many files, starting workers (each compiles the schemas) costs more than it saves. */
 const workerThreshold = 64;
 
-export async function validateMany(files: readonly string[], workers = availableParallelism()): Promise<Validated[]> {
+export async function validateMany(files: readonly string[], options: Pick<ValidateOptions, 'strict' | 'today'> = {}, workers = availableParallelism()): Promise<Validated[]> {
   const count = Math.min(workers, Math.floor(files.length / (workerThreshold / 2)));
   if (count < 2) {
     return files.map((file) => {
-      const r = validateFile(file);
+      const r = validateFile(file, options);
       return { file, renderable: r.renderable, formName: r.form?.formName, data: r.data, diagnostics: r.diagnostics };
     });
   }
@@ -36,7 +36,7 @@ export async function validateMany(files: readonly string[], workers = available
           new Promise<Validated[]>((resolve, reject) => {
             worker.once('message', (message: { results: Validated[] } | { error: string }) => ('error' in message ? reject(new Error(message.error)) : resolve(message.results)));
             worker.once('error', reject);
-            worker.postMessage(chunks[i]);
+            worker.postMessage({ files: chunks[i], options });
           }),
       ),
     );

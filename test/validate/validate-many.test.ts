@@ -3,16 +3,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { validateMany } from '../../src/site/validate-many.ts';
+import { validateMany } from '../../src/validate/validate-many.ts';
 import { validateFile } from '../../src/validate/validate.ts';
-import { writeAssessments } from './generate.ts';
+import { writeAssessments } from '../site/generate.ts';
 
 test('多数の評価書を worker thread で検証しても、結果と順序は1件ずつの validateFile と同じ', async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pia-validate-many-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const files = writeAssessments(dir, 64, { withReference: false });
   writeFileSync(files[10]!, '様式: 重点項目評価書\n表紙: [壊れた表紙]\n');
-  const results = await validateMany(files, 2);
+  const results = await validateMany(files, {}, 2);
   assert.deepEqual(results.map((r) => r.file), files);
   for (const i of [0, 10, 63]) {
     const expected = validateFile(files[i]!);

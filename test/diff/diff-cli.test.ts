@@ -142,12 +142,14 @@ test('どの規則にも当たらない変更は unclassified-change の誤り(�
   assert.deepEqual(result.comparison.problems.map((p) => `${p.rule}/${p.severity}/${p.line}`), ['unclassified-change/error/30']);
 });
 
-test('pia rules は分類規則と検証規則の2つの表を出す', () => {
+test('pia rules は分類規則・検証規則・点検の規則の3つの表を出す', () => {
   const { code, stdout } = pia(root, 'rules');
   assert.equal(code, 0);
   for (const rule of classificationRules) assert.match(stdout, new RegExp(`^${rule.meta.id} `, 'm'));
   assert.match(stdout, /^検証規則\(\d+ 件、pia validate\)$/m);
   assert.match(stdout, /^threshold-consistency /m);
+  assert.match(stdout, /^点検の規則\(\d+ 件、pia check\)$/m);
+  assert.match(stdout, /^coverage-gap +未点検 /m);
 });
 
 test('pia audit: ※の入手元の変更を事後とした行を、記載された理由を引用して要確認にする', () => {

@@ -1,14 +1,17 @@
-/** `pia rules`: the change classification rules, then the validation rules (ID, class or level, items, title). */
+/** `pia rules`: the change classification rules, the validation rules and the control-check rules. */
 import { parseArgs } from 'node:util';
 import { classificationRules, riskOrderWaivers } from '../../classify/catalogue.ts';
 import { timingLabels } from '../../classify/rule.ts';
 import { validationRules } from '../../validate/rules/catalogue.ts';
+import { checkRules } from '../../checks/catalogue.ts';
+import { statusLabels } from '../../checks/types.ts';
 import { fail, UsageError } from '../../report/errors.ts';
 
 export const help = `使い方: npx pia rules [--format text|json]
 
-変更の分類規則(pia diff・pia audit が使う、事前・事後・再評価の判定)と、検証規則(pia validate)の一覧を表示します。
-各規則の説明は src/classify/rules/<ID>.md と src/validate/rules/ にあります。
+変更の分類規則(pia diff・pia audit が使う、事前・事後・再評価の判定)、検証規則(pia validate)、
+点検の規則(pia check)の一覧を表示します。
+各規則の説明は src/classify/rules/<ID>.md、src/validate/rules/<ID>.md、src/checks/rules/<ID>.md にあります。
 
 オプション:
   --format <形式>  text(既定)、json
@@ -29,6 +32,7 @@ export async function rules(args: string[]): Promise<number> {
       classification: classificationRules.map((r) => ({ id: r.meta.id, timing: r.meta.timing, items: r.meta.items, title: r.meta.title, basis: r.meta.basis, relaxes: r.meta.relaxes ?? [] })),
       riskOrderWaivers,
       validation: validationRules.map((r) => ({ id: r.meta.id, level: r.meta.level, title: r.meta.title, basis: r.meta.basis ?? null })),
+      check: checkRules.map((r) => ({ id: r.id, yields: r.yields, title: r.title })),
     }, null, 2) + '\n');
     return 0;
   }
@@ -38,6 +42,8 @@ export async function rules(args: string[]): Promise<number> {
   out.push('', 'どの規則にも当たらない変更は unclassified-change(誤り)として報告します。', '');
   out.push(`検証規則(${validationRules.length} 件、pia validate)`, '');
   out.push(table(['ID', '水準', '内容'], validationRules.map((r) => [r.meta.id, r.meta.level, r.meta.title])));
+  out.push('', `点検の規則(${checkRules.length} 件、pia check)`, '');
+  out.push(table(['ID', '結果', '内容'], checkRules.map((r) => [r.id, r.yields.map((y) => (y === 'note' ? '注記' : statusLabels[y])).join('・'), r.title])));
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }

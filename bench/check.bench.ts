@@ -17,7 +17,7 @@ const reference = path.join(root, 'assessments/koshigaya-48-kodomo-iryohi/assess
 function cliMs(args: string[], env: NodeJS.ProcessEnv = {}): number {
   const start = performance.now();
   try {
-    execFileSync(process.execPath, [path.join(root, 'bin/pia.js'), 'check', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(root, 'src/cli/bin.js'), 'check', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: 'pipe' });
   } catch (error) {
     const code = (error as { status?: number }).status;
     if (code !== 1) throw error; // 1 = findings, still a complete run

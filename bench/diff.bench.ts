@@ -88,7 +88,7 @@ export default async function (): Promise<void> {
     const total = performance.now() - t;
     console.log(`pia audit over 200 commits (git log + cat-file --batch ${ms(read)}, ${result.diagnostics.length} findings): ${ms(total)}  (target ≤ 10000 ms)`);
     t = performance.now();
-    const cli = spawnSync(process.execPath, [path.join(root, 'bin/pia.js'), 'audit', file, '--today', '2026-11-25'], { cwd: dir, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [path.join(root, 'src/cli/bin.js'), 'audit', file, '--today', '2026-11-25'], { cwd: dir, encoding: 'utf8' });
     console.log(`npx pia audit (new process, exit ${cli.status}): ${ms(performance.now() - t)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

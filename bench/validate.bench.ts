@@ -58,7 +58,7 @@ export default async function (): Promise<void> {
       writeFileSync(path.join(dir, `a${i}`, 'assessment.yaml'), t);
     });
     const start = performance.now();
-    const cli = spawnSync(process.execPath, [path.join(root, 'bin/pia.js'), 'validate', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, PIA_TODAY: '2026-11-25' } });
+    const cli = spawnSync(process.execPath, [path.join(root, 'src/cli/bin.js'), 'validate', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, PIA_TODAY: '2026-11-25' } });
     const cliMs = performance.now() - start;
     console.log(`validate.cli-whole-run-ms    ${cliMs.toFixed(0)}  (npx pia validate <1,000 files>, exit ${cli.status}; target ≤ 5000)`);
   } finally {

@@ -299,7 +299,7 @@ test('CLI: 矛盾があれば終了コード 1、接続文字列のパスワー�
   mfaRequired = false;
   try {
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, [path.join(root, 'bin/pia.js'), 'check', assessmentFile, '--today', '2026-11-25'], { cwd: workDir, env: { ...process.env, ...env() } }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+      const child = execFile(process.execPath, [path.join(root, 'src/cli/bin.js'), 'check', assessmentFile, '--today', '2026-11-25'], { cwd: workDir, env: { ...process.env, ...env() } }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
       child.stdin?.end();
     });
     assert.equal(code, 1, stderr);

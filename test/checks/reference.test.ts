@@ -22,7 +22,7 @@ async function referenceRun(today = '2026-11-25'): Promise<CheckRun> {
 
 function pia(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [path.join(root, 'bin/pia.js'), ...args], { cwd: root }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+    const child = execFile(process.execPath, [path.join(root, 'src/cli/bin.js'), ...args], { cwd: root }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
     child.stdin?.end();
   });
 }

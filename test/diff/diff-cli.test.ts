@@ -14,7 +14,7 @@ import { auditAssessment } from '../../src/diff/audit.ts';
 import { compileSchema } from '../../src/schema/registry.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = path.join(root, 'bin/pia.js');
+const bin = path.join(root, 'src/cli/bin.js');
 function pia(cwd: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, PIA_TODAY: '2026-11-25' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

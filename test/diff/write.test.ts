@@ -14,7 +14,7 @@ import { compareVersions } from '../../src/diff/compare.ts';
 import { PiaError } from '../../src/report/errors.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = path.join(root, 'bin/pia.js');
+const bin = path.join(root, 'src/cli/bin.js');
 const pia = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, PIA_TODAY: '2026-11-25' } });
 
 /** The reference with an officer's comments everywhere: own lines, line ends, inside lists and in 変更箇所. */

@@ -8,7 +8,7 @@ import { reference, referenceFile, renderTo, tempDir } from './helpers.ts';
 
 function pia(...args: string[]) {
   // process.execPath is the Node 24 that runs the tests (npm puts it first on PATH).
-  const result = spawnSync(process.execPath, ['bin/pia.js', 'pdf', ...args], { encoding: 'utf8', env: { ...process.env, PIA_TODAY: '2026-11-25' } });
+  const result = spawnSync(process.execPath, ['src/cli/bin.js', 'pdf', ...args], { encoding: 'utf8', env: { ...process.env, PIA_TODAY: '2026-11-25' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

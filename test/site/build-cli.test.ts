@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { referenceSlug, writeAssessments } from './generate.ts';
 
-const bin = fileURLToPath(new URL('../../bin/pia.js', import.meta.url));
+const bin = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
 
 test('pia build は PDF を作ってからサイトを dist/ に作り、PIA_BASE のパスでリンクし、PDF をページの横に置く', async (t) => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'pia-build-cli-'));

@@ -5,5 +5,5 @@ if (major < 24) {
   process.stderr.write(`pia は Node.js 24 以上が必要です(実行中: ${process.version})。npx pia … または npm run … で実行してください。\n`);
   process.exit(2);
 }
-const { run } = await import('../src/cli/main.ts');
+const { run } = await import('./main.ts');
 await run(process.argv.slice(2));

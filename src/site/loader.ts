@@ -9,7 +9,8 @@ import { existsSync, globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Loader } from 'astro/loaders';
-import { validateMany } from '../validate/validate-many.ts';
+import { createHash } from 'node:crypto';
+import { validateMany, type Validated } from '../validate/validate-many.ts';
 import { changeDiffs, type ChangeDiffs } from '../render/web/view.ts';
 import { formatText } from '../report/format.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
@@ -60,6 +61,27 @@ export interface InvalidAssessments {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Validations already done in this process: `pia build` validates every assessment before it builds the site and
+ * hands the results over, so the loader does not parse them again. Astro imports this module through its own
+ * module graph, so the hand-over goes through a global, keyed by file; a result is used only when it was made
+ * from the same text the loader reads now.
+ */
+const handedOver = Symbol.for('pia.site.validated');
+type HandOver = Map<string, Validated>;
+
+export function handOverValidated(results: readonly Validated[] | undefined): void {
+  const g = globalThis as { [handedOver]?: HandOver };
+  if (results) g[handedOver] = new Map(results.map((r) => [path.resolve(r.file), r]));
+  else delete g[handedOver];
+}
+
+function validatedBefore(file: string, text: string): Validated | undefined {
+  const found = (globalThis as { [handedOver]?: HandOver })[handedOver]?.get(file);
+  if (!found?.textSha256) return undefined;
+  return found.textSha256 === createHash('sha256').update(text.replace(/^\uFEFF/, '')).digest('hex') ? found : undefined;
+}
+
 export function findAssessments(dir: string): string[] {
   return globSync('**/assessment.{yaml,yml}', { cwd: dir }).sort().map((f) => path.join(dir, f));
 }
@@ -75,15 +97,19 @@ export function assessmentLoader(): Loader {
       // the previous build with the same digest was valid then and is valid now, and is not validated again.
       const formsDigest = generateDigest([derivationKey(), ...[...loadForms().values()].map((f) => readFileSync(f.file, 'utf8'))].join('\u0000'));
       const seen = new Set<string>();
-      const pending: { file: string; slug: string; hasPdf: boolean; digest: string }[] = [];
+      const pending: { file: string; slug: string; hasPdf: boolean; digest: string; before?: Validated }[] = [];
       for (const file of files) {
         const slug = slugOf(file);
         seen.add(slug);
         const hasPdf = existsSync(path.join(pdfDir, `${slug}.pdf`));
-        const digest = generateDigest(`${formsDigest}\u0000${hasPdf}\u0000${readFileSync(file, 'utf8')}`);
-        if (store.get(slug)?.digest !== digest) pending.push({ file, slug, hasPdf, digest });
+        const text = readFileSync(file, 'utf8');
+        const digest = generateDigest(`${formsDigest}\u0000${hasPdf}\u0000${text}`);
+        if (store.get(slug)?.digest !== digest) pending.push({ file, slug, hasPdf, digest, before: validatedBefore(file, text) });
       }
-      const results = await validateMany(pending.map((p) => p.file));
+      // Rendering needs only the structure; the content rules are reported by `pia validate` and `pia build`.
+      const toValidate = pending.filter((p) => !p.before).map((p) => p.file);
+      const fresh = new Map((await validateMany(toValidate, { schemaOnly: true })).map((r) => [r.file, r]));
+      const results = pending.map((p) => p.before ?? fresh.get(p.file)!);
       const broken = results.filter((r) => !r.renderable);
       pending.forEach(({ file, slug, hasPdf, digest }, i) => {
         const result = results[i]!;
@@ -93,14 +119,14 @@ export function assessmentLoader(): Loader {
         const entry: AssessmentEntry = { slug, form: form.formName, data, sha256: canonicalJson(data, form.schema).sha256, diffs: changeDiffs(data), hasPdf };
         store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
       });
-      const validated = pending.length;
+      const handed = pending.length - toValidate.length;
       if (broken.length > 0) {
         const report: InvalidAssessments = { fileCount: files.length, diagnostics: broken.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error')) };
         // buildSite formats these as `pia validate` does, relative to the user's working directory.
         throw new Error(`${invalidAssessmentsMarker}${JSON.stringify(report)}\n${formatText(report.diagnostics, files.length)}`);
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      logger.info(`${files.length} 件の評価書を読み込みました(検証 ${validated} 件、前回から変わらないもの ${files.length - validated} 件)。`);
+      logger.info(`${files.length} 件の評価書を読み込みました(検証 ${toValidate.length} 件、検証済みの結果を使ったもの ${handed} 件、前回から変わらないもの ${files.length - pending.length} 件)。`);
     },
   };
 }

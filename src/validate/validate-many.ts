@@ -4,7 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { validateFile, type ValidateOptions } from './validate.ts';
+import { createHash } from 'node:crypto';
+import { validateFile, type ValidateOptions, type ValidationResult } from './validate.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 
 export interface Validated {
@@ -14,18 +15,23 @@ export interface Validated {
   formName?: string;
   data?: Record<string, unknown>;
   diagnostics: Diagnostic[];
+  /** SHA-256 (hex) of the text that was validated (without a BOM), when the file could be read as text. */
+  textSha256?: string;
+}
+
+/** The plain result of one validation, as workers post it back (no functions, no YAML document). */
+export function validatedOf(file: string, r: ValidationResult): Validated {
+  const textSha256 = r.loaded ? createHash('sha256').update(r.loaded.text).digest('hex') : undefined;
+  return { file, renderable: r.renderable, formName: r.form?.formName, data: r.data, diagnostics: r.diagnostics, textSha256 };
 }
 
 /** Below this many files, starting workers (each compiles the schemas) costs more than it saves. */
 const workerThreshold = 64;
 
-export async function validateMany(files: readonly string[], options: Pick<ValidateOptions, 'strict' | 'today'> = {}, workers = availableParallelism()): Promise<Validated[]> {
+export async function validateMany(files: readonly string[], options: Pick<ValidateOptions, 'strict' | 'today' | 'schemaOnly'> = {}, workers = availableParallelism()): Promise<Validated[]> {
   const count = Math.min(workers, Math.floor(files.length / (workerThreshold / 2)));
   if (count < 2) {
-    return files.map((file) => {
-      const r = validateFile(file, options);
-      return { file, renderable: r.renderable, formName: r.form?.formName, data: r.data, diagnostics: r.diagnostics };
-    });
+    return files.map((file) => validatedOf(file, validateFile(file, options)));
   }
   const chunks = Array.from({ length: count }, (_, i) => files.filter((_, j) => j % count === i));
   const pool = chunks.map(() => new Worker(new URL('./validate-worker.ts', import.meta.url)));

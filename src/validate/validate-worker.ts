@@ -1,14 +1,11 @@
 /** Worker thread of validateMany: validates the files it is sent and posts back plain results (no functions). */
 import { parentPort } from 'node:worker_threads';
 import { validateFile, type ValidateOptions } from './validate.ts';
-import type { Validated } from './validate-many.ts';
+import { validatedOf, type Validated } from './validate-many.ts';
 
 parentPort!.on('message', ({ files, options }: { files: string[]; options: ValidateOptions }) => {
   try {
-    const results: Validated[] = files.map((file) => {
-      const r = validateFile(file, options);
-      return { file, renderable: r.renderable, formName: r.form?.formName, data: r.data, diagnostics: r.diagnostics };
-    });
+    const results: Validated[] = files.map((file) => validatedOf(file, validateFile(file, options)));
     parentPort!.postMessage({ results });
   } catch (error) {
     parentPort!.postMessage({ error: (error as Error)?.stack ?? String(error) });

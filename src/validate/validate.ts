@@ -17,6 +17,11 @@ export interface ValidateOptions {
   /** ISO date used as "today" (default: today in Japan, or PIA_TODAY). */
   today?: string;
   rules?: readonly Rule[];
+  /**
+   * Only what rendering needs: the file loads and matches its form's structure. No content rules, no waivers
+   * (the site loader: `pia validate` and `pia build` report the findings).
+   */
+  schemaOnly?: boolean;
 }
 
 export interface ValidationResult {
@@ -75,6 +80,7 @@ export function validateLoaded(loaded: LoadedDocument, options: ValidateOptions 
   if (structural.length > 0) return { file, loaded, form, diagnostics, renderable: false };
 
   const context = { data, schema: form.schema, today: options.today ?? todayInJapan() };
+  if (options.schemaOnly) return { file, loaded, form, data, diagnostics, renderable: true };
   const findings: Diagnostic[] = [];
   for (const rule of options.rules ?? validationRules) {
     for (const finding of rule.check(context)) {

@@ -23,3 +23,19 @@ test('多数の評価書を worker thread で検証しても、結果と順序�
   assert.equal(results[10]!.renderable, false);
   assert.equal(results[0]!.formName, '重点項目評価書');
 });
+
+test('schemaOnly(サイトの読み込み)は内容の規則を省くが、描画できるかどうかと構造の誤りは同じ', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pia-validate-schema-only-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const files = writeAssessments(dir, 1);
+  writeFileSync(files[1]!, '様式: 重点項目評価書\n表紙: [壊れた表紙]\n');
+  const [reference, broken] = await validateMany(files, { schemaOnly: true });
+  const full = validateFile(files[0]!);
+  assert.ok(full.diagnostics.some((d) => d.rule === 'threshold-consistency'), 'the reference has content findings');
+  assert.equal(reference!.renderable, true);
+  assert.deepEqual(reference!.diagnostics.map((d) => d.rule).filter((r) => !r.startsWith('schema-')), []);
+  assert.deepEqual(reference!.data, full.data);
+  assert.deepEqual(broken!.diagnostics, validateFile(files[1]!).diagnostics);
+  assert.equal(broken!.renderable, false);
+  assert.match(reference!.textSha256 ?? '', /^[0-9a-f]{64}$/);
+});

@@ -38,7 +38,7 @@ export async function build(args: string[]): Promise<number> {
   process.stdout.write(`PDF ${pdfs.length} 件を out/pdf/ に出力しました。\n`);
   // Site step: dist/ (pages, PDF/JSON/CSV downloads, search index), published under PIA_BASE (default /).
   try {
-    const site = await buildSite({ outDir: 'dist', pdfDir: 'out/pdf' });
+    const site = await buildSite({ outDir: 'dist', pdfDir: 'out/pdf', validated: results });
     process.stdout.write(`公開用サイト(${site.pages} ページ)を dist/ に出力しました。\n`);
   } catch (error) {
     if (!(error instanceof InvalidAssessmentsError)) throw error;

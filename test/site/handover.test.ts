@@ -1,0 +1,29 @@
+/**
+ * `pia build` hands its validation results to the site loader, which uses a result only when it was made from the
+ * text the loader reads: a file changed in between is validated again.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildSite } from '../../src/site/build-site.ts';
+import { validateMany } from '../../src/validate/validate-many.ts';
+import { writeAssessments } from './generate.ts';
+
+test('検証済みの結果は同じ記載のときだけ使われ、その後に書き換えた評価書は検証し直される', async (t) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pia-site-handover-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const [same, changed] = writeAssessments(path.join(tmp, 'assessments'), 2, { withReference: false }) as [string, string];
+  const validated = await validateMany([same, changed]);
+  // A marker only the handed-over data carries: the page shows it only if the loader used that result.
+  for (const r of validated) (r.data!['表紙'] as Record<string, unknown>)['評価書名'] = `引き継いだ結果 ${path.basename(path.dirname(r.file))}`;
+  writeFileSync(changed, readFileSync(changed, 'utf8').replace('試験用の事務2 重点項目評価書', '書き換えた事務 重点項目評価書'));
+
+  await buildSite({ assessmentsDir: path.join(tmp, 'assessments'), outDir: path.join(tmp, 'dist'), pdfDir: path.join(tmp, 'pdf'), cacheDir: path.join(tmp, 'cache'), validated });
+
+  const index = readFileSync(path.join(tmp, 'dist', 'index.html'), 'utf8');
+  assert.match(index, /引き継いだ結果 variant-0001/);
+  assert.doesNotMatch(index, /引き継いだ結果 variant-0002/);
+  assert.match(index, /書き換えた事務 重点項目評価書/);
+});

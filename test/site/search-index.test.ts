@@ -1,0 +1,48 @@
+/**
+ * What the search index holds for a 評価書 (pagefind's fragments, read back from the built site): what the 評価書
+ * asserts, not the form's wording. A checked box's label is found; an unchecked or unknown box's label is not,
+ * nor the 状態不明 note; text written beside a box is found whatever its state.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildSite } from '../../src/site/build-site.ts';
+import { referenceFile } from './generate.ts';
+
+/** pagefind's fragment files: gzip of "pagefind_dcd" followed by JSON with the page's url and indexed content. */
+function indexedContent(site: string): Map<string, string> {
+  const dir = path.join(site, 'pagefind', 'fragment');
+  const pages = new Map<string, string>();
+  for (const name of readdirSync(dir)) {
+    const text = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
+    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+    pages.set(fragment.url, fragment.content.replaceAll('\u200b', ''));
+  }
+  return pages;
+}
+
+test('検索の索引には評価書が述べることだけが入る: 選択した欄の名前は入り、選択していない欄・状態不明の欄は入らない', async (t) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pia-search-index-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const file = path.join(tmp, 'assessments', 'checked', 'assessment.yaml');
+  mkdirSync(path.dirname(file), { recursive: true });
+  const text = readFileSync(referenceFile, 'utf8');
+  const changed = text.replace('          国税関係情報: 不明', '          国税関係情報: true').replace('          地方税関係情報: 不明', '          地方税関係情報: false');
+  assert.notEqual(changed, text);
+  writeFileSync(file, changed);
+
+  const site = await buildSite({ assessmentsDir: path.join(tmp, 'assessments'), outDir: path.join(tmp, 'dist'), pdfDir: path.join(tmp, 'pdf'), cacheDir: path.join(tmp, 'cache') });
+  const content = indexedContent(site.outDir).get('/checked/');
+  assert.ok(content, 'the page is in the index');
+  assert.match(content, /国税関係情報/);
+  assert.doesNotMatch(content, /地方税関係情報/);
+  assert.doesNotMatch(content, /児童福祉・子育て関係情報/, 'an unknown box is not asserted');
+  assert.doesNotMatch(content, /状態不明/);
+  assert.match(content, /福祉部生活福祉課 保健医療部国保年金課/, 'text beside an unknown box is the 評価書’s own');
+  assert.match(content, /アイネス/);
+  // The site's own marks (missing items, ※ notes) are not the 評価書's text either.
+  assert.doesNotMatch(content, /未記載|重要な変更の対象項目/);
+});

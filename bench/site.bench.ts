@@ -2,6 +2,8 @@
  * Site build time (astro build through the content loader + pagefind index), without PDFs, for 1, 100 and 1,000
  * generated variants of the reference assessment, and for a rebuild of 1,000 after one assessment changed.
  * Target: 1,000 assessments ≤ 20 s. CPU seconds are printed beside wall time because the machine may be shared.
+ * The 1,000 build is timed three times from a cold cache (on this machine the same build varies by ±1.5 s from
+ * run to run), and their median is printed with all three.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,19 +33,31 @@ export default async function (): Promise<void> {
       const dir = path.join(root, String(count));
       const files = writeAssessments(path.join(dir, 'assessments'), count - 1);
       const options = { assessmentsDir: path.join(dir, 'assessments'), outDir: path.join(dir, 'dist'), pdfDir: path.join(dir, 'no-pdf'), cacheDir: path.join(dir, 'cache') };
-      let start = performance.now();
-      let cpu = cpuSeconds();
-      let result = await buildSite(options);
-      let wall = performance.now() - start;
-      await reaped();
-      line(`build ${count} assessment(s)`, wall, cpuSeconds() - cpu, result);
+      const runs = count === 1000 ? 3 : 1;
+      const walls: number[] = [];
+      for (let run = 1; run <= runs; run++) {
+        // Each timed build starts cold: no Astro cache, no previous site.
+        rmSync(options.cacheDir, { recursive: true, force: true });
+        rmSync(options.outDir, { recursive: true, force: true });
+        const start = performance.now();
+        const cpu = cpuSeconds();
+        const result = await buildSite(options);
+        const wall = performance.now() - start;
+        walls.push(wall);
+        await reaped();
+        line(`build ${count} assessment(s)${runs > 1 ? ` #${run}` : ''}`, wall, cpuSeconds() - cpu, result);
+      }
+      if (runs > 1) {
+        const median = [...walls].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+        console.log(`build ${count} assessments, median of ${runs}`.padEnd(30) + ` ${(median / 1000).toFixed(2).padStart(6)} s   (target ≤ 20 s)`);
+      }
       if (count === 1000) {
         const file = files[500]!;
         writeFileSync(file, readFileSync(file, 'utf8').replace('対応方法: 受付票', '対応方法: 電子の受付票'));
-        start = performance.now();
-        cpu = cpuSeconds();
-        result = await buildSite(options);
-        wall = performance.now() - start;
+        const start = performance.now();
+        const cpu = cpuSeconds();
+        const result = await buildSite(options);
+        const wall = performance.now() - start;
         await reaped();
         line(`rebuild 1000 after 1 changed`, wall, cpuSeconds() - cpu, result);
       }

@@ -7,15 +7,15 @@
  */
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { createHash } from 'node:crypto';
 import { validateMany, type Validated } from '../validate/validate-many.ts';
-import { changeDiffs, type ChangeDiffs } from '../render/web/view.ts';
 import { formatText } from '../report/format.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { canonicalJson, toCanonical } from '../model/canonical.ts';
 import { slugOf } from '../model/slug.ts';
+import { entryDataDir, pruneEntryData, writeEntryData } from './entry-data.ts';
 import { loadForms } from '../schema/registry.ts';
 
 /** What a page gets for one 評価書: plain JSON, as Astro serialises the store. */
@@ -23,16 +23,14 @@ export interface AssessmentEntry {
   slug: string;
   /** The form's value of 様式; its schema is the `forms` entry of that id. */
   form: string;
-  /** Canonical data (keys in the form's order, ISO dates). */
-  data: Record<string, unknown>;
+  /** SHA-256 of the canonical JSON (keys in the form's order, ISO dates). */
   sha256: string;
-  /** Word diffs of the 変更箇所 rows, kept with the entry so that a rebuild does not compute them again. */
-  diffs: ChangeDiffs;
+  /** The canonical JSON, read with canonicalData/canonicalText (entry-data.ts). */
+  dataFile: string;
   /** True when out/pdf/<slug>.pdf exists: the page offers it for download. */
   hasPdf: boolean;
 }
 
-const require = createRequire(import.meta.url);
 
 export interface SiteSources {
   assessmentsDir: string;
@@ -43,14 +41,9 @@ export function siteSources(env: NodeJS.ProcessEnv = process.env): SiteSources {
   return { assessmentsDir: path.resolve(env.PIA_ASSESSMENTS || 'assessments'), pdfDir: path.resolve(env.PIA_PDF_DIR || 'out/pdf') };
 }
 
-/**
- * What an entry is derived with besides its text: this loader, the canonical form, the word diff (whose result
- * depends on the diff package and on ICU's Japanese dictionary). A change to any of them invalidates the cache.
- */
+/** What an entry is derived with besides its text: this loader and the canonical form. A change invalidates the cache. */
 function derivationKey(): string {
-  const sources = ['./loader.ts', '../model/canonical.ts', '../render/web/diff.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
-  const diffVersion = (JSON.parse(readFileSync(require.resolve('diff/package.json'), 'utf8')) as { version: string }).version;
-  return [...sources, `diff@${diffVersion}`, `icu@${process.versions.icu}`].join('\u0000');
+  return ['./loader.ts', './entry-data.ts', '../model/canonical.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\u0000');
 }
 
 /** Marks the loader's error so that buildSite can report it as invalid input rather than an internal error. */
@@ -89,8 +82,9 @@ export function findAssessments(dir: string): string[] {
 export function assessmentLoader(): Loader {
   return {
     name: 'pia-assessments',
-    load: async ({ store, logger, generateDigest }) => {
+    load: async ({ store, logger, generateDigest, config }) => {
       const { assessmentsDir, pdfDir } = siteSources();
+      const dataDir = entryDataDir(fileURLToPath(config.cacheDir));
       const files = findAssessments(assessmentsDir);
       if (files.length === 0) throw new Error(`${assessmentsDir} に評価書(assessment.yaml)が見つかりません。評価書は <フォルダ>/<名前>/assessment.yaml に置きます。`);
       // Whether an assessment can be rendered depends only on its text and the form schemas: an entry kept from
@@ -104,7 +98,9 @@ export function assessmentLoader(): Loader {
         const hasPdf = existsSync(path.join(pdfDir, `${slug}.pdf`));
         const text = readFileSync(file, 'utf8');
         const digest = generateDigest(`${formsDigest}\u0000${hasPdf}\u0000${text}`);
-        if (store.get(slug)?.digest !== digest) pending.push({ file, slug, hasPdf, digest, before: validatedBefore(file, text) });
+        const kept = store.get(slug);
+        const unchanged = kept?.digest === digest && existsSync((kept.data as unknown as AssessmentEntry).dataFile);
+        if (!unchanged) pending.push({ file, slug, hasPdf, digest, before: validatedBefore(file, text) });
       }
       // Rendering needs only the structure; the content rules are reported by `pia validate` and `pia build`.
       const toValidate = pending.filter((p) => !p.before).map((p) => p.file);
@@ -116,7 +112,8 @@ export function assessmentLoader(): Loader {
         if (!result.renderable) return;
         const form = loadForms().get(result.formName!)!;
         const data = toCanonical(result.data!, form.schema);
-        const entry: AssessmentEntry = { slug, form: form.formName, data, sha256: canonicalJson(data, form.schema).sha256, diffs: changeDiffs(data), hasPdf };
+        const { json, sha256 } = canonicalJson(data, form.schema);
+        const entry: AssessmentEntry = { slug, form: form.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf };
         store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
       });
       const handed = pending.length - toValidate.length;
@@ -126,6 +123,7 @@ export function assessmentLoader(): Loader {
         throw new Error(`${invalidAssessmentsMarker}${JSON.stringify(report)}\n${formatText(report.diagnostics, files.length)}`);
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      pruneEntryData(dataDir, new Set(store.values().map((e) => (e.data as unknown as AssessmentEntry).dataFile)));
       logger.info(`${files.length} 件の評価書を読み込みました(検証 ${toValidate.length} 件、検証済みの結果を使ったもの ${handed} 件、前回から変わらないもの ${files.length - pending.length} 件)。`);
     },
   };

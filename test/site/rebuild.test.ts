@@ -1,7 +1,7 @@
 /** Rebuilds with Astro's cache kept: changed and removed assessments are never published from a stale cache. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../../src/site/build-site.ts';
@@ -25,4 +25,28 @@ test('キャッシュを残した再作成でも、変更した評価書は新�
   assert.match(readFileSync(path.join(tmp, 'dist', 'variant-0001', 'variant-0001.json'), 'utf8'), /改めた事務/);
   assert.equal(existsSync(path.join(tmp, 'dist', 'variant-0002')), false);
   assert.equal(result.pages, 6);
+});
+
+test('キャッシュの評価書データ(pia-assessments)が消えていても、再作成で作り直し、使われなくなったものは消す', async (t) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pia-site-rebuild-data-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const files = writeAssessments(path.join(tmp, 'assessments'), 1, { withReference: false });
+  const options = { assessmentsDir: path.join(tmp, 'assessments'), outDir: path.join(tmp, 'dist'), pdfDir: path.join(tmp, 'pdf'), cacheDir: path.join(tmp, 'cache') };
+  await buildSite(options);
+  const dataDir = path.join(tmp, 'cache', 'pia-assessments');
+  const first = readdirSync(dataDir);
+  assert.equal(first.length, 1);
+
+  rmSync(dataDir, { recursive: true });
+  await buildSite(options);
+  assert.deepEqual(readdirSync(dataDir), first, 'the same content gets the same file back');
+  const json = readFileSync(path.join(tmp, 'dist', 'variant-0001', 'variant-0001.json'), 'utf8');
+  assert.equal(json, readFileSync(path.join(dataDir, first[0]!), 'utf8'));
+
+  writeFileSync(files[0]!, readFileSync(files[0]!, 'utf8').replace('試験用の事務1 重点項目評価書', '改めた事務 重点項目評価書'));
+  await buildSite(options);
+  const after = readdirSync(dataDir);
+  assert.equal(after.length, 1);
+  assert.notDeepEqual(after, first, 'the old version is removed');
+  assert.match(readFileSync(path.join(tmp, 'dist', 'variant-0001', 'variant-0001.json'), 'utf8'), /改めた事務/);
 });

@@ -4,6 +4,7 @@ import { getCollection } from 'astro:content';
 import { recordsCsv } from '../../render/web/records-csv.ts';
 import { downloadNames } from '../../render/web/url.ts';
 import type { AssessmentEntry } from '../../site/loader.ts';
+import { canonicalData, canonicalText } from '../../site/entry-data.ts';
 import type { JsonSchema } from '../../schema/registry.ts';
 
 export async function getStaticPaths() {
@@ -13,11 +14,12 @@ export async function getStaticPaths() {
     const schema = forms.get(entry.form)!;
     const names = downloadNames(entry.slug);
     return [
-      // entry.data is already canonical (the loader stored toCanonical's result), so this is canonicalJson's text.
-      { params: { slug: entry.slug, file: names.json }, props: { body: JSON.stringify(entry.data, null, 2) + '\n' } },
-      { params: { slug: entry.slug, file: names.csv }, props: { body: recordsCsv(schema, entry.data) } },
+      // canonicalJson's text as the loader wrote it: byte for byte what the PDF embeds and hashes.
+      { params: { slug: entry.slug, file: names.json }, props: { body: () => canonicalText(entry) } },
+      { params: { slug: entry.slug, file: names.csv }, props: { body: () => recordsCsv(schema, canonicalData(entry)) } },
     ];
   });
 }
 
-export const GET: APIRoute = ({ props }) => new Response((props as { body: string }).body);
+// Bodies are made when each file is written, not all at once in getStaticPaths.
+export const GET: APIRoute = ({ props }) => new Response((props as { body: () => string }).body());

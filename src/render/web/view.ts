@@ -255,7 +255,7 @@ function repeated(ctx: Context, schema: JsonSchema, value: unknown, id: string, 
   };
 }
 
-/** `diffs`: the rows' word diffs when already computed (the site loader keeps them between builds). */
+/** `diffs`: the rows' word diffs when already computed. */
 export function assessmentView(schema: JsonSchema, data: Record<string, unknown>, diffs: ChangeDiffs = changeDiffs(data)): AssessmentView {
   const root = resolveRef(schema, schema);
   const files = data['特定個人情報ファイルの概要'];

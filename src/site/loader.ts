@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { validateMany, type Validated } from '../validate/validate-many.ts';
 import { formatText } from '../report/format.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
-import { canonicalJson, toCanonical } from '../model/canonical.ts';
+import { canonicalJson } from '../model/canonical.ts';
 import { slugOf } from '../model/slug.ts';
 import { entryDataDir, pruneEntryData, writeEntryData } from './entry-data.ts';
 import { loadForms } from '../schema/registry.ts';
@@ -111,8 +111,7 @@ export function assessmentLoader(): Loader {
         const result = results[i]!;
         if (!result.renderable) return;
         const form = loadForms().get(result.formName!)!;
-        const data = toCanonical(result.data!, form.schema);
-        const { json, sha256 } = canonicalJson(data, form.schema);
+        const { json, sha256 } = canonicalJson(result.data!, form.schema);
         const entry: AssessmentEntry = { slug, form: form.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf };
         store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
       });

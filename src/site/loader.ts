@@ -104,14 +104,14 @@ export function assessmentLoader(): Loader {
       }
       // Rendering needs only the structure; the content rules are reported by `pia validate` and `pia build`.
       const toValidate = pending.filter((p) => !p.before).map((p) => p.file);
-      const fresh = new Map((await validateMany(toValidate, { schemaOnly: true })).map((r) => [r.file, r]));
+      const fresh = new Map((await validateMany(toValidate, { schemaOnly: true, canonical: true })).map((r) => [r.file, r]));
       const results = pending.map((p) => p.before ?? fresh.get(p.file)!);
       const broken = results.filter((r) => !r.renderable);
       pending.forEach(({ file, slug, hasPdf, digest }, i) => {
         const result = results[i]!;
         if (!result.renderable) return;
         const form = loadForms().get(result.formName!)!;
-        const { json, sha256 } = canonicalJson(result.data!, form.schema);
+        const { json, sha256 } = result.canonical ?? canonicalJson(result.data!, form.schema);
         const entry: AssessmentEntry = { slug, form: form.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf };
         store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
       });

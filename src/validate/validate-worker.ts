@@ -1,11 +1,11 @@
 /** Worker thread of validateMany: validates the files it is sent and posts back plain results (no functions). */
 import { parentPort } from 'node:worker_threads';
-import { validateFile, type ValidateOptions } from './validate.ts';
-import { validatedOf, type Validated } from './validate-many.ts';
+import { validateFile } from './validate.ts';
+import { validatedOf, type ManyOptions, type Validated } from './validate-many.ts';
 
-parentPort!.on('message', ({ files, options }: { files: string[]; options: ValidateOptions }) => {
+parentPort!.on('message', ({ files, options }: { files: string[]; options: ManyOptions }) => {
   try {
-    const results: Validated[] = files.map((file) => validatedOf(file, validateFile(file, options)));
+    const results: Validated[] = files.map((file) => validatedOf(file, validateFile(file, options), options));
     parentPort!.postMessage({ results });
   } catch (error) {
     parentPort!.postMessage({ error: (error as Error)?.stack ?? String(error) });

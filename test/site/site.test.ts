@@ -158,6 +158,7 @@ test('全文検索は参考評価書の語句(アイネス)で評価書の画面
   assert.equal(await first.textContent(), 'こども医療費の支給に関する事務 重点項目評価書');
   assert.equal(await page.locator('.search-results > li').count(), 2);
   assert.ok((await page.locator('.search-results mark').first().textContent())?.includes('アイネス'));
+  assert.equal(await page.locator('[data-search-status]').textContent(), '「アイネス」の検索結果は 2 件です(よく当たるものから順に表示します)。');
   await first.click();
   await page.waitForURL((url) => url.pathname === `${base}${referenceSlug}/`);
   await page.close();

@@ -87,3 +87,17 @@ test('観測した使用者数で取扱者数が500人以上になるときだ�
   assert.equal(verifyStaffThreshold(data, '/リスク対策/監査/実施の有無/外部監査', 900), undefined, '人数の区分ではない項目');
   assert.equal(verifyStaffThreshold(data, usersPointer, '520'), undefined, '数値でない観測値');
 });
+
+test('終わらない式(再帰・繰り返し)は CI を止めず、主張のエラーになる(矛盾にはしない)', async () => {
+  const input = { observed: { mfa: true }, assessment: {}, claimed: null, today: '2026-11-25' };
+  const recursion = await verifyAssertion('mfa', '($f := function($n) { $f($n + 1) }; $f(0))', input, undefined);
+  assert.equal(recursion.status, 'error');
+  assert.equal(recursion.messageId, 'evaluation-failed');
+  const started = Date.now();
+  // ~3.6 s without a limit on this machine: stopped at 2 s.
+  const loop = await evaluateObserved('$count([1..3000000].($ * 2))', input);
+  assert.equal(loop.ok, false);
+  assert.match(loop.ok ? '' : loop.detail, /timeout/);
+  assert.ok(Date.now() - started < 10_000);
+  assert.equal((await verifyAssertion('mfa', 'mfa = true', input, undefined)).status, 'satisfied');
+});

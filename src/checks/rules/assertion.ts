@@ -61,6 +61,12 @@ function bindings(input: ExpressionInput, value?: unknown): Record<string, unkno
   };
 }
 
+/**
+ * Limits of one evaluation (JSONata's own guardrails): a loop or recursion that never ends becomes an エラー of
+ * the check after 2 s or 500 nested calls, instead of hanging the CI job. Real conditions take well under 1 ms.
+ */
+export const expressionLimits = { timeout: 2000, stack: 500 } as const;
+
 /** Throws on a syntax error; used when loading checks.yaml so a typo is reported at its line. */
 export function compileExpression(text: string): jsonata.Expression {
   return jsonata(text);
@@ -71,7 +77,7 @@ export type Evaluation = { ok: true; value: unknown } | { ok: false; detail: str
 export async function evaluateObserved(expression: string | undefined, input: ExpressionInput): Promise<Evaluation> {
   if (expression === undefined) return { ok: true, value: input.observed };
   try {
-    return { ok: true, value: await jsonata(expression).evaluate(input.observed, bindings(input)) };
+    return { ok: true, value: await jsonata(expression, expressionLimits).evaluate(input.observed, bindings(input)) };
   } catch (error) {
     return { ok: false, detail: (error as Error).message };
   }
@@ -80,7 +86,7 @@ export async function evaluateObserved(expression: string | undefined, input: Ex
 export async function verifyAssertion(claim: string, condition: string, input: ExpressionInput, value: unknown): Promise<Verdict> {
   let result: unknown;
   try {
-    result = await jsonata(condition).evaluate(input.observed, bindings(input, value));
+    result = await jsonata(condition, expressionLimits).evaluate(input.observed, bindings(input, value));
   } catch (error) {
     return { status: 'error', rule: meta.id, messageId: 'evaluation-failed', data: { claim, expression: '条件', detail: (error as Error).message } };
   }

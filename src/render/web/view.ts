@@ -143,23 +143,11 @@ function leafValue(ctx: Context, schema: JsonSchema, value: unknown): Value {
     const groups = Array.isArray(value) ? value.filter(isObject) : [];
     return { kind: 'record-groups', groups: groups.map((g, i) => ({ id: typeof g['ID'] === 'string' ? g['ID'] : String(i + 1), label: typeof g['名称'] === 'string' ? g['名称'] : '', items: Array.isArray(g['項目']) ? g['項目'].map(String) : [] })) };
   }
-  if (render === 'change-table') return changeTable(root, schema, value, ctx.diffs);
+  if (render === 'change-table') return changeTable(root, schema, value);
   return textValue(value);
 }
 
-/** Word-level diff of each 変更箇所 row (null where 変更前 or 変更後 is not text), in row order. */
-export type ChangeDiffs = (DiffPart[] | null)[];
-
-export function changeDiffs(data: Record<string, unknown>): ChangeDiffs {
-  const rows = Array.isArray(data['変更箇所']) ? data['変更箇所'].filter(isObject) : [];
-  return rows.map((row) => {
-    const before = row['変更前の記載'];
-    const after = row['変更後の記載'];
-    return typeof before === 'string' && typeof after === 'string' ? diffWordsJa(before, after) : null;
-  });
-}
-
-function changeTable(root: JsonSchema, schema: JsonSchema, value: unknown, diffs: ChangeDiffs): Value {
+function changeTable(root: JsonSchema, schema: JsonSchema, value: unknown): Value {
   const rowSchema = schema.items ? resolveRef(root, schema.items) : {};
   const props = rowSchema.properties ?? {};
   const title = (key: ChangeColumn): string => (props[key] ? resolveRef(root, props[key]).title : undefined) ?? key;
@@ -167,7 +155,8 @@ function changeTable(root: JsonSchema, schema: JsonSchema, value: unknown, diffs
   const rows = (Array.isArray(value) ? value.filter(isObject) : []).map((row, i): ChangeRow => {
     const before = row['変更前の記載'];
     const after = row['変更後の記載'];
-    const parts = diffs[i] ?? undefined;
+    // Word-level diff where both sides are text.
+    const parts = typeof before === 'string' && typeof after === 'string' ? diffWordsJa(before, after) : undefined;
     return {
       id: typeof row['ID'] === 'string' ? row['ID'] : String(i + 1),
       date: dateValue(row['変更日']),
@@ -196,7 +185,6 @@ interface Context {
   root: JsonSchema;
   fileCount: number;
   used: Set<string>;
-  diffs: ChangeDiffs;
 }
 
 function uniqueId(ctx: Context, id: string): string {
@@ -255,11 +243,10 @@ function repeated(ctx: Context, schema: JsonSchema, value: unknown, id: string, 
   };
 }
 
-/** `diffs`: the rows' word diffs when already computed. */
-export function assessmentView(schema: JsonSchema, data: Record<string, unknown>, diffs: ChangeDiffs = changeDiffs(data)): AssessmentView {
+export function assessmentView(schema: JsonSchema, data: Record<string, unknown>): AssessmentView {
   const root = resolveRef(schema, schema);
   const files = data['特定個人情報ファイルの概要'];
-  const ctx: Context = { root: schema, fileCount: Array.isArray(files) ? files.length : 0, used: new Set(), diffs };
+  const ctx: Context = { root: schema, fileCount: Array.isArray(files) ? files.length : 0, used: new Set() };
   const sections: ViewNode[] = [];
   for (const [key, child] of Object.entries(root.properties ?? {})) {
     const sub = resolveRef(schema, child);

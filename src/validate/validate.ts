@@ -79,8 +79,8 @@ export function validateLoaded(loaded: LoadedDocument, options: ValidateOptions 
   const structural = diagnostics.filter((d) => d.rule !== 'schema-required');
   if (structural.length > 0) return { file, loaded, form, diagnostics, renderable: false };
 
-  const context = { data, schema: form.schema, today: options.today ?? todayInJapan() };
   if (options.schemaOnly) return { file, loaded, form, data, diagnostics, renderable: true };
+  const context = { data, schema: form.schema, today: options.today ?? todayInJapan() };
   const findings: Diagnostic[] = [];
   for (const rule of options.rules ?? validationRules) {
     for (const finding of rule.check(context)) {

@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSite, type SiteResult } from '../src/site/build-site.ts';
+import { buildSite, type SiteOptions, type SiteResult } from '../src/site/build-site.ts';
 import { writeAssessments } from '../test/site/generate.ts';
 
 /** CPU seconds of this process and its finished children (the pagefind binary), from /proc: independent of load. */
@@ -26,6 +26,17 @@ function line(label: string, ms: number, cpu: number, result: SiteResult): void 
   console.log(`${label.padEnd(30)} ${(ms / 1000).toFixed(2).padStart(6)} s   CPU ${cpu.toFixed(1).padStart(5)} s   (astro ${(t.astro / 1000).toFixed(2)} s, search index ${(t.search / 1000).toFixed(2)} s, ${result.pages} pages)`);
 }
 
+/** Builds the site, prints one line of timings, and returns the wall time in milliseconds. */
+async function timedBuild(label: string, options: SiteOptions): Promise<number> {
+  const start = performance.now();
+  const cpu = cpuSeconds();
+  const result = await buildSite(options);
+  const wall = performance.now() - start;
+  await reaped();
+  line(label, wall, cpuSeconds() - cpu, result);
+  return wall;
+}
+
 export default async function (): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'pia-site-bench-'));
   try {
@@ -39,13 +50,7 @@ export default async function (): Promise<void> {
         // Each timed build starts cold: no Astro cache, no previous site.
         rmSync(options.cacheDir, { recursive: true, force: true });
         rmSync(options.outDir, { recursive: true, force: true });
-        const start = performance.now();
-        const cpu = cpuSeconds();
-        const result = await buildSite(options);
-        const wall = performance.now() - start;
-        walls.push(wall);
-        await reaped();
-        line(`build ${count} assessment(s)${runs > 1 ? ` #${run}` : ''}`, wall, cpuSeconds() - cpu, result);
+        walls.push(await timedBuild(`build ${count} assessment(s)${runs > 1 ? ` #${run}` : ''}`, options));
       }
       if (runs > 1) {
         const median = [...walls].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
@@ -54,12 +59,7 @@ export default async function (): Promise<void> {
       if (count === 1000) {
         const file = files[500]!;
         writeFileSync(file, readFileSync(file, 'utf8').replace('対応方法: 受付票', '対応方法: 電子の受付票'));
-        const start = performance.now();
-        const cpu = cpuSeconds();
-        const result = await buildSite(options);
-        const wall = performance.now() - start;
-        await reaped();
-        line(`rebuild 1000 after 1 changed`, wall, cpuSeconds() - cpu, result);
+        await timedBuild('rebuild 1000 after 1 changed', options);
       }
       console.log(`  peak RSS so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
     }

@@ -9,7 +9,7 @@ import { resolvePointer } from '../../model/pointer.ts';
 import { itemCandidates, matchItem } from '../../schema/items.ts';
 import { schemaAt } from '../../schema/walk.ts';
 import { parseDate } from '../../model/wareki.ts';
-import { formatValue } from '../../diff/text.ts';
+import { formatValue } from '../../model/printed.ts';
 
 /** Whether the pointer's repetitions are unambiguous: every list on the way has exactly one entry. */
 function unambiguous(data: unknown, pointer: string): boolean {

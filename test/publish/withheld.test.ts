@@ -84,7 +84,8 @@ before(async () => {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, plantedText());
   const run = promisify(execFile);
-  await run(process.execPath, [bin, 'build'], { cwd, maxBuffer: 64 * 1024 * 1024 });
+  // A strict umask, as on many servers' deploy accounts: the published files must still be readable by the web server.
+  await run('bash', ['-c', 'umask 077; exec "$0" "$@"', process.execPath, bin, 'build'], { cwd, maxBuffer: 64 * 1024 * 1024 });
   await run(process.execPath, [bin, 'build', '--submission'], { cwd, maxBuffer: 64 * 1024 * 1024 });
 });
 
@@ -125,5 +126,13 @@ test('提出用(out/submission/)はすべてを載せ、サイトの各ページ
   // The same reading finds the markers in the submission's search index: the public check above can see a leak there.
   assert.ok(filesUnder(path.join(site, 'pagefind')).some((f) => /\.pf_index$/.test(f) && readable(f).includes('qzxm1')), 'markers are found in a search index');
   assert.ok(!filesUnder(path.join(cwd, 'dist')).some((f) => readable(f).includes('QZXM1')), 'the public site was not replaced by the submission one');
-  assert.equal(statSync(path.join(cwd, 'dist')).mode & 0o777, 0o755);
+});
+
+test('dist/ のフォルダは 755、ファイルは 644(umask 077 で作っても、権限を保つ複写でもウェブサーバーが読める)', () => {
+  const dist = path.join(cwd, 'dist');
+  assert.equal(statSync(dist).mode & 0o777, 0o755);
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    assert.equal(statSync(full).mode & 0o777, entry.isDirectory() ? 0o755 : 0o644, path.relative(cwd, full));
+  }
 });

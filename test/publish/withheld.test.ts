@@ -5,7 +5,7 @@
  * index decompressed, PDF text and the PDF's embedded JSON). `pia build --submission` has them all, outside dist/,
  * with the banner on every page of the site and of every PDF.
  */
-import { before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -88,6 +88,7 @@ before(async () => {
   await run('bash', ['-c', 'umask 077; exec "$0" "$@"', process.execPath, bin, 'build'], { cwd, maxBuffer: 64 * 1024 * 1024 });
   await run(process.execPath, [bin, 'build', '--submission'], { cwd, maxBuffer: 64 * 1024 * 1024 });
 });
+after(() => rmSync(cwd, { recursive: true, force: true }));
 
 test('公表用(dist/ と out/pdf/)のどのファイルにも非公表の文が現れない(HTML・JSON・CSV・JS・索引・PDF の文字と添付)', () => {
   const files = [...filesUnder(path.join(cwd, 'dist')), ...filesUnder(path.join(cwd, 'out', 'pdf'))];
@@ -109,6 +110,8 @@ test('公表用(dist/ と out/pdf/)のどのファイルにも非公表の文が
   assert.equal(json['非公表'], undefined, 'the list (with its reasons) is not published');
   assert.match(readFileSync(path.join(cwd, 'dist', referenceSlug, `${referenceSlug}-records.csv`), 'utf8'), /保険情報,8,（非公表）/);
   assert.ok(!page.includes(submissionBanner), 'no banner on the public site');
+  // A withheld choice is shown as （非公表）, not as a wrongly written choice.
+  assert.ok(!page.includes('様式の選択肢にない記載です'), 'the reference has no wrongly written choice; （非公表） is not one');
 });
 
 test('提出用(out/submission/)はすべてを載せ、サイトの各ページと PDF の各ページに「提出用」の表示がある。dist/ には作らない', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { publicView, resolvePointer, withholdParts, withheldMark } from './withhold.ts';
-import { reference } from '../../test/helpers.ts';
+import { focusedSchema, reference } from '../../test/helpers.ts';
 
 test('ポインタは繰り返す記載を ID でも番号でも指せる', () => {
   const data = reference();
@@ -28,7 +28,7 @@ test('公表用の版: 項目・部分・別添1 の記録項目・変更箇所�
     { 項目: '/変更箇所/2028-09-30-itaku-kitei/変更後の記載', 部分: '適切な管理', 理由: 'x' },
   ];
   const before = JSON.stringify(data);
-  const view = publicView(data);
+  const view = publicView(data, focusedSchema);
   assert.ok(view.ok);
   assert.equal(JSON.stringify(data), before, 'the input is not changed');
   const out = view.data as Record<string, any>;
@@ -49,7 +49,7 @@ test('変更箇所が項目の文を引用していれば、そこも（非公�
   const data = reference();
   data['変更箇所'][0]['変更前の記載'] = '入退室管理を行っている部屋に設置したサーバー';
   data['非公表'] = [{ 項目: '/特定個人情報ファイルの概要/0/特定個人情報の保管・消去/保管場所', 部分: '入退室管理を行っている部屋に設置した', 理由: '設置場所' }];
-  const view = publicView(data);
+  const view = publicView(data, focusedSchema);
   assert.ok(view.ok);
   assert.equal((view.data as any)['変更箇所'][0]['変更前の記載'], '（非公表）サーバー');
 });
@@ -57,6 +57,6 @@ test('変更箇所が項目の文を引用していれば、そこも（非公�
 test('当てはまらない行があると公表用の版を作らない', () => {
   const data = reference();
   data['非公表'] = [{ 項目: '/表紙/特記事項', 部分: 'ない文', 理由: 'x' }];
-  const view = publicView(data);
+  const view = publicView(data, focusedSchema);
   assert.equal(view.ok, false);
 });

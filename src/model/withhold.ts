@@ -2,7 +2,7 @@
  * 非公表 (規則第13条): parts of an 評価書 whose publication would create a security risk are withheld from the
  * public version; the full text still goes to the 個人情報保護委員会 (the submission version).
  *
- * The officer lists them under the top-level convention key `非公表` (schemas/decisions/0002-withheld-parts.md):
+ * The officer lists them under the top-level convention key `非公表` (schemas/decisions/0003-withheld-parts.md):
  *
  *   非公表:
  *     - 項目: /リスク対策/kodomo-iryohi/特定個人情報の使用/リスク2/具体的な管理方法   # JSON Pointer (ID or index)
@@ -14,7 +14,9 @@
  * gone after an edit) is an error, never a silent publication of the text.
  */
 import { isObject } from './access.ts';
-import { segmentsOf } from '../report/diagnostic.ts';
+import { pointerSegments, resolvePointer as resolveShared } from './pointer.ts';
+import { readRole } from './roles.ts';
+import type { JsonSchema } from '../schema/registry.ts';
 
 /** What the public version prints in place of withheld text. */
 export const withheldMark = '（非公表）';
@@ -22,8 +24,8 @@ export const withheldMark = '（非公表）';
 export const withholdKey = '非公表';
 /** Withheld texts this long or longer are also withheld where 変更箇所 quotes them (変更前・変更後の記載). */
 const quotedMinLength = 4;
-const changeTableKey = '変更箇所';
-const quotingCells = ['変更前の記載', '変更後の記載'];
+/** The cells of the change table that quote items' text (found by role, whatever the form calls them). */
+const quotingRoles = ['change.before', 'change.after'];
 
 export interface Withholding {
   index: number;
@@ -53,26 +55,19 @@ export function withholdings(data: Record<string, unknown>): Withholding[] {
 }
 
 /**
- * A pointer's segments resolved in `data`. Under an array a segment may be the entry's ID (stable when entries are
- * added or reordered) or its index; an ID is tried first. Returns the concrete path (indexes), or undefined.
+ * A pointer's segments resolved in `data` (model/pointer.ts: under a list, a segment is an index or an entry's ID).
+ * Returns the concrete path (indexes as numbers), or undefined.
  */
 export function resolvePointer(data: unknown, pointer: string): (string | number)[] | undefined {
   if (pointer !== '' && !pointer.startsWith('/')) return undefined;
+  const resolved = resolveShared(data, pointer);
+  if (!resolved.ok) return undefined;
   const path: (string | number)[] = [];
   let current: unknown = data;
-  for (const segment of segmentsOf(pointer)) {
-    if (Array.isArray(current)) {
-      let index = current.findIndex((e) => isObject(e) && e['ID'] === segment);
-      if (index < 0 && /^(0|[1-9][0-9]*)$/.test(segment) && Number(segment) < current.length) index = Number(segment);
-      if (index < 0) return undefined;
-      path.push(index);
-      current = current[index];
-    } else if (isObject(current) && Object.hasOwn(current, segment)) {
-      path.push(segment);
-      current = current[segment];
-    } else {
-      return undefined;
-    }
+  for (const segment of pointerSegments(resolved.pointer)) {
+    const key = Array.isArray(current) ? Number(segment) : segment;
+    path.push(key);
+    current = (current as Record<string | number, unknown>)[key];
   }
   return path;
 }
@@ -124,8 +119,8 @@ export function withholdParts(text: string, parts: readonly string[]): string {
 }
 
 /** The problems of the 非公表 list (used by validation, and by publicView, which refuses to publish with any). */
-export function withholdProblems(data: Record<string, unknown>): WithholdProblem[] {
-  const view = publicView(data);
+export function withholdProblems(data: Record<string, unknown>, schema: JsonSchema): WithholdProblem[] {
+  const view = publicView(data, schema);
   return view.ok ? [] : view.problems;
 }
 
@@ -133,7 +128,7 @@ export function withholdProblems(data: Record<string, unknown>): WithholdProblem
  * The public version: every withheld item or part replaced by 「（非公表）」, the texts it withholds also replaced
  * where 変更箇所 quotes them, and the 非公表 list itself removed. The input is not changed.
  */
-export function publicView(data: Record<string, unknown>): PublicView {
+export function publicView(data: Record<string, unknown>, schema: JsonSchema): PublicView {
   const raw = data[withholdKey];
   if (raw === undefined) return { ok: true, data, count: 0 };
   const { [withholdKey]: _list, ...rest } = data;
@@ -186,15 +181,11 @@ export function publicView(data: Record<string, unknown>): PublicView {
 
   // 変更箇所 quotes items' text in its 変更前・変更後 cells: what is withheld in the item is withheld there too.
   const needles = [...new Set(quoted.filter((t) => t.length >= quotedMinLength && t !== withheldMark))].sort((a, b) => b.length - a.length);
-  const rows = out[changeTableKey];
-  if (needles.length > 0 && Array.isArray(rows)) {
-    for (const row of rows) {
-      if (!isObject(row)) continue;
-      for (const cell of quotingCells) {
-        const text = row[cell];
-        if (typeof text !== 'string') continue;
-        if (needles.some((n) => text.includes(n))) row[cell] = withholdParts(text, needles);
-      }
+  if (needles.length > 0) {
+    for (const cell of quotingRoles.flatMap((role) => readRole(schema, out, role))) {
+      if (typeof cell.raw !== 'string' || !needles.some((n) => (cell.raw as string).includes(n))) continue;
+      const path = resolvePointer(out, cell.pointer);
+      if (path) setAt(out, path, withholdParts(cell.raw, needles));
     }
   }
   return { ok: true, data: out, count: list.length };

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { fillTemplate } from '../report/diagnostic.ts';
 import type { LoadedDocument } from '../load/load-file.ts';
 import { publicView, withholdMessages } from '../model/withhold.ts';
+import type { FormDefinition } from '../schema/registry.ts';
 
 export type Edition = 'public' | 'submission';
 export const editions: readonly Edition[] = ['public', 'submission'];
@@ -26,12 +27,15 @@ interface Renderable {
   data?: Record<string, unknown>;
   diagnostics: Diagnostic[];
   loaded?: LoadedDocument;
+  form?: FormDefinition;
 }
 
 /** The result with the data of the edition; a public result whose 非公表 list does not apply is not renderable. */
 export function inEdition<T extends Renderable>(result: T, edition: Edition): T {
   if (edition === 'submission' || !result.renderable || !result.data) return result;
-  const view = publicView(result.data);
+  // Fail closed: without the form the public version cannot be made, and the full text must not be rendered.
+  if (!result.form) throw new Error(`inEdition: no form for ${result.file}`);
+  const view = publicView(result.data, result.form.schema);
   if (view.ok) return { ...result, data: view.data };
   const known = new Set(result.diagnostics.map((d) => `${d.rule}|${d.path}`));
   const added: Diagnostic[] = view.problems

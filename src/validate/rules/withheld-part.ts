@@ -17,7 +17,7 @@ export const withheldPart: Rule = {
     messages: Object.fromEntries(ids.map((id) => [id, withholdMessages[id].message])),
     hints: Object.fromEntries(ids.map((id) => [id, withholdMessages[id].hint])),
   },
-  check({ data }) {
-    return withholdProblems(data).map((p) => ({ messageId: p.messageId, path: p.path, data: p.data }));
+  check({ data, schema }) {
+    return withholdProblems(data, schema).map((p) => ({ messageId: p.messageId, path: p.path, data: p.data }));
   },
 };

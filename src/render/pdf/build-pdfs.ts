@@ -65,6 +65,8 @@ export interface BuildPdfsOptions {
   workers?: number;
   /** Ignore the cache and render every PDF. */
   force?: boolean;
+  /** A line printed at the top of every page (the submission version's banner); part of the cache key. */
+  banner?: string;
 }
 
 /** Renders every renderable result to <outDir>/<slug>.pdf, skipping PDFs whose content hash is unchanged. */
@@ -76,7 +78,7 @@ export async function buildPdfs(results: readonly Pick<ValidationResult, 'file' 
   }
   const renderable = results.filter((r) => r.renderable && r.data && r.form);
   const manifestFile = path.join(outDir, 'manifest.json');
-  const renderer = rendererVersion([...new Set(renderable.map((r) => r.form!.file))]);
+  const renderer = rendererVersion([...new Set(renderable.map((r) => r.form!.file))]) + (options.banner ? `+${sha256(new TextEncoder().encode(options.banner))}` : '');
   const previous = readManifest(manifestFile);
   const manifest: Manifest = { renderer, pdfs: {} };
 
@@ -101,8 +103,8 @@ export async function buildPdfs(results: readonly Pick<ValidationResult, 'file' 
     manifest.pdfs[pdf.slug] = { sha256: pdf.sha256, pdfSha256: sha256(pdf.bytes) };
   };
   const workers = Math.min(options.workers ?? availableParallelism(), todo.length);
-  if (workers > 1) await renderInWorkers(todo, workers, save);
-  else for (const result of todo) save(await renderAssessment(result));
+  if (workers > 1) await renderInWorkers(todo, workers, save, options.banner);
+  else for (const result of todo) save(await renderAssessment(result, { banner: options.banner }));
   if (todo.length > 0 || JSON.stringify(previous) !== JSON.stringify(manifest)) {
     writeFileAtomic(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
   }
@@ -115,8 +117,8 @@ type Rendered = { slug: string; bytes: Uint8Array; sha256: string };
  * Worker threads: each worker loads the renderer once (fonts, pdfmake) and renders what it is sent. Only the
  * plain data and the schema file are posted (a ValidationResult holds functions).
  */
-async function renderInWorkers(results: readonly Pick<ValidationResult, 'file' | 'data' | 'form'>[], count: number, save: (pdf: Rendered) => void): Promise<void> {
-  const queue: RenderRequest[] = results.map((r) => ({ file: r.file, data: r.data!, schemaFile: r.form!.file }));
+async function renderInWorkers(results: readonly Pick<ValidationResult, 'file' | 'data' | 'form'>[], count: number, save: (pdf: Rendered) => void, banner?: string): Promise<void> {
+  const queue: RenderRequest[] = results.map((r) => ({ file: r.file, data: r.data!, schemaFile: r.form!.file, banner }));
   const runOne = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       const next = () => {

@@ -14,6 +14,7 @@ import { termVariant } from './term-variant.ts';
 import { thresholdConsistency } from './threshold-consistency.ts';
 import { unknownCheckbox } from './unknown-checkbox.ts';
 import { warekiDate } from './wareki-date.ts';
+import { withheldPart } from './withheld-part.ts';
 
 export const validationRules: readonly Rule[] = [
   blankRequiredItem,
@@ -30,4 +31,5 @@ export const validationRules: readonly Rule[] = [
   thresholdConsistency,
   unknownCheckbox,
   warekiDate,
+  withheldPart,
 ];

@@ -38,9 +38,12 @@ function packageDir(name: string): string {
 
 /** A tool that cannot be used here: the message says what is missing and how to get it (Japanese, for the user). */
 export class ToolMissingError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** What could not run and why, without the remedy. */
+  readonly detail: string;
+  constructor(detail: string, remedy: string) {
+    super(`${detail}。${remedy}`);
     this.name = 'ToolMissingError';
+    this.detail = detail;
   }
 }
 
@@ -96,7 +99,7 @@ export function chromiumPath(): string {
     if (run.ok) return (chromiumFound = file);
     reasons.push(`${label} (${file}): ${run.reason}`);
   }
-  throw new ToolMissingError(`Chromium を起動できません(${reasons.join('、')})。root で apt-get install -y chromium を実行するか、PIA_CHROMIUM にブラウザの場所を指定してください。`);
+  throw new ToolMissingError(`Chromium を起動できません(${reasons.join('、')})`, 'root で apt-get install -y chromium を実行するか、PIA_CHROMIUM にブラウザの場所を指定してください。');
 }
 
 /** Playwright's Chromium on chromiumPath() with chromiumArgs (plus the caller's options and args). */
@@ -166,7 +169,7 @@ function findPostgres(): PostgresFound {
     const run = tryRun(postgres, ['--version'], user);
     reasons.push(`${install.label}: ${run.ok ? '起動を確かめられません' : run.reason}`);
   }
-  throw new ToolMissingError(`PostgreSQL を起動できません(${reasons.join('、')})。root で apt-get install -y postgresql を実行するか、PIA_POSTGRES_BIN に initdb・pg_ctl・postgres のあるフォルダを指定してください。`);
+  throw new ToolMissingError(`PostgreSQL を起動できません(${reasons.join('、')})`, 'root で apt-get install -y postgresql を実行するか、PIA_POSTGRES_BIN に initdb・pg_ctl・postgres のあるフォルダを指定してください。');
 }
 
 /** Checks that a PostgreSQL server can run here (for the preflight); returns its version line. */

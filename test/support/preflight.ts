@@ -49,22 +49,20 @@ async function failures(): Promise<{ check: Check; reason: string }[]> {
 }
 
 let failed = await failures();
-const packages = [...new Set(failed.map((f) => f.check.debian).filter((p): p is string => p !== undefined))];
-const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.PIA_NO_APT !== '1' && failed.every((f) => f.check.debian);
-if (failed.length > 0 && canInstall) {
-  console.log(`テストの道具: ${failed.map((f) => f.check.name).join('・')} が npm のものでは動かないため、Debian のパッケージを入れます: apt-get install -y ${packages.join(' ')}`);
+const installable = [...new Set(failed.map((f) => f.check.debian).filter((p): p is string => p !== undefined))];
+if (installable.length > 0 && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.PIA_NO_APT !== '1') {
+  console.log(`テストの道具: ${failed.filter((f) => f.check.debian).map((f) => f.check.name).join('・')} が npm のものでは動かないため、Debian のパッケージを入れます: apt-get install -y ${installable.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...packages]]) {
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...installable]]) {
     const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
     if (result.status !== 0) break;
   }
   failed = await failures();
 }
 if (failed.length > 0) {
-  const lines = failed.map((f) => `- ${f.check.name}: ${f.reason}`);
-  const remedy = packages.length > 0 && failed.every((f) => f.check.debian)
-    ? `root で apt-get install -y ${packages.join(' ')} を実行してから、もう一度 npm test を実行してください(PIA_CHROMIUM・PIA_POSTGRES_BIN で手元のものを指定することもできます)。`
-    : 'npm ci をやり直してから、もう一度 npm test を実行してください。';
-  console.error(`テストを始められません。次のものがこの環境で動きません:\n${lines.join('\n')}\n${remedy}`);
+  const packages = [...new Set(failed.map((f) => f.check.debian).filter((p): p is string => p !== undefined))];
+  const steps = [...(failed.some((f) => !f.check.debian) ? ['npm ci をやり直し'] : []), ...(packages.length > 0 ? [`root で apt-get install -y ${packages.join(' ')} を実行し`] : [])];
+  const note = packages.length > 0 ? '(PIA_CHROMIUM・PIA_POSTGRES_BIN で手元のものを指定することもできます)' : '';
+  console.error(`テストを始められません。次のものがこの環境で動きません:\n${failed.map((f) => `- ${f.check.name}: ${f.reason}`).join('\n')}\n${steps.join('、')}てから、もう一度 npm test を実行してください${note}。`);
   process.exit(1);
 }

@@ -51,6 +51,9 @@ export class ToolMissingError extends Error {
 function tryRun(file: string, args: string[], asUser?: string): { ok: true; output: string } | { ok: false; reason: string } {
   const [cmd, argv] = asUser ? ['runuser', ['-u', asUser, '--', file, ...args]] : [file, args];
   const result = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 20_000 });
+  const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return { ok: false, reason: `${file} がありません` };
+  if (code === 'EACCES') return { ok: false, reason: `${file} を実行できません(権限がありません)` };
   if (result.error) return { ok: false, reason: result.error.message };
   if (result.status !== 0) return { ok: false, reason: (result.stderr || result.stdout || `終了コード ${result.status}`).trim().split('\n')[0]! };
   return { ok: true, output: result.stdout.trim() };

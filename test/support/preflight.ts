@@ -51,6 +51,7 @@ async function failures(): Promise<{ check: Check; reason: string }[]> {
 let failed = await failures();
 const installable = [...new Set(failed.map((f) => f.check.debian).filter((p): p is string => p !== undefined))];
 if (installable.length > 0 && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.PIA_NO_APT !== '1') {
+  for (const f of failed) console.log(`テストの道具: ${f.check.name}: ${f.reason}`);
   console.log(`テストの道具: ${failed.filter((f) => f.check.debian).map((f) => f.check.name).join('・')} が npm のものでは動かないため、Debian のパッケージを入れます: apt-get install -y ${installable.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...installable]]) {

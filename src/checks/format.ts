@@ -5,13 +5,14 @@
 import path from 'node:path';
 import type * as Sarif from 'sarif';
 import { displayPath, githubAnnotation } from '../report/format.ts';
+import { codeQualityFromSarif } from '../report/codequality.ts';
 import { formatJunitXml, type CaseOutcome, type JunitCase, type JunitSuite } from '../report/junit.ts';
 import { kindAndLevel, sarifLocation, sarifLog, sarifRule, sarifTool, sarifUri, withRuleIndex } from '../report/sarif.ts';
 import { checkRules } from './catalogue.ts';
 import { isFailing } from './run.ts';
 import { statusLabels, type CheckRun, type ClaimResult, type Status } from './types.ts';
 
-export const checkFormats = ['text', 'json', 'junit', 'sarif', 'github'] as const;
+export const checkFormats = ['text', 'json', 'junit', 'sarif', 'codequality', 'github'] as const;
 export type CheckFormat = (typeof checkFormats)[number];
 
 const display = displayPath;
@@ -180,6 +181,8 @@ export function formatRuns(format: CheckFormat, runs: readonly CheckRun[]): stri
       return formatJunit(runs);
     case 'sarif':
       return formatSarif(runs);
+    case 'codequality':
+      return codeQualityFromSarif(formatSarif(runs));
     case 'github':
       return formatGithub(runs);
     default:

@@ -7,9 +7,10 @@ import { formatWareki } from '../model/wareki.ts';
 import type { Comparison } from './compare.ts';
 import { kindLabels } from './change.ts';
 import { formatValue, longTextLength, renderWordDiff, wordDiff, type DiffPart } from './text.ts';
+import { codeQualityFromSarif } from '../report/codequality.ts';
 import { displayPath, formatGithubAnnotations, formatJunit, formatSarif, type Finding } from './outputs.ts';
 
-export const diffFormats = ['text', 'json', 'markdown', 'junit', 'sarif', 'github'] as const;
+export const diffFormats = ['text', 'json', 'markdown', 'junit', 'sarif', 'codequality', 'github'] as const;
 export type DiffFormat = (typeof diffFormats)[number];
 
 export interface FileComparison {
@@ -179,6 +180,7 @@ export function formatDiff(format: DiffFormat, files: readonly FileComparison[])
   if (format === 'markdown') return formatDiffMarkdown(files);
   const findings = diffFindings(files);
   if (format === 'junit') return formatJunit('pia diff', findings, files.map((f) => f.newFile));
+  if (format === 'codequality') return codeQualityFromSarif(formatDiff('sarif', files));
   if (format === 'sarif') return formatSarif('pia diff', classificationRules.map((r) => ({ id: r.meta.id, title: r.meta.title, basis: r.meta.basis })), findings);
   if (format === 'github') return formatGithubAnnotations(findings);
   return formatDiffText(files);

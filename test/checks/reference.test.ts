@@ -94,7 +94,7 @@ test('CLI: 参考評価書は終了コード 0、--sarif・--junit は同じ結�
   assert.deepEqual(rules.stdout.trim().split('\n').map((l) => l.split(' ')[0]), ['assertion', 'attestation', 'claim-reference', 'coverage-gap', 'source-error', 'staff-threshold']);
   const bad = await pia(['check', '--format', 'xml']);
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /--format には text、json、junit、sarif、github のいずれかを指定してください。/);
+  assert.match(bad.stderr, /--format には text、json、junit、sarif、codequality、github のいずれかを指定してください。/);
 });
 
 test('CLI: checks.yaml の誤りは点検せずに位置つきで示し、終了コード 2', async () => {

@@ -175,3 +175,21 @@ test('JUnit: 同じ規則・同じ見出しの指摘が重なっても、項目�
   ]]);
   if (!junitSkip) assert.equal(xmllintJunit(xml), '');
 });
+
+test('GitLab Code Quality(pia check・pia diff): SARIF と同じ結果を1件ずつ、行が動いても同じ fingerprint で出す', () => {
+  const { dir, folder } = referenceRepo();
+  breakConfig(folder);
+  const issues = () => JSON.parse(pia(dir, ['check', '--today', '2027-07-01', '--format', 'codequality']).stdout) as { check_name: string; severity: string; fingerprint: string; location: { path: string; lines: { begin: number } } }[];
+  const first = issues();
+  assert.deepEqual(first.map((i) => `${i.check_name}:${i.severity}`).sort(), ['assertion:critical', 'attestation:critical', 'attestation:critical', 'coverage-gap:info']);
+  assert.ok(first.every((i) => i.location.path === 'assessments/ref/assessment.yaml' && i.location.lines.begin > 0 && /^[0-9a-f]{32}$/.test(i.fingerprint)));
+  assert.equal(new Set(first.map((i) => i.fingerprint)).size, first.length);
+  shiftLines(path.join(folder, 'assessment.yaml'), 2);
+  assert.deepEqual(issues().map((i) => i.fingerprint).sort(), first.map((i) => i.fingerprint).sort());
+  const file = path.join(dir, 'cq.json');
+  assert.equal(pia(dir, ['check', '--today', '2027-07-01', '--codequality', file]).code, 1);
+  assert.equal(JSON.parse(readFileSync(file, 'utf8')).length, 4);
+  writeFileSync(path.join(folder, 'assessment.yaml'), readFileSync(path.join(folder, 'assessment.yaml'), 'utf8').replace('所属長の役職名: 子ども福祉課長', '所属長の役職名: こども福祉課長'));
+  const diff = JSON.parse(pia(dir, ['diff', '--base', 'main', '--format', 'codequality']).stdout) as { check_name: string; severity: string }[];
+  assert.deepEqual(diff.map((i) => `${i.check_name}:${i.severity}`), ['non-significant-item:minor']);
+});

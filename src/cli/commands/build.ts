@@ -10,6 +10,8 @@ import { loadForms } from '../../schema/registry.ts';
 import { formatText } from '../../report/format.ts';
 import { buildPdfs } from '../../render/pdf/build-pdfs.ts';
 import { buildSite, InvalidAssessmentsError } from '../../site/build-site.ts';
+import { t } from '../../report/i18n.ts';
+import { progress } from '../../report/progress.ts';
 
 export const help = `使い方: npx pia build [オプション]
 
@@ -26,20 +28,27 @@ export async function build(args: string[]): Promise<number> {
   parseArgs({ args, allowPositionals: false, options: {} });
   const files = assessmentFiles([]);
   const forms = loadForms();
+  const checking = progress(t('progress.validate'), files.length);
+  checking.update(0);
   const results = (await validateMany(files)).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
+  checking.end();
   process.stdout.write(formatText(results.flatMap((r) => r.diagnostics), files.length));
   const broken = results.filter((r) => !r.renderable);
   if (broken.length > 0) {
-    process.stderr.write(`様式の構造に合わない評価書があるため、出力しませんでした: ${broken.map((r) => r.file).join('、')}\n`);
+    process.stderr.write(`${t('build.broken', { files: broken.map((r) => r.file).join(t('summary.separator')) })}\n`);
     return 1;
   }
   // PDF step: out/pdf/<slug>.pdf (the site copies them from there); unchanged assessments are not rendered again.
-  const pdfs = await buildPdfs(results, 'out/pdf');
-  process.stdout.write(`PDF ${pdfs.length} 件を out/pdf/ に出力しました。\n`);
+  const rendering = progress(t('progress.pdf'), undefined);
+  const pdfs = await buildPdfs(results, 'out/pdf', { onProgress: (done, total) => rendering.update(done, total) });
+  rendering.end();
+  process.stdout.write(`${t('build.pdfs', { n: pdfs.length })}\n`);
   // Site step: dist/ (pages, PDF/JSON/CSV downloads, search index), published under PIA_BASE (default /).
   try {
-    const site = await buildSite({ outDir: 'dist', pdfDir: 'out/pdf', validated: results });
-    process.stdout.write(`公開用サイト(${site.pages} ページ)を dist/ に出力しました。\n`);
+    const building = progress(t('progress.site'), undefined);
+    building.update(0);
+    const site = await buildSite({ outDir: 'dist', pdfDir: 'out/pdf', validated: results }).finally(() => building.end());
+    process.stdout.write(`${t('build.site', { pages: site.pages })}\n`);
   } catch (error) {
     if (!(error instanceof InvalidAssessmentsError)) throw error;
     process.stderr.write(`${error.message}\n`);

@@ -1,0 +1,45 @@
+/** Every user-facing message of the command frame, in Japanese and English (`--lang en`). */
+export const messages = {
+  'usage.head': {
+    ja: '使い方: npx pia <コマンド> [引数…] [--lang ja|en]\n\n特定個人情報保護評価書(YAML)の検証・出力・比較・点検を行います。',
+    en: 'Usage: npx pia <command> [arguments…] [--lang ja|en]\n\nValidates, renders, compares and checks My Number privacy impact assessments (特定個人情報保護評価書) kept as YAML.',
+  },
+  'usage.commands': { ja: 'コマンド:', en: 'Commands:' },
+  'usage.tail': {
+    ja: '各コマンドの説明: npx pia <コマンド> --help\n版: npx pia --version\n終了コード: 0 問題なし / 1 指摘あり / 2 指定・入力の誤り',
+    en: 'Help on a command: npx pia <command> --help (in Japanese)\nVersion: npx pia --version\nExit codes: 0 no findings / 1 findings / 2 usage or input error',
+  },
+  'command.validate': { ja: '評価書を検証します', en: 'Validate assessments' },
+  'command.pdf': { ja: '評価書を様式の体裁の PDF にします', en: 'Render an assessment as a PDF in the official layout' },
+  'command.build': { ja: '検証し、PDF と公開用サイトを作ります(主たる処理)', en: 'Validate, then build the PDFs and the public site (the main job)' },
+  'command.diff': { ja: '2つの版を比べ、変更を事前・事後に分類します(--write で変更箇所を記入)', en: 'Compare two versions and classify each change as 事前 / 事後 (--write records 変更箇所)' },
+  'command.audit': { ja: '変更箇所の記載と git の履歴、見直しの時期を点検します', en: 'Audit the 変更箇所 rows against git history and review dates' },
+  'command.rules': { ja: '変更の分類規則と検証規則の一覧を表示します', en: 'List the classification, validation and check rules' },
+  'command.check': { ja: '評価書の記載をシステムの設定と突き合わせます(CI の関門)', en: 'Check what the assessment promises against live system configuration (the CI gate)' },
+  'error.unknownCommand': { ja: '「{name}」というコマンドはありません。', en: 'There is no command "{name}".' },
+  'error.badLang': { ja: '--lang には ja か en を指定してください(指定: {lang})。', en: '--lang takes ja or en (given: {lang}).' },
+  'error.badOption': { ja: 'オプションの指定が正しくありません: {detail}', en: 'Invalid option: {detail}' },
+  'error.unknownOption': { ja: '「{option}」というオプションはありません。', en: 'There is no option "{option}".' },
+  'error.optionValue': { ja: 'オプション {option} の値がない、または正しくありません。', en: 'The option {option} needs a (valid) value.' },
+  'error.positional': { ja: '引数「{arg}」はこのコマンドでは使えません。', en: 'This command takes no argument "{arg}".' },
+  'error.detail': { ja: '原文', en: 'detail' },
+  'error.seeHelp': { ja: '--help で使い方を確認してください。', en: 'See --help for usage.' },
+  'error.internal': {
+    ja: '内部エラーが発生しました。お手数ですが、次の内容を添えて不具合として報告してください。',
+    en: 'Internal error. Please report it as a bug, with the text below.',
+  },
+  'version': { ja: 'pia {version}(Node.js {node})', en: 'pia {version} (Node.js {node})' },
+  'summary.validated': { ja: '{files} ファイルを検証しました: {parts}。', en: 'Validated {files} file(s): {parts}.' },
+  'summary.errors': { ja: 'エラー {n} 件', en: '{n} error(s)' },
+  'summary.warnings': { ja: '警告 {n} 件', en: '{n} warning(s)' },
+  'summary.confirmed': { ja: '確認済み {n} 件', en: '{n} confirmed' },
+  'summary.separator': { ja: '、', en: ', ' },
+  'progress.validate': { ja: '検証', en: 'Validating' },
+  'progress.pdf': { ja: 'PDF', en: 'PDF' },
+  'progress.site': { ja: '公開用サイトを作成中…', en: 'Building the site…' },
+  'build.pdfs': { ja: 'PDF {n} 件を out/pdf/ に出力しました。', en: 'Wrote {n} PDF(s) to out/pdf/.' },
+  'build.site': { ja: '公開用サイト({pages} ページ)を dist/ に出力しました。', en: 'Wrote the site ({pages} pages) to dist/.' },
+  'build.broken': { ja: '様式の構造に合わない評価書があるため、出力しませんでした: {files}', en: 'Nothing was written: these assessments do not fit the form\'s structure: {files}' },
+} as const satisfies Record<string, { ja: string; en: string }>;
+
+export type MessageKey = keyof typeof messages;

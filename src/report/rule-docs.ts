@@ -25,7 +25,8 @@ export interface RuleDoc {
 
 let cache: Map<string, RuleDoc> | undefined;
 
-function parse(id: string, group: RuleDoc['group'], text: string): RuleDoc {
+/** A rule's .md → its page data (front matter and the first heading removed). */
+export function parseRuleDoc(id: string, group: RuleDoc['group'], text: string): RuleDoc {
   const body = text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^\s+/, '');
   const heading = /^# (.+)\n/.exec(body);
   const title = heading ? heading[1]!.replace(new RegExp(`^${id.replace(/[-]/g, '\\-')}\\s*(—|-)?\\s*`), '').trim() || id : id;
@@ -40,7 +41,7 @@ export function ruleDocs(): ReadonlyMap<string, RuleDoc> {
     if (!existsSync(folder)) continue;
     for (const name of readdirSync(folder).filter((n) => n.endsWith('.md')).sort()) {
       const id = name.slice(0, -3);
-      cache.set(id, parse(id, group, readFileSync(path.join(folder, name), 'utf8')));
+      cache.set(id, parseRuleDoc(id, group, readFileSync(path.join(folder, name), 'utf8')));
     }
   }
   return cache;

@@ -86,7 +86,7 @@ function convert(root: JsonSchema, node: JsonSchema, pointer: string, key: strin
   const siblingDescription = node.description;
   const s = resolveRef(root, node);
   const out: JsonSchema = {};
-  for (const k of kept) if (s[k] !== undefined) out[k] = s[k];
+  for (const k of kept) if (s[k] !== undefined) (out as Record<string, unknown>)[k] = s[k];
   const types = typesOf(s);
   if (types) out.type = types.length === 1 ? types[0] : types;
   if (pointer !== '') {

@@ -135,7 +135,7 @@ for (const form of forms) {
       const parsed = parseDocument(text);
       assert.deepEqual(parsed.errors.map((e) => e.message), [], `${list.pointer}:\n${text}\n---snippet:\n${inserted(snippet)}`);
       const item = parsed.getIn(segmentsOf(`${list.pointer}/0`)) as { toJSON(): Record<string, unknown> } | undefined;
-      const required: string[] = list.schema.items.required ?? [];
+      const required: string[] = list.schema.items?.required ?? [];
       assert.deepEqual(Object.keys(item?.toJSON() ?? {}).sort(), [...required].sort(), `${list.pointer}:\n${text}`);
     }
   });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type * as Sarif from 'sarif';
 import { displayPath, githubAnnotation } from '../report/format.ts';
 import { codeQualityFromSarif } from '../report/codequality.ts';
+import { t } from '../report/i18n.ts';
 import { formatJunitXml, type CaseOutcome, type JunitCase, type JunitSuite } from '../report/junit.ts';
 import { kindAndLevel, sarifLocation, sarifLog, sarifRule, sarifTool, sarifUri, withRuleIndex } from '../report/sarif.ts';
 import { checkRules } from './catalogue.ts';
@@ -29,9 +30,14 @@ export function summarize(results: readonly ClaimResult[]): Record<Status, numbe
   return counts;
 }
 
+/** The status word in the current language (statusLabels are the Japanese ones, used in every format). */
+function statusText(s: Status): string {
+  return t(`status.${s}`);
+}
+
 function summaryLine(results: readonly ClaimResult[]): string {
   const c = summarize(results);
-  return (Object.keys(statusLabels) as Status[]).map((s) => `${statusLabels[s]} ${c[s]}`).join('、');
+  return (Object.keys(statusLabels) as Status[]).map((s) => t('check.count', { label: statusText(s), n: c[s] })).join(t('summary.separator'));
 }
 
 /** Does a result fail the build under its run's policy? Used for severities in every format. */
@@ -42,19 +48,19 @@ function isBlocking(run: CheckRun, r: ClaimResult): boolean {
 export function formatText(runs: readonly CheckRun[]): string {
   const lines: string[] = [];
   for (const run of runs) {
-    lines.push(`# ${display(run.assessmentFile)}(点検の定義: ${display(run.checksFile)})`);
+    lines.push(t('check.heading', { assessment: display(run.assessmentFile), checks: display(run.checksFile) }));
     for (const r of run.results) {
-      lines.push(`${display(r.assessment.file)}:${r.assessment.line}:${r.assessment.col}  ${statusLabels[r.status]}  ${r.claim}: ${r.message}  [${r.rule}]`);
-      if (r.observed && (r.status === 'contradicted' || r.status === 'satisfied')) lines.push(`  設定: ${observedPlace(r)}  ${r.observed.value}`);
-      if (r.status !== 'satisfied' && r.status !== 'attested') lines.push(`  点検の定義: ${display(r.checks.file)}:${r.checks.line}:${r.checks.col}`);
+      lines.push(`${display(r.assessment.file)}:${r.assessment.line}:${r.assessment.col}  ${statusText(r.status)}  ${r.claim}: ${r.message}  [${r.rule}]`);
+      if (r.observed && (r.status === 'contradicted' || r.status === 'satisfied')) lines.push(`  ${t('check.observed')}: ${observedPlace(r)}  ${r.observed.value}`);
+      if (r.status !== 'satisfied' && r.status !== 'attested') lines.push(`  ${t('check.definition')}: ${display(r.checks.file)}:${r.checks.line}:${r.checks.col}`);
       if (r.hint && r.status !== 'satisfied' && r.status !== 'attested') lines.push(`  hint: ${r.hint}`);
       for (const n of r.notes) {
-        lines.push(`${display(n.file)}:${n.line}:${n.col}  ${n.level === 'error' ? 'エラー' : '警告'}  ${n.message}  [${n.rule}]`);
+        lines.push(`${display(n.file)}:${n.line}:${n.col}  ${n.level === 'error' ? t('check.noteError') : t('check.noteWarning')}  ${n.message}  [${n.rule}]`);
         if (n.hint) lines.push(`  hint: ${n.hint}`);
       }
     }
-    const verdict = isFailing(run) ? '不合格(CI を止めます)' : '合格';
-    lines.push(`点検 ${run.results.length} 件: ${summaryLine(run.results)}。方針による判定: ${verdict}。`);
+    const verdict = isFailing(run) ? t('check.failing') : t('check.passing');
+    lines.push(t('check.summary', { n: run.results.length, counts: summaryLine(run.results), verdict }));
     lines.push('');
   }
   return lines.join('\n');

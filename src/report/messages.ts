@@ -40,6 +40,21 @@ export const messages = {
   'build.pdfs': { ja: 'PDF {n} 件を out/pdf/ に出力しました。', en: 'Wrote {n} PDF(s) to out/pdf/.' },
   'build.site': { ja: '公開用サイト({pages} ページ)を dist/ に出力しました。', en: 'Wrote the site ({pages} pages) to dist/.' },
   'build.broken': { ja: '様式の構造に合わない評価書があるため、出力しませんでした: {files}', en: 'Nothing was written: these assessments do not fit the form\'s structure: {files}' },
+  'status.satisfied': { ja: '適合', en: 'satisfied' },
+  'status.contradicted': { ja: '矛盾', en: 'contradicted' },
+  'status.error': { ja: 'エラー', en: 'error' },
+  'status.unchecked': { ja: '未点検', en: 'unchecked' },
+  'status.attested': { ja: '確認済み', en: 'attested' },
+  'status.expired': { ja: '期限切れ', en: 'expired' },
+  'check.heading': { ja: '# {assessment}(点検の定義: {checks})', en: '# {assessment} (checks: {checks})' },
+  'check.observed': { ja: '設定', en: 'config' },
+  'check.definition': { ja: '点検の定義', en: 'check defined at' },
+  'check.noteError': { ja: 'エラー', en: 'error' },
+  'check.noteWarning': { ja: '警告', en: 'warning' },
+  'check.failing': { ja: '不合格(CI を止めます)', en: 'failing (stops CI)' },
+  'check.passing': { ja: '合格', en: 'passing' },
+  'check.summary': { ja: '点検 {n} 件: {counts}。方針による判定: {verdict}。', en: '{n} claim(s) checked: {counts}. Verdict under the policy: {verdict}.' },
+  'check.count': { ja: '{label} {n}', en: '{n} {label}' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -76,3 +76,11 @@ test('進捗: 端末では件数を1行で書き換え(10回/秒まで、最後�
   const out = pia(['validate', 'assessments/koshigaya-48-kodomo-iryohi']);
   assert.ok(!out.stderr.includes('\r') && !out.stdout.includes('\r'));
 });
+
+test('pia check --lang en: 状態・判定・要約は英語(規則の文は様式の項目名を引くため日本語のまま)', () => {
+  const en = pia(['check', '--lang', 'en', '--today', '2026-11-25']);
+  assert.equal(en.code, 0, en.stderr);
+  assert.match(en.stdout, /^12 claim\(s\) checked: 9 satisfied, 0 contradicted, 0 error, 1 unchecked, 2 attested, 0 expired\. Verdict under the policy: passing\.$/m);
+  assert.match(en.stdout, /^assessments\/koshigaya-48-kodomo-iryohi\/assessment\.yaml:\d+:\d+ {2}unchecked {2}server-room-access-control: /m);
+  assert.match(pia(['check', '--today', '2026-11-25']).stdout, /^点検 12 件: 適合 9、矛盾 0、エラー 0、未点検 1、確認済み 2、期限切れ 0。方針による判定: 合格。$/m);
+});

@@ -34,7 +34,7 @@ export const messages = {
   'summary.warnings': { ja: '警告 {n} 件', en: '{n} warning(s)' },
   'summary.confirmed': { ja: '確認済み {n} 件', en: '{n} confirmed' },
   'summary.separator': { ja: '、', en: ', ' },
-  'progress.validate': { ja: '検証', en: 'Validating' },
+  'progress.validate': { ja: '{n} 件の評価書を検証中…', en: 'Validating {n} assessment(s)…' },
   'progress.pdf': { ja: 'PDF', en: 'PDF' },
   'progress.site': { ja: '公開用サイトを作成中…', en: 'Building the site…' },
   'build.pdfs': { ja: 'PDF {n} 件を out/pdf/ に出力しました。', en: 'Wrote {n} PDF(s) to out/pdf/.' },

@@ -28,7 +28,8 @@ export async function build(args: string[]): Promise<number> {
   parseArgs({ args, allowPositionals: false, options: {} });
   const files = assessmentFiles([]);
   const forms = loadForms();
-  const checking = progress(t('progress.validate'), files.length);
+  // Validation runs as one batch (in worker threads): a line that says what runs, cleared when it is done.
+  const checking = progress(t('progress.validate', { n: files.length }), undefined);
   checking.update(0);
   const results = (await validateMany(files)).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
   checking.end();

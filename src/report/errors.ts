@@ -94,3 +94,11 @@ export const PdfSourceMissing: FatalErrorSpec<{ path: string }> = {
   hint: 'ほかの方法で作った PDF は、作成元の評価書(YAML)から npx pia pdf で作り直してください。',
   en: { title: 'The PDF has no attached source', message: ({ path }) => `${path} has no attached source (canonical JSON) of the assessment. Only PDFs made by pia pdf can be verified.`, hint: 'Make the PDF again from its YAML with npx pia pdf.' },
 };
+
+export const WriteWouldBreak: FatalErrorSpec<{ path: string; detail: string }> = {
+  name: 'WriteWouldBreak',
+  title: '書き加えた評価書が読み込めなくなります',
+  message: ({ path, detail }) => `${path} に変更箇所の行を書き加えると、評価書として読み込めなくなるため、書き込みませんでした(${detail})。ファイルは元のままです。`,
+  hint: '変更箇所の書き方(字下げ・記号)を確認してください。直らないときは不具合として報告してください。',
+  en: { title: 'The assessment would no longer load', message: ({ path, detail }) => `Adding the 変更箇所 row to ${path} would make it unreadable as an assessment, so nothing was written (${detail}). The file is as it was.`, hint: 'Check how the 変更箇所 is written (indentation, symbols); if it persists, please report it as a bug.' },
+};

@@ -21,7 +21,14 @@ export function parseData(text: string, format: DataFormat): Parsed {
   if (format === 'text') return { ok: true, data: text, locate: () => undefined };
   if (format === 'csv') return parseCsvText(text);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    // A hostile nesting depth overflows the parser's recursion: an input error, not a crash.
+    if (error instanceof RangeError) return { ok: false, detail: `入れ子が深すぎて${format === 'json' ? 'JSON' : 'YAML'} として読めません` };
+    throw error;
+  }
   if (doc.errors.length > 0) {
     const { line, col } = lineCounter.linePos(doc.errors[0]!.pos[0]);
     return { ok: false, detail: `${format === 'json' ? 'JSON' : 'YAML'} として読めません(${line}行${col}列)` };
@@ -30,6 +37,7 @@ export function parseData(text: string, format: DataFormat): Parsed {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
+    if (error instanceof RangeError) return { ok: false, detail: `入れ子が深すぎて${format === 'json' ? 'JSON' : 'YAML'} として読めません` };
     return { ok: false, detail: (error as Error).message };
   }
   const locate = (pointer: string): Position | undefined => {

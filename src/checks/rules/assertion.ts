@@ -5,6 +5,7 @@
  */
 import jsonata from 'jsonata';
 import { peopleBandFloor, staffBandFloor } from '../../validate/rules/threshold-consistency.ts';
+import { quoteValue } from '../limits.ts';
 import type { Verdict } from '../types.ts';
 import type { CheckRuleMeta } from './rule.ts';
 
@@ -92,5 +93,5 @@ export async function verifyAssertion(claim: string, condition: string, input: E
   }
   if (result === true) return { status: 'satisfied', rule: meta.id, messageId: 'satisfied', data: {} };
   if (result === false) return { status: 'contradicted', rule: meta.id, messageId: 'contradicted', data: {} };
-  return { status: 'error', rule: meta.id, messageId: 'not-boolean', data: { claim, value: result === undefined ? '(値なし)' : JSON.stringify(result) } };
+  return { status: 'error', rule: meta.id, messageId: 'not-boolean', data: { claim, value: result === undefined ? '(値なし)' : quoteValue(typeof result === 'string' ? JSON.stringify(result) : result) } };
 }

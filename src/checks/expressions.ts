@@ -52,7 +52,6 @@ let queue: Promise<unknown> = Promise.resolve();
 
 function spawn(): Handle {
   const worker = new Worker(new URL('./expression-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
-  worker.unref();
   const handle: Handle = { worker, sent: new Set(), replies: new Map(), ready: Promise.resolve(false) };
   handle.ready = new Promise<boolean>((resolve) => {
     worker.once('message', () => resolve(true));
@@ -66,6 +65,8 @@ function spawn(): Handle {
   };
   worker.on('error', (error) => gone((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? '式の評価がメモリの上限を超えたため打ち切りました' : '式の評価が異常終了しました'));
   worker.on('exit', () => gone('式の評価が異常終了しました'));
+  // After the listeners: adding a 'message' listener refs the worker's port again.
+  worker.unref();
   return handle;
 }
 

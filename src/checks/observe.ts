@@ -28,7 +28,7 @@ function read(spec: SourceSpec, options: ObserveOptions): Promise<Observation> {
     case 'postgres':
       return readPostgresSource(spec, options.env);
     case 'command':
-      return readCommandSource(spec, options.files.baseDir, options.allowCommands);
+      return readCommandSource(spec, options.files.baseDir, options.allowCommands, options.env);
   }
 }
 

@@ -21,12 +21,12 @@ function killGroup(pid: number | undefined): void {
   }
 }
 
-export async function readCommandSource(spec: { コマンド: string; 形式?: DataFormat; 待ち時間?: number }, baseDir: string, allowCommands: boolean): Promise<Observation> {
+export async function readCommandSource(spec: { コマンド: string; 形式?: DataFormat; 待ち時間?: number }, baseDir: string, allowCommands: boolean, env: NodeJS.ProcessEnv = process.env): Promise<Observation> {
   const label = `コマンド ${spec.コマンド}`;
   if (!allowCommands) return { ok: false, label, kind: 'refused', detail: 'コマンドは --allow-commands を指定したときだけ実行します' };
   const timeout = spec.待ち時間 ?? 10_000;
   const outcome = await new Promise<{ stdout: string; failure?: string; kind?: 'unreachable' | 'malformed' }>((resolve) => {
-    const child = spawn('/bin/sh', ['-c', spec.コマンド], { cwd: path.resolve(baseDir), detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn('/bin/sh', ['-c', spec.コマンド], { cwd: path.resolve(baseDir), env, detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
     const chunks: Buffer[] = [];
     let length = 0;
     let failure: { detail: string; kind: 'unreachable' | 'malformed' } | undefined;

@@ -130,8 +130,11 @@ export async function readPostgresSource(spec: PostgresSpec, env: NodeJS.Process
   let timedOut = false;
   let tooLarge = false;
   let cancelling: Promise<void> | undefined;
+  // Stop reading at once (the socket), then tell the server to stop the query (a second connection).
   const abandon = () => {
-    cancelling ??= cancelBackend(pg, connectionString, client).finally(() => destroy(client));
+    if (cancelling) return;
+    destroy(client);
+    cancelling = cancelBackend(pg, connectionString, client);
   };
   const deadline = setTimeout(() => {
     timedOut = true;
@@ -163,6 +166,7 @@ export async function readPostgresSource(spec: PostgresSpec, env: NodeJS.Process
       }
       // queryMode 'extended': Parse/Bind/Execute even without 引数, so PostgreSQL refuses a second statement.
       const result = await client.query({ text: spec.問合せ, values: spec.引数 ?? [], queryMode: 'extended' } as never);
+      if (tooLarge || timedOut) throw new Error('abandoned');
       await client.query('ROLLBACK');
       return { ok: true, data: (result as { rows: unknown[] }).rows, label };
     } catch (error) {
@@ -174,9 +178,10 @@ export async function readPostgresSource(spec: PostgresSpec, env: NodeJS.Process
     }
   } finally {
     clearTimeout(deadline);
-    // Report only once the server has been told to stop: nothing of this run keeps running afterwards.
-    await cancelling;
-    await client.end().catch(() => {});
+    // Report only once the server has been told to stop: nothing of this run keeps running afterwards. An
+    // abandoned client's socket is already destroyed (ending it would wait for an 'end' that never comes).
+    if (cancelling) await cancelling;
+    else await client.end().catch(() => {});
   }
 }
 

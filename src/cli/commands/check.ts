@@ -5,6 +5,7 @@ import { assessmentFiles } from '../files.ts';
 import { checkAssessment, isFailing } from '../../checks/run.ts';
 import { checkFormats, formatRuns, type CheckFormat } from '../../checks/format.ts';
 import { checkRules } from '../../checks/catalogue.ts';
+import { redactor } from '../../checks/redact.ts';
 import { formatDiagnostics } from '../../report/format.ts';
 import { fail, OutputNotWritable, UsageError } from '../../report/errors.ts';
 import type { CheckRun } from '../../checks/types.ts';
@@ -31,6 +32,21 @@ checks.yaml に書きます(schemas/checks.v1.schema.json)。パスを省略す�
             / 2 指定や入力(評価書・checks.yaml)の誤り`;
 
 export async function check(args: string[]): Promise<number> {
+  // One last pass over every byte this command prints or writes: no secret it was given leaves it, in any format
+  // (stdout, stderr, the --sarif/--junit files, and the text of an error that escapes, printed by main.ts).
+  const redact = redactor(process.env);
+  try {
+    return await checkRedacted(args, redact);
+  } catch (error) {
+    if (error instanceof Error) {
+      error.message = redact(error.message);
+      if (error.stack) error.stack = redact(error.stack);
+    }
+    throw error;
+  }
+}
+
+async function checkRedacted(args: string[], redact: (text: string) => string): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -50,6 +66,7 @@ export async function check(args: string[]): Promise<number> {
   if (!checkFormats.includes(values.format as CheckFormat)) fail(UsageError, { detail: `--format には ${checkFormats.join('、')} のいずれかを指定してください。`, command: 'check' });
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(UsageError, { detail: '--today は YYYY-MM-DD の形で指定してください。', command: 'check' });
 
+  const print = (stream: NodeJS.WriteStream, text: string) => stream.write(redact(text));
   const files = assessmentFiles(positionals);
   const runs: CheckRun[] = [];
   const invalid: Diagnostic[] = [];
@@ -61,16 +78,16 @@ export async function check(args: string[]): Promise<number> {
     else withoutChecks.push(outcome.assessmentFile);
   }
   // Input errors go to stderr so that --format sarif/junit/json on stdout stays machine-readable.
-  if (invalid.length > 0) process.stderr.write(formatDiagnostics('text', invalid, files.length));
+  if (invalid.length > 0) print(process.stderr, formatDiagnostics('text', invalid, files.length));
   if (withoutChecks.length > 0 && values.format === 'text') {
-    process.stdout.write(`点検の定義(checks.yaml)がない評価書: ${withoutChecks.join('、')}\n\n`);
+    print(process.stdout, `点検の定義(checks.yaml)がない評価書: ${withoutChecks.join('、')}\n\n`);
   }
-  process.stdout.write(formatRuns(values.format as CheckFormat, runs));
+  print(process.stdout, formatRuns(values.format as CheckFormat, runs));
   // Extra reports from the same observations, so CI reads each live system once.
   for (const [format, file] of [['sarif', values.sarif], ['junit', values.junit]] as const) {
     if (file === undefined) continue;
     try {
-      writeFileSync(file, formatRuns(format, runs));
+      writeFileSync(file, redact(formatRuns(format, runs)));
     } catch (error) {
       fail(OutputNotWritable, { path: file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
     }

@@ -5,13 +5,16 @@
  * next claim gets a fresh worker. The worker never keeps the process alive on its own.
  */
 import { Worker } from 'node:worker_threads';
-import { expressionLimits, type Evaluation } from './rules/assertion.ts';
+import { expressionLimits, type Evaluation } from './evaluate.js';
+import { bandTable, verdictOf } from './rules/assertion.ts';
 import type { Verdict } from './types.ts';
 
 export interface RunData {
   assessment: unknown;
   /** Observed data by source name (only the sources that were read). */
   sources: Record<string, unknown>;
+  /** Band label → range, for $band and $inBand. */
+  bands: Record<string, { min: number; max: number | null }>;
 }
 
 export interface ClaimRequest {
@@ -25,7 +28,7 @@ export interface ClaimRequest {
   today: string;
 }
 
-export type WorkerReply = { id: number; observed: Evaluation } | { id: number; verdict: Verdict };
+export type WorkerReply = { id: number; observed: Evaluation } | { id: number; condition: Evaluation };
 
 export interface ClaimEvaluation {
   observed: Evaluation;
@@ -49,9 +52,10 @@ const runs = new Map<number, RunData>();
 let nextRun = 1;
 let nextId = 1;
 let queue: Promise<unknown> = Promise.resolve();
+let bands: RunData['bands'] | undefined;
 
 function spawn(): Handle {
-  const worker = new Worker(new URL('./expression-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  const worker = new Worker(new URL('./expression-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
   const handle: Handle = { worker, sent: new Set(), replies: new Map(), ready: Promise.resolve(false) };
   handle.ready = new Promise<boolean>((resolve) => {
     worker.once('message', () => resolve(true));
@@ -105,7 +109,7 @@ function evaluateNow(request: Omit<ClaimRequest, 'id'>): Promise<ClaimEvaluation
     const limitDetail = `${hardDeadline} ミリ秒以内に終わらないため評価を打ち切りました`;
     handle.replies.set(id, (reply) => {
       if ('failed' in reply) finish(failure(reply.failed));
-      else if ('verdict' in reply) finish({ observed: observed!, verdict: reply.verdict });
+      else if ('condition' in reply) finish({ observed: observed!, verdict: verdictOf(request.claim, reply.condition) });
       else {
         observed = reply.observed;
         if (!observed.ok) finish({ observed });
@@ -127,9 +131,9 @@ export interface ExpressionRun {
 }
 
 /** One checkAssessment's data in the worker; claims are evaluated one at a time, in order. */
-export function openRun(data: RunData): ExpressionRun {
+export function openRun(data: Omit<RunData, 'bands'>): ExpressionRun {
   const run = nextRun++;
-  runs.set(run, data);
+  runs.set(run, { ...data, bands: (bands ??= bandTable()) });
   return {
     evaluate(request) {
       const next = queue.then(() => evaluateNow({ ...request, run }));

@@ -4,7 +4,7 @@
  * check itself is broken, which is an error, not a contradiction.
  */
 import jsonata from 'jsonata';
-import { peopleBandFloor, staffBandFloor } from '../../validate/rules/threshold-consistency.ts';
+import { bandByLabel, bandLabels } from '../../model/bands.ts';
 import { evaluateExpression, type Evaluation, type ExpressionInput } from '../evaluate.js';
 import { quoteValue } from '../limits.ts';
 import type { Verdict } from '../types.ts';
@@ -29,16 +29,10 @@ export const meta: CheckRuleMeta = {
   },
 };
 
-/** Staff and people bands as numeric ranges [min, max): helper data for expressions, from the threshold rule's tables. */
+/** A band as a numeric range [min, max) for expressions (x-bands of the forms; max exclusive, null: open-ended). */
 export function bandRange(band: string): { min: number; max: number | null } | undefined {
-  for (const table of [staffBandFloor, peopleBandFloor]) {
-    if (!(band in table)) continue;
-    const floors = Object.values(table).sort((a, b) => a - b);
-    const min = table[band]!;
-    const next = floors.find((f) => f > min);
-    return { min, max: next ?? null };
-  }
-  return undefined;
+  const range = bandByLabel(band);
+  return range ? { min: range.min, max: range.max === null ? null : range.max + 1 } : undefined;
 }
 
 export type { Evaluation, ExpressionInput } from '../evaluate.js';
@@ -46,8 +40,7 @@ export { expressionLimits } from '../evaluate.js';
 
 /** Every band label with its range, for the expression worker (which has no access to the forms' tables). */
 export function bandTable(): Record<string, { min: number; max: number | null }> {
-  const labels = [...Object.keys(staffBandFloor), ...Object.keys(peopleBandFloor)];
-  return Object.fromEntries(labels.flatMap((label) => {
+  return Object.fromEntries(bandLabels().flatMap((label) => {
     const range = bandRange(label);
     return range ? [[label, range]] : [];
   }));

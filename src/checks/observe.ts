@@ -36,7 +36,7 @@ export async function observe(spec: SourceSpec, options: ObserveOptions): Promis
   const observation = await read(spec, options);
   if (!observation.ok) return { ...observation, detail: scrubData(observation.detail, options.secrets) };
   if (nestsDeeperThan(observation.data, maxDataDepth)) {
-    return { ok: false, label: observation.label, kind: 'unsafe', detail: `内容の入れ子が ${maxDataDepth} 段を超えています` };
+    return { ok: false, label: observation.label, kind: 'malformed', detail: `内容の入れ子が ${maxDataDepth} 段を超えています` };
   }
   return { ...observation, data: scrubData(observation.data, options.secrets) };
 }

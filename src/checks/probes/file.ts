@@ -50,7 +50,7 @@ export async function readFileSource(spec: { パス: string; 形式?: DataFormat
     try {
       const stat = await handle.stat();
       if (!stat.isFile()) return refuse('通常のファイルではないため読みません(FIFO・デバイス・フォルダは読みません)');
-      if (stat.size > maxSourceBytes) return refuse(`ファイルが上限 ${mebibytes(maxSourceBytes)} を超えています(${mebibytes(stat.size)})`);
+      if (stat.size > maxSourceBytes) return { ok: false, label, kind: 'malformed', detail: `ファイルが上限 ${mebibytes(maxSourceBytes)} を超えています(${mebibytes(stat.size)})` };
       // Read at most one byte past the limit: a file that grows while it is read is still bounded.
       buffer = Buffer.alloc(Math.min(stat.size, maxSourceBytes) + 1);
       let length = 0;
@@ -59,7 +59,7 @@ export async function readFileSource(spec: { パス: string; 形式?: DataFormat
         if (bytesRead === 0) break;
         length += bytesRead;
       }
-      if (length > maxSourceBytes) return refuse(`ファイルが上限 ${mebibytes(maxSourceBytes)} を超えています`);
+      if (length > maxSourceBytes) return { ok: false, label, kind: 'malformed', detail: `ファイルが上限 ${mebibytes(maxSourceBytes)} を超えています` };
       buffer = buffer.subarray(0, length);
     } finally {
       await handle.close();

@@ -23,10 +23,13 @@ checks.yaml に書きます(schemas/checks.v1.schema.json)。パスを省略す�
   --format <形式>      text(既定)、json、junit、sarif、github(GitHub Actions の注釈)
   --sarif <ファイル>   SARIF 2.1.0 をこのファイルにも書き出します(同じ1回の点検の結果)
   --junit <ファイル>   JUnit XML をこのファイルにも書き出します
-  --allow-commands     取得元の種類 command(シェルのコマンド)の実行を許可します
+  --allow-commands     取得元の種類 command(シェルのコマンド)の実行を許可します(プルリクエストの CI では付けないでください)
   --today <日付>       今日の日付(YYYY-MM-DD)。確認の記録の有効期限の判定に使います
   --list-rules         点検の規則の一覧を表示します
   -h, --help           この説明を表示します
+
+安全のため、ファイルは checks.yaml のフォルダの中だけ、PostgreSQL は読み取り専用のロールでの SELECT 1文だけを読み、
+PIA_ で始まる環境変数の値はどの出力にも出しません(README の「セキュリティ」)。
 
 終了コード: 0 問題なし / 1 矛盾あり、または方針(checks.yaml の 方針)で失敗とする結果あり
             / 2 指定や入力(評価書・checks.yaml)の誤り`;

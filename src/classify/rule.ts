@@ -32,7 +32,7 @@ export interface ClassifyMeta {
   title: string;
   /** The class a finding of this rule gives, unless the finding overrides it. */
   timing: Timing;
-  /** Official item numbers the rule is about ('※' = every item marked ※). */
+  /** What the rule is about: official item numbers, '※' (every item marked ※), or roles (schemas/roles.v1.json). */
   items: string[];
   /** The official source (law, 規則, 指針, 記載要領), with article or section. */
   basis: string;
@@ -44,6 +44,11 @@ export interface ClassifyMeta {
   requires?: string[];
   /** messageId → Japanese template with {placeholders}. */
   messages: Record<string, string>;
+  /**
+   * The draft 提出時期に係る説明 of a 変更箇所 row this rule decides, in the form's register (why 事前, why a
+   * correction is 事後), with the finding's {placeholders}. A person confirms or rewrites it before publication.
+   */
+  explanation: string;
 }
 
 export interface ClassifyFinding {

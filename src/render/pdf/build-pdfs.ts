@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesHash, moduleGraph } from '../../model/source-hash.ts';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type { ValidationResult } from '../../validate/validate.ts';
@@ -34,12 +35,12 @@ interface Manifest {
 const rendererDir = fileURLToPath(new URL('.', import.meta.url));
 const require = createRequire(import.meta.url);
 
-/** Hash of everything that shapes the PDF besides the data: renderer sources, form schemas, library versions. */
+/** Hash of everything that shapes the PDF besides the data: the sources it imports, form schemas, library versions. */
 export function rendererVersion(schemaFiles: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(rendererDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
-    hash.update(name).update(readFileSync(path.join(rendererDir, name)));
-  }
+  // Every source the renderer imports, helpers outside render/pdf included (walk.ts, printed.ts, wareki.ts …).
+  const entries = readdirSync(rendererDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => path.join(rendererDir, f));
+  hash.update(filesHash(moduleGraph(entries), path.join(rendererDir, '../..')));
   for (const file of [...schemaFiles].sort()) hash.update(readFileSync(file));
   for (const pkg of ['pdfmake', '@expo-google-fonts/biz-udpgothic', '@expo-google-fonts/noto-sans-jp', '@expo-google-fonts/noto-sans-symbols-2']) {
     hash.update(`${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version}`);

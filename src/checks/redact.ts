@@ -1,6 +1,6 @@
 /**
  * Secrets out of everything `pia check` prints or writes. The secrets are the values pia was given through the
- * environment: every PIA_* variable (the only names a checks.yaml may refer to) and the CI tokens a command could
+ * environment: every PIA_* variable but pia's own public settings (the only names a checks.yaml may refer to) and the CI tokens a command could
  * print, plus the parts of those values that carry credentials (a URL's password, `password=` in a libpq string).
  *
  * Redaction happens twice: observed data is scrubbed as soon as a probe returns it (so no expression can pick a
@@ -18,6 +18,12 @@ const minSecretLength = 4;
 const ciTokenNames = ['GITHUB_TOKEN', 'GH_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'CI_JOB_TOKEN'];
 
 const credentialKey = /pass|secret|token|key|auth|credential|signature/i;
+
+/**
+ * pia's own settings: public configuration (the site's URL and name, a base path, a date, tool paths), printed on
+ * purpose (the SARIF helpUri is the site's rule page). Their credential parts are still masked (a URL's password).
+ */
+const settingNames = new Set(['PIA_SITE_URL', 'PIA_SITE_NAME', 'PIA_BASE', 'PIA_TODAY', 'PIA_LANG', 'PIA_NO_PROGRESS', 'PIA_EDITION', 'PIA_ASSESSMENTS', 'PIA_PDF_DIR', 'PIA_CHROMIUM', 'PIA_POSTGRES_BIN', 'PIA_NO_APT', 'PIA_SCREENSHOTS', 'PIA_INVALID_ASSESSMENTS']);
 
 /** The parts of one value that carry credentials: URL userinfo and credential-like query parameters, libpq `password=`. */
 function credentialParts(value: string): string[] {
@@ -47,7 +53,8 @@ export function secretsOf(env: NodeJS.ProcessEnv): string[] {
   const found = new Set<string>();
   for (const [name, value] of Object.entries(env)) {
     if (!value || !(name.startsWith('PIA_') || ciTokenNames.includes(name))) continue;
-    for (const s of [value, ...credentialParts(value)]) if (s.length >= minSecretLength) found.add(s);
+    const parts = settingNames.has(name) ? credentialParts(value) : [value, ...credentialParts(value)];
+    for (const s of parts) if (s.length >= minSecretLength) found.add(s);
   }
   return [...found].sort((a, b) => b.length - a.length);
 }

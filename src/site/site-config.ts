@@ -65,7 +65,7 @@ export function loadSiteConfig(file: string | undefined): LoadedSiteConfig {
       const params = e.params as Record<string, unknown>;
       if (e.keyword === 'additionalProperties') return at(`${e.instancePath}/${String(params.additionalProperty)}`, `「${String(params.additionalProperty)}」はサイトの設定に書けない項目です。`, '使える項目は schemas/site.v1.schema.json にあります。', true);
       if (e.keyword === 'required') return at(e.instancePath, `「${String(params.missingProperty)}」がありません。`);
-      if (e.keyword === 'pattern') return at(e.instancePath, `「${e.instancePath}」の書き方が正しくありません。`, String((validator!.schema as { description?: string }).description ?? 'schemas/site.v1.schema.json の説明を確認してください。'));
+      if (e.keyword === 'pattern') return at(e.instancePath, `「${e.instancePath}」の書き方が正しくありません。`, 'URL は https:// で始めます(サイト内は / で始まるパス)。基本パスは / で始めて / で終えます。各項目の形は schemas/site.v1.schema.json の説明にあります。');
       return at(e.instancePath, `「${e.instancePath || '設定'}」: ${e.message ?? e.keyword}`);
     }));
   }

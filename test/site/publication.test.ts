@@ -129,6 +129,10 @@ test('サイトの設定(pia-site.yaml)の市名・ロゴ・リンク・問合�
   assert.deepEqual((await page.locator('nav.breadcrumbs li').allTextContents()).map((t) => t.trim()), ['試験市', '評価書一覧', 'こども医療費の支給に関する事務 重点項目評価書']);
   assert.equal(await page.locator('nav.breadcrumbs a').nth(1).getAttribute('href'), base);
   assert.equal(await page.locator('nav.breadcrumbs [aria-current="page"]').count(), 1);
+  const contact = await context.newPage();
+  await contact.goto(pageUrl('contact/'));
+  assert.match((await contact.locator('main').textContent()) ?? '', /担当: 試験市 総務部 情報政策課.*電話: 048-000-0000/s);
+  await contact.close();
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.getByRole('link', { name: 'ページの先頭へ' }).click();
   assert.equal(await page.evaluate(() => Math.round(window.scrollY)), 0);
@@ -260,19 +264,20 @@ test('サイトの字は、ページに使われた字だけを含む woff2 に�
 });
 
 /** Runs a query on the search page: the ranked pages, each with its first item link. */
-async function search(query: string): Promise<{ page: string; item?: string; items: string[]; exact: boolean }[]> {
+async function search(query: string): Promise<{ page: string; item?: string; items: string[]; exactItems: string[]; exact: boolean }[]> {
   const page = await context.newPage();
   await page.goto(pageUrl(`search/?q=${encodeURIComponent(query)}`));
   await page.waitForFunction(() => { const s = document.querySelector('[data-search-status]')?.textContent ?? ''; return s !== '' && s !== '検索しています…'; });
   const results = await page.locator('.search-results > li').evaluateAll((lis) => lis.map((li) => ({
     page: li.querySelector(':scope > a')!.getAttribute('href')!,
     item: li.querySelector(':scope > ul a')?.getAttribute('href') ?? undefined,
-    items: [...li.querySelectorAll(':scope > ul a')].map((a) => a.getAttribute('href')!),
-    exact: !li.querySelector('.partial'),
+    items: Array.from(li.querySelectorAll(':scope > ul > li > a')).map((a) => a.getAttribute('href')!),
+    exactItems: Array.from(li.querySelectorAll(':scope > ul > li')).filter((e) => !e.querySelector('.partial')).map((e) => e.querySelector('a')!.getAttribute('href')!),
+    exact: !li.querySelector(':scope > .partial'),
   })));
   await page.close();
   const local = (href: string) => decodeURIComponent(href).replace(base, '');
-  return results.map((r) => ({ ...r, page: local(r.page), item: r.item && local(r.item), items: r.items.map(local) }));
+  return results.map((r) => ({ ...r, page: local(r.page), item: r.item && local(r.item), items: r.items.map(local), exactItems: r.exactItems.map(local) }));
 }
 
 test('検索は項目に直接リンクし、語句をそのまま含むページを先に示す(実際の語句 12 件と、それぞれの最上位の結果)', async () => {
@@ -312,7 +317,20 @@ test('語句をそのまま含むページは、一部の語だけに当たる�
 
 test('選択していないチェック欄の名前と選択肢の一覧では見つからない(「委託しない」は委託する評価書の委託の有無に当たらない)', async () => {
   // The reference entrusts (委託の有無: 委託する); 「委託しない」 is then only the form's wording there. The one
-  // place the phrase is the 評価書's own text is 再委託しない (④再委託の有無), and that is the only item found.
+  // place the phrase is the 評価書's own text is 再委託しない (④再委託の有無), and that is the only item found with it.
   const results = await search('委託しない');
-  assert.deepEqual(results.map((r) => [r.page, r.exact, r.items]), [referenceSlug, 'variant-0001'].map((slug) => [`${slug}/`, true, [`${slug}/#Ⅱ-4-委託事項1-④`]]));
+  assert.deepEqual(results.filter((r) => r.exact).map((r) => [r.page, r.exactItems]), [referenceSlug, 'variant-0001'].map((slug) => [`${slug}/`, [`${slug}/#Ⅱ-4-委託事項1-④`]]));
+});
+
+test('検索の結果で語句をそのまま含むとした項目は、どれもその語句を含む(「個人番号」)', async () => {
+  const results = await search('個人番号');
+  const exact = results.filter((r) => r.exact && r.page === `${referenceSlug}/`).flatMap((r) => r.exactItems);
+  assert.ok(exact.length >= 1);
+  const page = await context.newPage();
+  await page.goto(pageUrl(`${referenceSlug}/`));
+  for (const href of exact) {
+    const id = href.slice(href.indexOf('#') + 1);
+    assert.match((await page.evaluate((i) => document.getElementById(i)?.textContent ?? '', id)).replace(/\s+/g, ''), /個人番号/, id);
+  }
+  await page.close();
 });

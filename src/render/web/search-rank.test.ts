@@ -28,10 +28,13 @@ const page = (url: string, locations: number[], items?: Record<string, string>):
 });
 
 test('語句をそのまま含むページを先に、同じページは重ねずに並べ、項目は当たった数の多い順にリンクする', () => {
-  const ranked = rankResults([page('/b/', [13, 14])], [page('/a/', [3]), page('/b/', [3])]);
+  const ranked = rankResults([page('/b/', [13, 14], {})], [page('/a/', [3], {}), page('/b/', [3, 41], {})]);
   assert.deepEqual(ranked.map((p) => [p.url, p.exact]), [['/b/', true], ['/a/', false]]);
-  assert.deepEqual(ranked[0]!.items.map((i) => [i.url, i.count, i.excerpt]), [[`/b/#${encodeURIComponent('Ⅱ-3-①')}`, 2, '<mark>x</mark>']]);
+  // The items with the phrase first, then the items with some of its words (from the plain search of the same page).
+  assert.deepEqual(ranked[0]!.items.map((i) => [i.url, i.count, i.excerpt, i.exact]), [[`/b/#${encodeURIComponent('Ⅱ-3-①')}`, 2, '<mark>x</mark>', true], [`/b/#${encodeURIComponent('Ⅱ-1')}`, 1, 'e', false], ['/b/#change-x', 1, 'e', false]]);
   assert.equal(rankResults([], [page('/a/', [3], { 'Ⅱ-1': 'Ⅱ 1. 事務の名称' })])[0]!.items[0]!.label, 'Ⅱ 1. 事務の名称');
+  // A page without item labels (about, open data) links to its sections under headings.
+  assert.deepEqual(rankResults([], [page('/about/', [13])])[0]!.items.map((i) => [i.url, i.label]), [['/about/#Ⅱ-3-h', '3.']]);
 });
 
 test('完全一致の検索には語句を引用符で囲み、利用者が引用符を使ったときはそのままにする', () => {

@@ -32,6 +32,8 @@ export interface ItemHit {
   count: number;
   /** pagefind's excerpt of the section that holds the item, with <mark> around the hits. */
   excerpt: string;
+  /** The item holds the exact phrase (else only some of its words). */
+  exact: boolean;
 }
 
 export interface PageHit {
@@ -72,23 +74,40 @@ function labelsOf(page: PageData): Record<string, string> {
   }
 }
 
-function pageHit(page: PageData, exact: boolean): PageHit {
-  const labels = labelsOf(page);
+function itemHits(page: PageData, labels: Record<string, string>, exact: boolean): ItemHit[] {
   const base = page.url.split('#')[0]!;
-  const items = itemsAt(page.anchors, page.locations)
+  return itemsAt(page.anchors, page.locations)
     // More hits first; then the order of the page.
     .sort((a, b) => b.count - a.count || a.first - b.first)
     .map((h): ItemHit => {
       const section = page.sub_results?.find((s) => s.locations.includes(h.first));
-      return { url: `${base}#${encodeURIComponent(h.id)}`, id: h.id, label: labels[h.id] ?? h.id, count: h.count, excerpt: section?.excerpt ?? page.excerpt };
+      return { url: `${base}#${encodeURIComponent(h.id)}`, id: h.id, label: labels[h.id] ?? h.id, count: h.count, excerpt: section?.excerpt ?? page.excerpt, exact };
     });
+}
+
+/**
+ * One page's hit. An assessment page carries the labels of its items (meta `items`): its hits are items, those of
+ * the exact phrase first, then those of the separate words. Other pages (about, open data) link to their sections.
+ */
+function pageHit(page: PageData, exact: boolean, loose?: PageData): PageHit {
+  const base = page.url.split('#')[0]!;
+  const labels = labelsOf(page);
+  let items: ItemHit[];
+  if (!page.meta.items) {
+    items = (page.sub_results ?? []).filter((s) => s.url.includes('#')).map((s) => ({ url: s.url, id: s.url.slice(s.url.indexOf('#') + 1), label: s.title ?? base, count: s.locations.length, excerpt: s.excerpt, exact }));
+  } else {
+    items = itemHits(page, labels, exact);
+    const shown = new Set(items.map((i) => i.id));
+    if (loose) items.push(...itemHits(loose, labels, false).filter((i) => !shown.has(i.id)));
+  }
   return { url: base, title: page.meta.title ?? base, exact, items };
 }
 
 /** Pages with the exact phrase first (each in pagefind's order), then the pages that match only some words. */
 export function rankResults(exactPages: readonly PageData[], loosePages: readonly PageData[]): PageHit[] {
+  const looseByUrl = new Map(loosePages.map((p) => [p.url, p]));
   const seen = new Set(exactPages.map((p) => p.url));
-  return [...exactPages.map((p) => pageHit(p, true)), ...loosePages.filter((p) => !seen.has(p.url)).map((p) => pageHit(p, false))];
+  return [...exactPages.map((p) => pageHit(p, true, looseByUrl.get(p.url))), ...loosePages.filter((p) => !seen.has(p.url)).map((p) => pageHit(p, false))];
 }
 
 /** The quoted form of a query for pagefind's exact-phrase search, or undefined when the user quoted it already. */

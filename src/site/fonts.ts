@@ -2,8 +2,10 @@
  * Web fonts of the site, subset to the characters its pages use. The 評価書 are Japanese; the full BIZ UDPゴシック
  * is 4.5 MB per weight, and @fontsource's unicode-range split still meant one 299 KB stylesheet of 372 @font-face
  * rules and ~94 font files (1.4 MB) on an assessment page. After the Astro build, the text of every page and
- * script is scanned, and each face is cut to those characters as one woff2 (harfbuzz's hb-subset through the
- * subset-font package). Characters BIZ UDPゴシック lacks (e.g. 𠮷) go to a Noto Sans JP subset, declared with a
+ * script is scanned, and each face is cut to those characters as one WOFF file (harfbuzz's hb-subset through the
+ * subset-font package). WOFF, not WOFF2: WOFF2's Brotli runs in WebAssembly here and took 1.7 s per face (3.3 s of
+ * CPU on every cold build, +8 % on 1,000 評価書), WOFF's zlib 0.1 s; the files are ~35 % larger (278 KB against
+ * 206 KB per face for the reference), and they are fetched after the first page has loaded (below). Characters BIZ UDPゴシック lacks (e.g. 𠮷) go to a Noto Sans JP subset, declared with a
  * unicode-range of exactly those characters, so a page fetches it only when it shows one of them.
  * File names carry a hash of their content: a browser never combines a cached font with a page that needs more.
  *
@@ -71,15 +73,15 @@ export interface SiteFonts {
 /** One subset, read from the cache folder when the same font and characters were subset before. */
 async function subset(face: Face, text: string, cacheDir: string | undefined): Promise<Buffer> {
   const key = createHash('sha256').update(`${face.file}\u0000${text}`).digest('hex').slice(0, 32);
-  const cached = cacheDir ? path.join(cacheDir, `${face.stem}-${key}.woff2`) : undefined;
+  const cached = cacheDir ? path.join(cacheDir, `${face.stem}-${key}.woff`) : undefined;
   if (cached && existsSync(cached)) return readFileSync(cached);
-  const woff2 = await subsetFont(readFileSync(face.file), text, { targetFormat: 'woff2' });
+  const woff = await subsetFont(readFileSync(face.file), text, { targetFormat: 'woff' });
   if (cached) {
     mkdirSync(cacheDir!, { recursive: true });
-    writeFileSync(`${cached}.${process.pid}.partial`, woff2);
+    writeFileSync(`${cached}.${process.pid}.partial`, woff);
     renameSync(`${cached}.${process.pid}.partial`, cached);
   }
-  return woff2;
+  return woff;
 }
 
 /** unicode-range value for a sorted list of code points, as ranges (U+3041-3096). */
@@ -96,7 +98,7 @@ export function unicodeRange(points: readonly number[]): string {
 }
 
 /**
- * Writes <site>/fonts/*.woff2 for the characters the site uses and returns the @font-face rules that point at them.
+ * Writes <site>/fonts/*.woff for the characters the site uses and returns the @font-face rules that point at them.
  * cacheDir (optional) keeps subsets between builds: the same characters are not subset again.
  */
 export async function writeSiteFonts(site: string, base: string, cacheDir?: string): Promise<SiteFonts> {
@@ -110,12 +112,12 @@ export async function writeSiteFonts(site: string, base: string, cacheDir?: stri
   const rules: string[] = [];
   const files: SiteFonts['files'] = [];
   const write = async (face: Face, chars: string, range?: string) => {
-    const woff2 = await subset(face, chars, cacheDir);
-    const name = `${face.stem}-${createHash('sha256').update(woff2).digest('hex').slice(0, 10)}.woff2`;
-    writeFileSync(path.join(out, name), woff2);
-    files.push({ name, bytes: woff2.length, glyphs: [...chars].length });
+    const woff = await subset(face, chars, cacheDir);
+    const name = `${face.stem}-${createHash('sha256').update(woff).digest('hex').slice(0, 10)}.woff`;
+    writeFileSync(path.join(out, name), woff);
+    files.push({ name, bytes: woff.length, glyphs: [...chars].length });
     // optional: a font not already in the browser's cache is not swapped in later (no layout shift); see site.css.
-    rules.push(`@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:optional;src:url(${prefix}${fontDir}/${name}) format('woff2')${range ? `;unicode-range:${range}` : ''}}`);
+    rules.push(`@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:optional;src:url(${prefix}${fontDir}/${name}) format('woff')${range ? `;unicode-range:${range}` : ''}}`);
   };
   for (const face of faces) await write(face, text);
   if (missing.length > 0) await write(fallback, String.fromCodePoint(...missing), unicodeRange(missing));

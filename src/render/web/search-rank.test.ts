@@ -23,7 +23,7 @@ test('一致した語の位置は、その前にある最も内側の id(項目�
 });
 
 const page = (url: string, locations: number[], items?: Record<string, string>): PageData => ({
-  url, meta: { title: url, ...(items ? { items: JSON.stringify(items) } : {}) }, locations, anchors, excerpt: 'e',
+  url, meta: { title: url, ...(items ? { items: Object.entries(items).map(([id, label]) => `${id}=${label}`).join('|') } : {}) }, locations, anchors, excerpt: 'e',
   sub_results: [{ url: `${url}#Ⅱ-3-h`, title: '3.', excerpt: '<mark>x</mark>', locations: [13] }],
 });
 

@@ -65,13 +65,14 @@ export function itemsAt(anchors: readonly Anchor[], locations: readonly number[]
   return [...hits.values()];
 }
 
-/** Labels of the page's items, carried as pagefind meta `items` (JSON of id → label). */
+/** Labels of the page's items, carried as pagefind meta `items`: "id=label" joined by "|" (ids have neither). */
 function labelsOf(page: PageData): Record<string, string> {
-  try {
-    return page.meta.items ? (JSON.parse(page.meta.items) as Record<string, string>) : {};
-  } catch {
-    return {};
+  const out: Record<string, string> = {};
+  for (const entry of (page.meta.items ?? '').split('|')) {
+    const at = entry.indexOf('=');
+    if (at > 0) out[entry.slice(0, at)] = entry.slice(at + 1);
   }
+  return out;
 }
 
 function itemHits(page: PageData, labels: Record<string, string>, exact: boolean): ItemHit[] {
@@ -81,7 +82,10 @@ function itemHits(page: PageData, labels: Record<string, string>, exact: boolean
     .sort((a, b) => b.count - a.count || a.first - b.first)
     .map((h): ItemHit => {
       const section = page.sub_results?.find((s) => s.locations.includes(h.first));
-      return { url: `${base}#${encodeURIComponent(h.id)}`, id: h.id, label: labels[h.id] ?? h.id, count: h.count, excerpt: section?.excerpt ?? page.excerpt, exact };
+      // The item's label under the heading of its section (3. 特定個人情報の入手・使用 › ①入手元).
+      const own = labels[h.id] ?? h.id;
+      const label = section?.title && section.title !== own ? `${section.title} › ${own}` : own;
+      return { url: `${base}#${encodeURIComponent(h.id)}`, id: h.id, label, count: h.count, excerpt: section?.excerpt ?? page.excerpt, exact };
     });
 }
 
@@ -93,7 +97,7 @@ function pageHit(page: PageData, exact: boolean, loose?: PageData): PageHit {
   const base = page.url.split('#')[0]!;
   const labels = labelsOf(page);
   let items: ItemHit[];
-  if (!page.meta.items) {
+  if (page.meta.items === undefined) {
     items = (page.sub_results ?? []).filter((s) => s.url.includes('#')).map((s) => ({ url: s.url, id: s.url.slice(s.url.indexOf('#') + 1), label: s.title ?? base, count: s.locations.length, excerpt: s.excerpt, exact }));
   } else {
     items = itemHits(page, labels, exact);

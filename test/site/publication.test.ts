@@ -272,7 +272,7 @@ async function search(query: string): Promise<{ page: string; item?: string; ite
     page: li.querySelector(':scope > a')!.getAttribute('href')!,
     item: li.querySelector(':scope > ul a')?.getAttribute('href') ?? undefined,
     items: Array.from(li.querySelectorAll(':scope > ul > li > a')).map((a) => a.getAttribute('href')!),
-    exactItems: Array.from(li.querySelectorAll(':scope > ul > li')).filter((e) => !e.querySelector('.partial')).map((e) => e.querySelector('a')!.getAttribute('href')!),
+    exactItems: Array.from(li.querySelectorAll(':scope > ul > li[data-exact]')).map((e) => e.querySelector('a')!.getAttribute('href')!),
     exact: !li.querySelector(':scope > .partial'),
   })));
   await page.close();

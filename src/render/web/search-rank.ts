@@ -32,7 +32,7 @@ export interface ItemHit {
   count: number;
   /** pagefind's excerpt of the section that holds the item, with <mark> around the hits. */
   excerpt: string;
-  /** The item holds the exact phrase (else only some of its words). */
+  /** pagefind reported the exact phrase in this item (it reports one place per page: other items may hold it too). */
   exact: boolean;
 }
 

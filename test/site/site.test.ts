@@ -168,7 +168,7 @@ test('全文検索は参考評価書の語句(アイネス)で評価書の画面
 });
 
 test('axe-core はすべての画面で WCAG 2.2 AA の違反を報告しない', async () => {
-  const pages = ['', `${referenceSlug}/`, 'variant-0001/', 'about/', 'contact/', 'search/?q=アイネス', '404.html'];
+  const pages = ['', `${referenceSlug}/`, 'variant-0001/', 'about/', 'contact/', 'search/?q=アイネス', '404.html', 'open-data/', 'open-data/focused.v1/'];
   for (const p of pages) {
     const page = await context.newPage();
     await page.goto(pageUrl(p));

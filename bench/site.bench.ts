@@ -4,12 +4,19 @@
  * Target: 1,000 assessments ≤ 20 s. CPU seconds are printed beside wall time because the machine may be shared.
  * The 1,000 build is timed three times from a cold cache (on this machine the same build varies by ±1.5 s from
  * run to run), and their median is printed with all three.
+ *
+ * Then the consumers' own tools on the built site of the reference and one variant: Lighthouse's mobile
+ * performance (its default: Moto G Power, slow 4G and 4× CPU, simulated) of the index and the reference page,
+ * five runs each with the median (Lighthouse's own advice; one run varies by ±10 points on a shared machine),
+ * and the Nu HTML checker's errors over every page. PIA_BENCH_SITE_QUALITY=0 skips this part.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite, type SiteOptions, type SiteResult } from '../src/site/build-site.ts';
-import { writeAssessments } from '../test/site/generate.ts';
+import { referenceSlug, writeAssessments } from '../test/site/generate.ts';
+import { serve } from '../test/site/serve.ts';
+import { formatFigures, htmlPages, javaAvailable, lighthouseMobile, nuCheck, type LighthouseFigures } from '../test/site/quality.ts';
 
 /** CPU seconds of this process and its finished children (the pagefind binary), from /proc: independent of load. */
 function cpuSeconds(): number {
@@ -63,7 +70,34 @@ export default async function (): Promise<void> {
       }
       console.log(`  peak RSS so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
     }
+    if (process.env.PIA_BENCH_SITE_QUALITY !== '0') await quality(path.join(root, 'quality'));
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Lighthouse (mobile, 5 runs, median) and the Nu HTML checker on the site of the reference and one variant. */
+async function quality(dir: string): Promise<void> {
+  writeAssessments(path.join(dir, 'assessments'), 1);
+  const built = await buildSite({ assessmentsDir: path.join(dir, 'assessments'), outDir: path.join(dir, 'dist'), pdfDir: path.join(dir, 'no-pdf'), cacheDir: path.join(dir, 'cache') });
+  const pages = htmlPages(built.outDir);
+  if (await javaAvailable()) {
+    const messages = await nuCheck(pages);
+    console.log(`Nu HTML checker: ${pages.length} pages, ${messages.filter((m) => m.type === 'error').length} errors, ${messages.filter((m) => m.subType === 'warning').length} warnings`);
+  } else console.log('Nu HTML checker: skipped (no Java; apt-get install default-jre-headless)');
+  const site = await serve(built.outDir, '/');
+  try {
+    for (const [label, url] of [['index', site.url], ['assessment page', `${site.url}${referenceSlug}/`]] as const) {
+      const runs: LighthouseFigures[] = [];
+      for (let i = 0; i < 5; i++) runs.push(...(await lighthouseMobile([url])));
+      const scores = runs.map((r) => r.performance);
+      const mid = runs.find((r) => r.performance === median(scores))!;
+      console.log(`Lighthouse mobile, ${label}: median ${median(scores)} (runs ${scores.join(', ')}; CLS max ${Math.max(...runs.map((r) => r.cls)).toFixed(3)})`);
+      console.log(`  median run: ${formatFigures(mid)}`);
+    }
+  } finally {
+    await site.close();
   }
 }

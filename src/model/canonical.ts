@@ -33,8 +33,13 @@ export function toCanonical(data: Record<string, unknown>, schema: JsonSchema): 
   return canonicalValue(schema, schema, data) as Record<string, unknown>;
 }
 
-/** Canonical JSON text (2-space indent, trailing newline) and its SHA-256 in hex. */
+/**
+ * Canonical JSON text (2-space indent, trailing newline) and its SHA-256 in hex. It names its schema first
+ * (`$schema`: the form's `$id`; the site publishes that schema at <base>schemas/<file>), so the download stands alone.
+ */
 export function canonicalJson(data: Record<string, unknown>, schema: JsonSchema): { json: string; sha256: string } {
-  const json = JSON.stringify(toCanonical(data, schema), null, 2) + '\n';
+  const body = toCanonical(data, schema);
+  const named = typeof schema.$id === 'string' ? { $schema: schema.$id, ...body } : body;
+  const json = JSON.stringify(named, null, 2) + '\n';
   return { json, sha256: createHash('sha256').update(json).digest('hex') };
 }

@@ -5,3 +5,11 @@
 declare module 'astro:content' {
   export function getCollection(name: 'assessments' | 'forms'): Promise<{ id: string; data: Record<string, unknown> }[]>;
 }
+
+/** Astro's import.meta.env in src/pages/*.ts: the base path the site is built for. */
+interface ImportMetaEnv {
+  readonly BASE_URL: string;
+}
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}

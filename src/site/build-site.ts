@@ -12,6 +12,9 @@ import { slugOf } from '../model/slug.ts';
 import type { Edition } from '../validate/edition.ts';
 import type { Validated } from '../validate/validate-many.ts';
 import { formatText } from '../report/format.ts';
+import { injectFontFaces, writeSiteFonts } from './fonts.ts';
+import { handOverSiteConfig, loadSiteConfig, siteConfigFile, type LoadedSiteConfig } from './site-config.ts';
+import { schemaDir } from '../schema/registry.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -20,8 +23,10 @@ export interface SiteOptions {
   assessmentsDir?: string;
   /** Output folder (default dist/). Replaced only when the build succeeded. */
   outDir?: string;
-  /** Path the site is published under, e.g. /kurashi/hyoka/ (default PIA_BASE or /). */
+  /** Path the site is published under, e.g. /kurashi/hyoka/ (default PIA_BASE, else 基本パス of the site configuration, else /). */
   base?: string;
+  /** The site configuration (default PIA_SITE_CONFIG or pia-site.yaml in the working directory; none: defaults). */
+  siteConfig?: string;
   /** Folder with rendered PDFs <slug>.pdf (default out/pdf/). */
   pdfDir?: string;
   /** Astro's cache (content store, Vite); keep it between builds for faster rebuilds. */
@@ -154,7 +159,14 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const assessmentsDir = path.resolve(options.assessmentsDir ?? 'assessments');
   const outDir = path.resolve(options.outDir ?? 'dist');
   const pdfDir = path.resolve(options.pdfDir ?? 'out/pdf');
-  const base = options.base ?? process.env.PIA_BASE ?? '/';
+  const siteConfigPath = path.resolve(options.siteConfig ?? siteConfigFile());
+  let loadedConfig: LoadedSiteConfig;
+  try {
+    loadedConfig = loadSiteConfig(siteConfigPath);
+  } catch (error) {
+    throw new InvalidAssessmentsError(`${(error as Error).message}\nサイトの設定に誤りがあるため、サイトを作成しませんでした。`);
+  }
+  const base = options.base ?? process.env.PIA_BASE ?? loadedConfig.config.基本パス ?? '/';
   const edition = options.edition ?? 'public';
   const cacheDir = options.cacheDir ? path.resolve(options.cacheDir) : edition === 'submission' ? path.join(projectRoot, 'node_modules', '.astro-submission') : undefined;
   if (edition === 'submission') assertNotPublic(outDir);
@@ -165,10 +177,11 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   mkdirSync(path.join(projectRoot, '.astro'), { recursive: true });
   const staging = mkdtempSync(path.join(projectRoot, '.astro', 'site-build-'));
   // The loader runs in this process and reads its inputs from the environment (astro.config.mjs reads PIA_BASE).
-  const saved = { PIA_ASSESSMENTS: process.env.PIA_ASSESSMENTS, PIA_PDF_DIR: process.env.PIA_PDF_DIR, PIA_BASE: process.env.PIA_BASE, PIA_EDITION: process.env.PIA_EDITION, ASTRO_TELEMETRY_DISABLED: process.env.ASTRO_TELEMETRY_DISABLED };
-  Object.assign(process.env, { PIA_ASSESSMENTS: assessmentsDir, PIA_PDF_DIR: pdfDir, PIA_BASE: base, PIA_EDITION: edition, ASTRO_TELEMETRY_DISABLED: '1' });
+  const saved = { PIA_ASSESSMENTS: process.env.PIA_ASSESSMENTS, PIA_PDF_DIR: process.env.PIA_PDF_DIR, PIA_BASE: process.env.PIA_BASE, PIA_EDITION: process.env.PIA_EDITION, PIA_SCHEMA_DIR: process.env.PIA_SCHEMA_DIR, ASTRO_TELEMETRY_DISABLED: process.env.ASTRO_TELEMETRY_DISABLED };
+  Object.assign(process.env, { PIA_ASSESSMENTS: assessmentsDir, PIA_PDF_DIR: pdfDir, PIA_BASE: base, PIA_EDITION: edition, PIA_SCHEMA_DIR: schemaDir, ASTRO_TELEMETRY_DISABLED: '1' });
   const cwd = process.cwd();
   handOverValidated(options.validated);
+  handOverSiteConfig(loadedConfig);
   try {
     let t = performance.now();
     const { build } = await import('astro');
@@ -203,7 +216,15 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     const pdfMs = performance.now() - t;
 
     t = performance.now();
-    await indexForSearch(staging);
+    // The fonts are subset while pagefind (a separate process) indexes the pages; the pages get their @font-face
+    // rules after pagefind has read them.
+    const search = indexForSearch(staging);
+    const fonts = await writeSiteFonts(staging, base, cacheDir ? path.join(cacheDir, 'pia-fonts') : undefined).catch(async (error: unknown) => {
+      await search.catch(() => undefined);
+      throw error;
+    });
+    await search;
+    injectFontFaces(staging, fonts.css);
     // The pages use pagefind.js directly (src/pages/search.astro); pagefind's prebuilt UIs are not served. They
     // also carry credits with URLs of other hosts, which the site must not contain.
     for (const name of readdirSync(path.join(staging, 'pagefind'))) {
@@ -218,6 +239,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   } finally {
     rmSync(staging, { recursive: true, force: true });
     handOverValidated(undefined);
+    handOverSiteConfig(undefined);
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;

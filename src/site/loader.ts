@@ -5,7 +5,7 @@
  * No zod schema: JSON Schema is the only truth. An assessment that cannot be rendered stops the build with the
  * same file:line:col diagnostics as `pia validate`. The assessments folder comes from PIA_ASSESSMENTS.
  */
-import { existsSync, globSync, readFileSync } from 'node:fs';
+import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -30,6 +30,8 @@ export interface AssessmentEntry {
   dataFile: string;
   /** True when out/pdf/<slug>.pdf exists: the page offers it for download. */
   hasPdf: boolean;
+  /** Size of that PDF in bytes (shown beside the download link). */
+  pdfBytes?: number;
 }
 
 
@@ -94,29 +96,31 @@ export function assessmentLoader(): Loader {
       // the previous build with the same digest was valid then and is valid now, and is not validated again.
       const formsDigest = generateDigest([derivationKey(), ...[...loadForms().values()].map((f) => readFileSync(f.file, 'utf8'))].join('\u0000'));
       const seen = new Set<string>();
-      const pending: { file: string; slug: string; hasPdf: boolean; digest: string; before?: Validated }[] = [];
+      const pending: { file: string; slug: string; hasPdf: boolean; pdfBytes?: number; digest: string; before?: Validated }[] = [];
       for (const file of files) {
         const slug = slugOf(file);
         seen.add(slug);
-        const hasPdf = existsSync(path.join(pdfDir, `${slug}.pdf`));
+        const pdf = path.join(pdfDir, `${slug}.pdf`);
+        const hasPdf = existsSync(pdf);
+        const pdfBytes = hasPdf ? statSync(pdf).size : undefined;
         const text = readFileSync(file, 'utf8');
         // The edition is part of the digest: an entry of one version is never reused for the other.
-        const digest = generateDigest(`${formsDigest}\u0000${edition}\u0000${hasPdf}\u0000${text}`);
+        const digest = generateDigest(`${formsDigest}\u0000${edition}\u0000${hasPdf}\u0000${pdfBytes ?? ''}\u0000${text}`);
         const kept = store.get(slug);
         const unchanged = kept?.digest === digest && existsSync((kept.data as unknown as AssessmentEntry).dataFile);
-        if (!unchanged) pending.push({ file, slug, hasPdf, digest, before: validatedBefore(file, text, edition) });
+        if (!unchanged) pending.push({ file, slug, hasPdf, pdfBytes, digest, before: validatedBefore(file, text, edition) });
       }
       // Rendering needs only the structure; the content rules are reported by `pia validate` and `pia build`.
       const toValidate = pending.filter((p) => !p.before).map((p) => p.file);
       const fresh = new Map((await validateMany(toValidate, { schemaOnly: true, canonical: true, edition })).map((r) => [r.file, r]));
       const results = pending.map((p) => p.before ?? fresh.get(p.file)!);
       const broken = results.filter((r) => !r.renderable);
-      pending.forEach(({ file, slug, hasPdf, digest }, i) => {
+      pending.forEach(({ file, slug, hasPdf, pdfBytes, digest }, i) => {
         const result = results[i]!;
         if (!result.renderable) return;
         const form = loadForms().get(result.formName!)!;
         const { json, sha256 } = result.canonical ?? canonicalJson(result.data!, form.schema);
-        const entry: AssessmentEntry = { slug, form: form.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf };
+        const entry: AssessmentEntry = { slug, form: form.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf, ...(pdfBytes !== undefined ? { pdfBytes } : {}) };
         store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
       });
       const handed = pending.length - toValidate.length;

@@ -2,6 +2,9 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { JsonSchema } from '../../src/schema/registry.ts';
+import { resolveRef } from '../../src/schema/walk.ts';
+import { validateText } from '../../src/validate/validate.ts';
 
 export const referenceSlug = 'koshigaya-48-kodomo-iryohi';
 export const referenceFile = fileURLToPath(new URL(`../../assessments/${referenceSlug}/assessment.yaml`, import.meta.url));
@@ -31,3 +34,48 @@ export function writeAssessments(dir: string, count: number, options: { withRefe
   }
   return files;
 }
+
+/** Fills what `validate --strict` finds missing or unknown, generically from the schema, until the document is clean. */
+export function strictClean(input: Record<string, unknown>, schema: JsonSchema): Record<string, unknown> {
+  const doc = structuredClone(input) as Record<string, any>;
+  const sample = (s: JsonSchema): unknown => {
+    const r = resolveRef(schema, s);
+    if (r.enum) return r.enum[0];
+    if (r.const !== undefined) return r.const;
+    if (r['x-render'] === 'date') return '2026-03-30';
+    if (r['x-render'] === 'checkbox') return r.properties ? { 選択: false } : false;
+    if (r['x-render'] === 'checkboxes' || r['x-render'] === 'checkbox-groups') return Object.fromEntries(Object.keys(r.properties ?? {}).map((k) => [k, sample(r.properties![k]!)]));
+    if (r.items) return [];
+    if (r.properties) return Object.fromEntries((r.required ?? []).map((k) => [k, sample(r.properties![k]!)]));
+    const types = Array.isArray(r.type) ? r.type : [r.type];
+    if (types.includes('integer') || types.includes('number')) return 1;
+    if (types.includes('boolean')) return false;
+    return '記載';
+  };
+  const setAt = (pointer: string, value: unknown) => {
+    const parts = pointer.split('/').slice(1).map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+    let at = doc as any;
+    for (const p of parts.slice(0, -1)) at = at[p];
+    at[parts.at(-1)!] = value;
+  };
+  const schemaAtPointer = (pointer: string) => {
+    let s = resolveRef(schema, schema);
+    for (const p of pointer.split('/').slice(1)) s = resolveRef(schema, /^\d+$/.test(p) ? s.items! : s.properties![p.replaceAll('~1', '/').replaceAll('~0', '~')]!);
+    return s;
+  };
+  // Unknown boxes become unchecked; the しきい値判断 agrees with the counts; 変更日 are past.
+  const unknown = (v: unknown): unknown => (v === '不明' ? false : Array.isArray(v) ? v.map(unknown) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unknown(x)])) : v);
+  Object.assign(doc, unknown(doc));
+  for (let round = 0; round < 6; round++) {
+    const result = validateText('clean.yaml', JSON.stringify(doc), { strict: true, today: '2030-01-01' });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length === 0) return doc;
+    for (const e of errors) {
+      if (e.rule === 'schema-required') setAt(e.path, sample(schemaAtPointer(e.path)));
+      else if (e.rule === 'threshold-consistency') doc['評価実施手続']['基礎項目評価']['しきい値判断結果'] = resolveRef(schema, schemaAtPointer('/評価実施手続/基礎項目評価/しきい値判断結果')).enum!.find((o) => String(o).includes('重点項目評価の実施が義務付けられる'));
+      else throw new Error(`${e.rule} ${e.path} ${e.message}`);
+    }
+  }
+  throw new Error('could not make the reference clean under --strict');
+}
+

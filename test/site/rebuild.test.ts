@@ -1,4 +1,5 @@
 /** Rebuilds with Astro's cache kept: changed and removed assessments are never published from a stale cache. */
+import { loadForms } from '../../src/schema/registry.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,8 @@ test('キャッシュを残した再作成でも、変更した評価書は新�
   assert.doesNotMatch(index, /試験用の事務/);
   assert.match(readFileSync(path.join(tmp, 'dist', 'variant-0001', 'variant-0001.json'), 'utf8'), /改めた事務/);
   assert.equal(existsSync(path.join(tmp, 'dist', 'variant-0002')), false);
-  assert.equal(result.pages, 6 + ruleDocs().size, '6 pages of the site and one per rule (/rules/<id>/)');
+  // Two 評価書 and index, about, contact, search, 404, open-data, one field-definition page per form, one page per rule.
+  assert.equal(result.pages, 7 + 1 + loadForms().size + ruleDocs().size);
 });
 
 test('キャッシュの評価書データ(pia-assessments)が消えていても、再作成で作り直し、使われなくなったものは消す', async (t) => {

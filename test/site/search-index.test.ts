@@ -1,7 +1,8 @@
 /**
  * What the search index holds for a 評価書 (pagefind's fragments, read back from the built site): what the 評価書
  * asserts, not the form's wording. A checked box's label is found; an unchecked or unknown box's label is not,
- * nor the 状態不明 note; text written beside a box is found whatever its state.
+ * nor the 状態不明 note; text written beside a box is found whatever its state; the 変更後 text of the 変更箇所 is
+ * found, the 変更前 text is not.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,6 +44,9 @@ test('検索の索引には評価書が述べることだけが入る: 選択し
   assert.doesNotMatch(content, /状態不明/);
   assert.match(content, /福祉部生活福祉課 保健医療部国保年金課/, 'text beside an unknown box is the 評価書’s own');
   assert.match(content, /アイネス/);
+  // 別添2 変更箇所: the 変更後 text is the 評価書's text now and is found; the 変更前 text is superseded and is not.
+  assert.match(content, /越谷市保有個人情報の適切な管理に関する指針/);
+  assert.doesNotMatch(content, /個人情報取扱事務の委託に関する指針/);
   // The site's own marks (missing items, ※ notes) are not the 評価書's text either.
   assert.doesNotMatch(content, /未記載|重要な変更の対象項目/);
 });

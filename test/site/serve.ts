@@ -12,6 +12,7 @@ const types: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
   '.wasm': 'application/wasm',
 };
 

@@ -26,6 +26,16 @@ const checks: Check[] = [
   },
   { name: 'PostgreSQL', debian: 'postgresql', run: async () => postgresVersion() },
   {
+    // The Nu HTML checker (npm vnu-jar) is a Java program; no npm package ships a Java runtime.
+    name: 'Java (Nu HTML checker)',
+    debian: 'default-jre-headless',
+    run: async () => {
+      const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+      if (result.status !== 0) throw new ToolMissingError('java が見つかりません(Nu HTML checker に必要です)', 'root で apt-get install -y default-jre-headless を実行してください');
+      return (result.stderr || result.stdout).split('\n')[0]!.trim();
+    },
+  },
+  {
     name: 'PDF の読取り・画像化 (pdfjs-dist, @napi-rs/canvas)',
     run: async () => {
       const { version } = await import('pdfjs-dist/legacy/build/pdf.mjs');

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { validateFile } from '../../validate/validate.ts';
+import { validateFile, validateText } from '../../validate/validate.ts';
+import { strictClean } from '../../../test/site/generate.ts';
 import type { JsonSchema } from '../../schema/registry.ts';
 import { assessmentView, tableOfContents, type ViewNode } from './view.ts';
 
@@ -105,4 +106,57 @@ test('特定個人情報ファイルが複数あるときは、ファイルご�
   assert.deepEqual(overview.children!.map((c) => [c.id, c.label]), [['Ⅱ-特定個人情報ファイル1', '特定個人情報ファイル1'], ['Ⅱ-特定個人情報ファイル2', '特定個人情報ファイル2']]);
   assert.equal(find(view.sections, 'Ⅱ-特定個人情報ファイル2-1')!.value?.kind === 'text' && (find(view.sections, 'Ⅱ-特定個人情報ファイル2-1')!.value as { text: string }).text, '2つ目のファイル');
   assert.equal(find(view.sections, 'Ⅱ-特定個人情報ファイル2-3-①')!.label, '①入手元');
+});
+
+/** Every value the page prints as （未記載）: a missing value, or a box of a written group whose state is not written. */
+function missingPointers(view: ReturnType<typeof assessmentView>): string[] {
+  const out: string[] = [];
+  const visit = (nodes: readonly ViewNode[]) => nodes.forEach((n) => {
+    const v = n.value;
+    if (v?.kind === 'missing') out.push(n.pointer);
+    const boxes = v?.kind === 'checkbox' ? [v.box] : v?.kind === 'checkboxes' ? v.boxes : v?.kind === 'checkbox-groups' ? v.groups.flatMap((g) => g.boxes) : [];
+    if (boxes.some((b) => b.state === undefined)) out.push(n.pointer);
+    visit(n.children ?? []);
+  });
+  visit(view.sections);
+  return out;
+}
+
+test('（未記載）は `validate --strict` が誤りとする欠落(様式の必須項目)だけに出す', () => {
+  const strict = validateFile(fileURLToPath(new URL('../../../assessments/koshigaya-48-kodomo-iryohi/assessment.yaml', import.meta.url)), { strict: true, today: '2028-12-01' });
+  const required = new Set(strict.diagnostics.filter((d) => d.rule === 'schema-required').map((d) => d.path));
+  const missing = missingPointers(assessmentView(schema, data));
+  assert.deepEqual(missing.filter((p) => !required.has(p)), []);
+  assert.deepEqual(missing, ['/基本情報/特定個人情報ファイルを取り扱う事務', '/リスク対策/特定個人情報ファイル/0/特定個人情報ファイルの取扱いの委託', '/リスク対策/特定個人情報ファイル/0/情報提供ネットワークシステムとの接続', '/リスク対策/特定個人情報ファイル/0/特定個人情報の保管・消去']);
+});
+
+test('任意の項目は、記載がなければ様式の空欄のとおり何も示さない(チェック欄は選択なし、選択肢は選ばれたものなし)', () => {
+  const copy = structuredClone(data) as Record<string, any>;
+  delete copy['基本情報']['他の評価実施機関'];
+  const view = assessmentView(schema, copy);
+  assert.deepEqual(find(view.sections, 'Ⅰ-7')!.value, { kind: 'omitted' });
+  // A written group of boxes: a box not written is an empty box (□), as the 様式 prints it.
+  const withoutBox = structuredClone(data) as Record<string, any>;
+  delete withoutBox['リスク対策']['監査']['実施の有無']['外部監査'];
+  const audit = find(assessmentView(schema, withoutBox).sections, 'Ⅲ-8-実施の有無')!.value;
+  assert.ok(audit?.kind === 'checkboxes');
+  assert.deepEqual(audit.boxes[2], { label: '外部監査', state: false });
+  // An optional choice not written: the options, none chosen.
+  const noChoice = structuredClone(data) as Record<string, any>;
+  delete noChoice['リスク対策']['特定個人情報ファイル'][0]['特定個人情報の入手']['リスク']['リスクへの対策は十分か'];
+  const nodes = assessmentView(schema, noChoice).sections;
+  const choice = (function findPointer(list: readonly ViewNode[]): ViewNode | undefined {
+    for (const n of list) if (n.pointer === '/リスク対策/特定個人情報ファイル/0/特定個人情報の入手/リスク/リスクへの対策は十分か') return n; else { const hit = findPointer(n.children ?? []); if (hit) return hit; }
+    return undefined;
+  })(nodes)!;
+  assert.ok(choice.value?.kind === 'choice');
+  assert.equal(choice.value.omitted, true);
+  assert.equal(choice.value.selected, null);
+  assert.ok(choice.value.options.length > 1 && choice.value.options.every((o) => !o.selected));
+});
+
+test('`validate --strict` で誤りのない評価書は、どの項目も（未記載）と示さない', () => {
+  const clean = strictClean(data, schema);
+  assert.deepEqual(validateText('clean.yaml', JSON.stringify(clean), { strict: true, today: '2030-01-01' }).diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(missingPointers(assessmentView(schema, clean)), []);
 });

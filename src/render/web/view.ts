@@ -14,21 +14,25 @@ export type CheckState = true | false | '不明';
 
 export interface Box {
   label: string;
-  /** undefined: the checkbox is not written in the assessment (（未記載）). */
+  /** undefined: a required checkbox is not written (（未記載）); an optional one not written is false (□, as on the 様式). */
   state: CheckState | undefined;
   /** ( )内の記載 or 件数, when the form has one for this box. */
   detail?: { label: string; value: Value };
 }
 
 export type Value =
+  /** A required item that is not written: `validate --strict` reports it, the page prints （未記載）. */
   | { kind: 'missing' }
+  /** An optional item that is not written: printed as the 様式 prints a blank (nothing). */
+  | { kind: 'omitted' }
   | { kind: 'blank' }
   /** An empty list of repeated blocks (提供先: []): written as "none". */
   | { kind: 'none' }
   | { kind: 'text'; text: string }
   | { kind: 'date'; text: string; iso?: string }
   | { kind: 'count'; count: number }
-  | { kind: 'choice'; selected: string | null; options: { label: string; selected: boolean }[]; invalid?: boolean }
+  /** omitted: an optional choice not written (the options print with none chosen, as on the blank 様式). */
+  | { kind: 'choice'; selected: string | null; options: { label: string; selected: boolean }[]; invalid?: boolean; omitted?: boolean }
   | { kind: 'checkbox'; box: Box }
   | { kind: 'checkboxes'; boxes: Box[] }
   | { kind: 'checkbox-groups'; groups: { label: string; boxes: Box[] }[] }
@@ -49,6 +53,8 @@ export interface ChangeRow {
 }
 
 export interface ViewNode {
+  /** JSON Pointer of the item in the assessment (/リスク対策/監査/実施の有無). */
+  pointer: string;
   /** Anchor, built from official numbers (Ⅱ-3-①), repeat labels (委託事項1) or, for unnumbered items, the item name. */
   id: string;
   label: string;
@@ -76,21 +82,22 @@ function anchorPart(schema: JsonSchema, key: string): string {
   return key.replace(/\s+/g, '');
 }
 
-function textValue(value: unknown): Value {
-  if (value === undefined) return { kind: 'missing' };
+function textValue(value: unknown, required = true): Value {
+  if (value === undefined) return required ? { kind: 'missing' } : { kind: 'omitted' };
   if (value === null) return { kind: 'blank' };
   return { kind: 'text', text: String(value) };
 }
 
-function dateValue(value: unknown): Value {
-  if (typeof value !== 'string') return textValue(value);
+function dateValue(value: unknown, required = true): Value {
+  if (typeof value !== 'string') return textValue(value, required);
   const parsed = parseDate(value);
   return parsed.ok ? { kind: 'date', text: formatWareki(parsed.iso), iso: parsed.iso } : { kind: 'text', text: value };
 }
 
-function choiceValue(schema: JsonSchema, value: unknown): Value {
-  if (value === undefined) return { kind: 'missing' };
+function choiceValue(schema: JsonSchema, value: unknown, required: boolean): Value {
+  if (value === undefined && required) return { kind: 'missing' };
   const options = (schema.enum ?? []).filter((o): o is string => typeof o === 'string');
+  if (value === undefined) return { kind: 'choice', selected: null, options: options.map((label) => ({ label, selected: false })), omitted: true };
   return {
     kind: 'choice',
     selected: typeof value === 'string' ? value : null,
@@ -100,9 +107,9 @@ function choiceValue(schema: JsonSchema, value: unknown): Value {
   };
 }
 
-function box(root: JsonSchema, schema: JsonSchema, key: string, value: unknown): Box {
+function box(root: JsonSchema, schema: JsonSchema, key: string, value: unknown, required: boolean): Box {
   const label = schema.title ?? key;
-  const state = value === undefined ? undefined : (checkState(value) ?? undefined);
+  const state = value === undefined ? (required ? undefined : false) : (checkState(value) ?? undefined);
   const result: Box = { label, state };
   // 状態と内容 / 状態と件数: the second property is the ( ) text or count printed beside the box.
   const extra = Object.entries(schema.properties ?? {}).find(([k]) => k !== '選択');
@@ -110,25 +117,28 @@ function box(root: JsonSchema, schema: JsonSchema, key: string, value: unknown):
     const [extraKey, extraSchema] = extra;
     const sub = resolveRef(root, extraSchema);
     const raw = isObject(value) ? value[extraKey] : undefined;
-    const detail = sub['x-render'] === 'count' && typeof raw === 'number' ? { kind: 'count' as const, count: raw } : textValue(raw);
+    const detail = sub['x-render'] === 'count' && typeof raw === 'number' ? { kind: 'count' as const, count: raw } : textValue(raw, isObject(value) && (schema.required ?? []).includes(extraKey));
     result.detail = { label: sub.title ?? extraKey, value: detail };
   }
   return result;
 }
 
+/** The boxes of a group; a box is required only when the group is written and lists it in `required`. */
 function boxes(root: JsonSchema, schema: JsonSchema, value: unknown): Box[] {
   const data = isObject(value) ? value : {};
-  return Object.entries(schema.properties ?? {}).map(([key, child]) => box(root, resolveRef(root, child), key, data[key]));
+  const required = isObject(value) ? new Set(schema.required ?? []) : new Set<string>();
+  return Object.entries(schema.properties ?? {}).map(([key, child]) => box(root, resolveRef(root, child), key, data[key], required.has(key)));
 }
 
-function leafValue(ctx: Context, schema: JsonSchema, value: unknown): Value {
+function leafValue(ctx: Context, schema: JsonSchema, value: unknown, required: boolean): Value {
   const root = ctx.root;
   const render = schema['x-render'];
-  if (render === 'date') return dateValue(value);
-  if (render === 'choice') return choiceValue(schema, value);
-  if (render === 'count') return typeof value === 'number' ? { kind: 'count', count: value } : textValue(value);
-  if (value === undefined) return { kind: 'missing' };
-  if (render === 'checkbox') return { kind: 'checkbox', box: box(root, schema, '', value) };
+  if (render === 'date') return dateValue(value, required);
+  if (render === 'choice') return choiceValue(schema, value, required);
+  if (render === 'count') return typeof value === 'number' ? { kind: 'count', count: value } : textValue(value, required);
+  if (value === undefined && required) return { kind: 'missing' };
+  // An optional box or group of boxes not written prints as the blank 様式: every box empty (□).
+  if (render === 'checkbox') return { kind: 'checkbox', box: box(root, schema, '', value, false) };
   if (render === 'checkboxes') return { kind: 'checkboxes', boxes: boxes(root, schema, value) };
   if (render === 'checkbox-groups') {
     const data = isObject(value) ? value : {};
@@ -140,13 +150,14 @@ function leafValue(ctx: Context, schema: JsonSchema, value: unknown): Value {
       }),
     };
   }
+  if (value === undefined) return { kind: 'omitted' };
   if (render === 'numbered-list') return { kind: 'numbered-list', items: Array.isArray(value) ? value.map(String) : [] };
   if (render === 'record-groups') {
     const groups = Array.isArray(value) ? value.filter(isObject) : [];
     return { kind: 'record-groups', groups: groups.map((g, i) => ({ id: typeof g['ID'] === 'string' ? g['ID'] : String(i + 1), label: typeof g['名称'] === 'string' ? g['名称'] : '', items: Array.isArray(g['項目']) ? g['項目'].map(String) : [] })) };
   }
   if (render === 'change-table') return changeTable(root, schema, value);
-  return textValue(value);
+  return textValue(value, required);
 }
 
 function changeTable(root: JsonSchema, schema: JsonSchema, value: unknown): Value {
@@ -196,51 +207,59 @@ function uniqueId(ctx: Context, id: string): string {
   return candidate;
 }
 
-function node(ctx: Context, schema: JsonSchema, key: string, value: unknown, parentId: string, depth: number): ViewNode {
+function node(ctx: Context, schema: JsonSchema, key: string, value: unknown, parentId: string, depth: number, pointer: string, required: boolean): ViewNode {
   const id = uniqueId(ctx, parentId ? `${parentId}-${anchorPart(schema, key)}` : anchorPart(schema, key));
   const mark = schema['x-significant-change'];
-  const base: ViewNode = { id, label: itemLabel(schema, key), significant: mark === true, notSignificant: mark === false, depth };
-  if (isLeaf(schema)) return { ...base, value: leafValue(ctx, schema, value) };
-  if (schema.items) return { ...base, ...repeated(ctx, schema, value, id, depth) };
-  if (value === undefined) return { ...base, value: { kind: 'missing' } };
+  const base: ViewNode = { pointer, id, label: itemLabel(schema, key), significant: mark === true, notSignificant: mark === false, depth };
+  if (isLeaf(schema)) return { ...base, value: leafValue(ctx, schema, value, required) };
+  if (schema.items) return { ...base, ...repeated(ctx, schema, value, id, depth, pointer, required) };
+  if (value === undefined && required) return { ...base, value: { kind: 'missing' } };
   if (value === null) return { ...base, value: { kind: 'blank' } };
-  return { ...base, children: children(ctx, schema, value, id, depth + 1) };
+  // An optional group not written prints as the blank 様式: its items, all blank.
+  return { ...base, children: children(ctx, schema, value, id, depth + 1, pointer) };
 }
 
-/** Children of an object item, in the form's order; absent items stay in the tree as （未記載）. */
-function children(ctx: Context, schema: JsonSchema, value: unknown, id: string, depth: number): ViewNode[] {
+const pointerPart = (key: string | number) => String(key).replaceAll('~', '~0').replaceAll('/', '~1');
+
+/**
+ * Children of an object item, in the form's order. An absent item stays in the tree: （未記載） when the form
+ * requires it here (`required`, which `validate --strict` enforces), blank when it is optional or its parent is absent.
+ */
+function children(ctx: Context, schema: JsonSchema, value: unknown, id: string, depth: number, pointer: string): ViewNode[] {
   const data = isObject(value) ? value : {};
+  const required = isObject(value) ? new Set(schema.required ?? []) : new Set<string>();
   const out: ViewNode[] = [];
   for (const [key, child] of Object.entries(schema.properties ?? {})) {
     const sub = resolveRef(ctx.root, child);
     if (isHidden(sub, key)) continue;
+    const at = `${pointer}/${pointerPart(key)}`;
     // A repeated block without its own number (Ⅲ 特定個人情報ファイル) is not a printed level of the form.
     if (sub.items && sub['x-repeat'] && !sub['x-item']) {
       // repeated() takes the depth of the array's own level; here the blocks stand at this level (depth).
-      const repeat = repeated(ctx, sub, data[key], id, depth - 1);
+      const repeat = repeated(ctx, sub, data[key], id, depth - 1, at, required.has(key));
       if (repeat.children) out.push(...repeat.children);
-      else out.push({ id: uniqueId(ctx, `${id}-${key}`), label: itemLabel(sub, key), significant: false, notSignificant: false, depth, value: repeat.value });
+      else out.push({ pointer: at, id: uniqueId(ctx, `${id}-${key}`), label: itemLabel(sub, key), significant: false, notSignificant: false, depth, value: repeat.value });
       continue;
     }
-    out.push(node(ctx, sub, key, data[key], id, depth));
+    out.push(node(ctx, sub, key, data[key], id, depth, at, required.has(key)));
   }
   return out;
 }
 
 /** An array of blocks (特定個人情報ファイル1, 委託事項1 …); one block per file is not labelled, as on the form. */
-function repeated(ctx: Context, schema: JsonSchema, value: unknown, id: string, depth: number): Pick<ViewNode, 'children' | 'value'> {
-  if (value === undefined) return { value: { kind: 'missing' } };
+function repeated(ctx: Context, schema: JsonSchema, value: unknown, id: string, depth: number, pointer: string, required: boolean): Pick<ViewNode, 'children' | 'value'> {
+  if (value === undefined) return { value: required ? { kind: 'missing' } : { kind: 'omitted' } };
   if (!Array.isArray(value) || value.length === 0) return { value: { kind: 'none' } };
   const itemSchema = resolveRef(ctx.root, schema.items!);
   const template = schema['x-repeat'];
   const perFile = template?.startsWith('特定個人情報ファイル') ?? false;
-  if (perFile && ctx.fileCount <= 1 && value.length === 1) return { children: children(ctx, itemSchema, value[0], id, depth + 1) };
+  if (perFile && ctx.fileCount <= 1 && value.length === 1) return { children: children(ctx, itemSchema, value[0], id, depth + 1, `${pointer}/0`) };
   return {
     children: value.map((element, i) => {
       const label = template ? template.replace('{n}', String(i + 1)) : String(i + 1);
       const blockId = uniqueId(ctx, `${id}-${label}`);
       const heading = isObject(element) && typeof element['名称'] === 'string' && itemSchema.properties?.['名称']?.['x-render'] === 'heading' ? `${label} ${element['名称']}` : label;
-      return { id: blockId, label: heading, significant: false, notSignificant: false, depth: depth + 1, children: children(ctx, itemSchema, element, blockId, depth + 2) };
+      return { pointer: `${pointer}/${i}`, id: blockId, label: heading, significant: false, notSignificant: false, depth: depth + 1, children: children(ctx, itemSchema, element, blockId, depth + 2, `${pointer}/${i}`) };
     }),
   };
 }
@@ -250,10 +269,11 @@ export function assessmentView(schema: JsonSchema, data: Record<string, unknown>
   const files = data['特定個人情報ファイルの概要'];
   const ctx: Context = { root: schema, fileCount: Array.isArray(files) ? files.length : 0, used: new Set() };
   const sections: ViewNode[] = [];
+  const required = new Set(root.required ?? []);
   for (const [key, child] of Object.entries(root.properties ?? {})) {
     const sub = resolveRef(schema, child);
     if (isHidden(sub, key)) continue;
-    sections.push(node(ctx, sub, key, data[key], '', 1));
+    sections.push(node(ctx, sub, key, data[key], '', 1, `/${pointerPart(key)}`, required.has(key)));
   }
   const cover = isObject(data['表紙']) ? data['表紙'] : {};
   return { title: typeof cover['評価書名'] === 'string' ? cover['評価書名'] : '', sections };
@@ -276,4 +296,54 @@ export function blocksOf(nodes: readonly ViewNode[]): Block[] {
 /** Table of contents: the sections and their numbered parts (Ⅱ, Ⅱ-3 …), or repeated blocks. */
 export function tableOfContents(view: AssessmentView): { id: string; label: string; children: { id: string; label: string }[] }[] {
   return view.sections.map((s) => ({ id: s.id, label: s.label, children: (s.children ?? []).filter((c) => c.children || c.depth === 2 && /^[0-9]/.test(c.label)).map((c) => ({ id: c.id, label: c.label })) }));
+}
+
+/** True when some item of the view is a required item not written (（未記載）), so the page explains the mark. */
+export function hasMissing(view: AssessmentView): boolean {
+  const visit = (nodes: readonly ViewNode[]): boolean => nodes.some((n) => n.value?.kind === 'missing' || isMissingBox(n.value) || visit(n.children ?? []));
+  return visit(view.sections);
+}
+
+function isMissingBox(value: Value | undefined): boolean {
+  if (!value) return false;
+  if (value.kind === 'checkbox') return value.box.state === undefined;
+  if (value.kind === 'checkboxes') return value.boxes.some((b) => b.state === undefined);
+  if (value.kind === 'checkbox-groups') return value.groups.some((g) => g.boxes.some((b) => b.state === undefined));
+  return false;
+}
+
+export interface RecentChange {
+  /** Anchor of the 変更箇所 row (change-<ID>). */
+  rowId: string;
+  item: string;
+  /** Anchor of the item the row names, when its 項目 text matches an item of the form. */
+  itemId?: string;
+  timing: string;
+  reason: string;
+}
+
+/** The latest 変更日 and its 変更箇所 rows, for the "what changed" summary at the top of the page. */
+export function recentChanges(view: AssessmentView, match: (itemText: string) => string | undefined): { date: Value; rows: RecentChange[] } | undefined {
+  let table: Extract<Value, { kind: 'change-table' }> | undefined;
+  const ids = new Map<string, string>();
+  const visit = (nodes: readonly ViewNode[]) => nodes.forEach((n) => {
+    ids.set(n.pointer, n.id);
+    if (n.value?.kind === 'change-table') table = n.value;
+    visit(n.children ?? []);
+  });
+  visit(view.sections);
+  if (!table || table.rows.length === 0) return undefined;
+  const iso = (r: ChangeRow) => (r.date.kind === 'date' ? (r.date.iso ?? '') : '');
+  const latest = table.rows.reduce((a, r) => (iso(r) > a ? iso(r) : a), '');
+  const rows = latest ? table.rows.filter((r) => iso(r) === latest) : table.rows.slice(0, 1);
+  const text = (v: Value) => (v.kind === 'text' ? v.text : '');
+  return {
+    date: rows[0]!.date,
+    rows: rows.map((r) => {
+      // The item the row names, or the nearest enclosing item on the page (a group not written has no sub-items).
+      let pointer = match(text(r.item));
+      while (pointer && !ids.has(pointer)) pointer = pointer.slice(0, Math.max(0, pointer.lastIndexOf('/'))) || undefined;
+      return { rowId: `change-${r.id}`, item: text(r.item), itemId: pointer ? ids.get(pointer) : undefined, timing: text(r.timing), reason: text(r.reason) };
+    }),
+  };
 }

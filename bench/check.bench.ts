@@ -3,13 +3,13 @@
  * source returning 10,000 rows that a JSONata assertion filters. PostgreSQL is started on loopback as in the tests.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { checkAssessment } from '../src/checks/run.ts';
-import { startPostgres } from '../test/checks/servers.ts';
+import { readOnlyRoleSql, roleUrl, startPostgres } from '../test/checks/servers.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const reference = path.join(root, 'assessments/koshigaya-48-kodomo-iryohi/assessment.yaml');
@@ -48,7 +48,11 @@ export default async function (): Promise<void> {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     await client.query(`CREATE SCHEMA app; CREATE TABLE app.accounts (user_id text PRIMARY KEY, role text NOT NULL, status text NOT NULL, last_login date);
-      INSERT INTO app.accounts SELECT 'u' || i, CASE WHEN i % 40 = 0 THEN 'kodomo_iryohi' ELSE 'other' END, CASE WHEN i % 7 = 0 THEN 'disabled' ELSE 'active' END, date '2026-11-01' + (i % 20) FROM generate_series(1, 10000) i;`);
+      INSERT INTO app.accounts SELECT 'u' || i, CASE WHEN i % 40 = 0 THEN 'kodomo_iryohi' ELSE 'other' END, CASE WHEN i % 7 = 0 THEN 'disabled' ELSE 'active' END, date '2026-11-01' + (i % 20) FROM generate_series(1, 10000) i;
+      CREATE SCHEMA kodomo;`);
+    // pia check refuses a superuser: connect as the README's read-only role, as production does.
+    const password = `bench-${Math.random().toString(36).slice(2)}`;
+    await client.query(readOnlyRoleSql(readFileSync(path.join(root, 'README.md'), 'utf8'), 'postgres', password));
     await client.end();
     const assessmentDir = path.join(dir, 'kodomo');
     mkdirSync(assessmentDir);
@@ -67,7 +71,7 @@ export default async function (): Promise<void> {
       観測値: $count($observed[status = "active" and role = "kodomo_iryohi"])
       条件: $inBand($value, $claimed)
 `);
-    const env = { PIA_BENCH_DB_URL: db.url };
+    const env = { PIA_BENCH_DB_URL: roleUrl(db, 'pia_check', password) };
     const outcome = await checkAssessment(assessment, { env, today: '2026-11-25' });
     const result = outcome.kind === 'run' ? outcome.run.results[0] : undefined;
     if (!result || result.status !== 'satisfied') throw new Error(`bench scenario did not run as expected: ${JSON.stringify(outcome)}`);

@@ -4,6 +4,8 @@
  * dates are dates). Every problem is reported at once, at file:line:col.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { loadFile, type LoadedDocument } from '../load/load-file.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { compileSchema, type JsonSchema } from '../schema/registry.ts';
@@ -12,13 +14,42 @@ import { parseDate } from '../model/wareki.ts';
 import { jsonataErrorJa, jsonataErrorOffset, sourcePosition } from '../report/library-errors.ts';
 import { segmentsOf } from '../report/diagnostic.ts';
 import { compileExpression } from './rules/assertion.ts';
+import { isInside, type FileScope } from './probes/file.ts';
 import type { ChecksDefinition } from './types.ts';
 
 export const checksFileName = 'checks.yaml';
 
 let validator: ValidateFunction | undefined;
 
-export type ChecksLoad = { ok: true; definition: ChecksDefinition; loaded: LoadedDocument } | { ok: false; diagnostics: Diagnostic[] };
+export type ChecksLoad = { ok: true; definition: ChecksDefinition; loaded: LoadedDocument; files: FileScope } | { ok: false; diagnostics: Diagnostic[] };
+
+/** The repository a checks.yaml belongs to: the nearest folder above it with .git; without one, its own folder. */
+function repositoryOf(dir: string): string {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return dir;
+  }
+}
+
+/** Where file sources may read: ファイルの範囲 resolved from the checks.yaml folder, which must stay in the repository. */
+function fileScope(file: string, declared: string | undefined): { scope: FileScope } | { problem: string; hint: string } {
+  const baseDir = path.dirname(path.resolve(file));
+  const realBaseDir = realpathSync(baseDir);
+  if (declared === undefined) return { scope: { baseDir, realBaseDir, root: realBaseDir } };
+  const hint = 'ファイルの範囲 は checks.yaml のフォルダからの相対パスで、リポジトリ(.git のあるフォルダ)の中のフォルダを書きます。';
+  if (path.isAbsolute(declared)) return { problem: `ファイルの範囲「${declared}」は絶対パスです。`, hint };
+  const target = path.resolve(realBaseDir, declared);
+  let root: string;
+  try {
+    root = realpathSync(target);
+    if (!statSync(root).isDirectory()) return { problem: `ファイルの範囲「${declared}」はフォルダではありません。`, hint };
+  } catch {
+    return { problem: `ファイルの範囲「${declared}」のフォルダがありません。`, hint };
+  }
+  const repository = realpathSync(repositoryOf(realBaseDir));
+  if (!isInside(repository, root)) return { problem: `ファイルの範囲「${declared}」はリポジトリ(${repository})の外です。`, hint };
+  return { scope: { baseDir, realBaseDir, root } };
+}
 
 export function loadChecks(file: string, form: JsonSchema): ChecksLoad {
   const result = loadFile(file);
@@ -78,7 +109,9 @@ export function loadChecks(file: string, form: JsonSchema): ChecksLoad {
       }
     }
   });
-  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, definition, loaded };
+  const scope = fileScope(file, definition.ファイルの範囲);
+  if ('problem' in scope) at('/ファイルの範囲', 'checks-file-scope', scope.problem, scope.hint);
+  return diagnostics.length > 0 || !('scope' in scope) ? { ok: false, diagnostics } : { ok: true, definition, loaded, files: scope.scope };
 }
 
 /** ajv error → Japanese message at the offending value (or key). 'if' errors repeat their 'then' errors. */

@@ -21,7 +21,14 @@ export function parseData(text: string, format: DataFormat): Parsed {
   if (format === 'text') return { ok: true, data: text, locate: () => undefined };
   if (format === 'csv') return parseCsvText(text);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    // A hostile nesting depth overflows the parser's recursion: an input error, not a crash.
+    if (error instanceof RangeError) return { ok: false, detail: `入れ子が深すぎて${format === 'json' ? 'JSON' : 'YAML'} として読めません` };
+    throw error;
+  }
   if (doc.errors.length > 0) {
     const { line, col } = lineCounter.linePos(doc.errors[0]!.pos[0]);
     return { ok: false, detail: `${format === 'json' ? 'JSON' : 'YAML'} として読めません(${line}行${col}列)` };
@@ -30,7 +37,8 @@ export function parseData(text: string, format: DataFormat): Parsed {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    // The only failure here is the alias limit; keep the library's text as detail.
+    if (error instanceof RangeError) return { ok: false, detail: `入れ子が深すぎて${format === 'json' ? 'JSON' : 'YAML'} として読めません` };
+    // Otherwise the alias limit; keep the library's text as detail.
     return { ok: false, detail: `別名(エイリアス *)の展開が多すぎるため読めません(原文: ${(error as Error).message})` };
   }
   const locate = (pointer: string): Position | undefined => {

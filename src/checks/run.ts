@@ -14,8 +14,10 @@ import { fileCount as filesIn } from '../model/document.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { checksFileName, loadChecks } from './checks-file.ts';
 import { ruleMeta } from './catalogue.ts';
+import { openRun, warmUp } from './expressions.ts';
+import { quoteValue } from './limits.ts';
 import { observeAll } from './observe.ts';
-import { evaluateObserved, verifyAssertion } from './rules/assertion.ts';
+import { redactor, secretsOf } from './redact.ts';
 import { verifyAttestation } from './rules/attestation.ts';
 import { verifyReference } from './rules/claim-reference.ts';
 import { verifyCoverage } from './rules/coverage-gap.ts';
@@ -63,15 +65,13 @@ function locateQuote(loaded: LoadedDocument, pointer: string, quote: string | un
   return { line: before.length, col: before.at(-1)!.length + 1 };
 }
 
-/** A value as quoted in a message: text as is, anything else as compact JSON; long values are cut. */
-export function quoteValue(value: unknown, max = 200): string {
-  const text = value === undefined ? '(該当なし)' : typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > max ? text.slice(0, max) + '…' : text;
-}
+/** Longest detail (an error text from a source or from JSONata) put into a message. */
+const maxDetail = 300;
 
 export async function checkAssessment(assessmentFile: string, options: CheckOptions = {}): Promise<CheckOutcome> {
   const checksFile = checksFileFor(assessmentFile);
   if (!existsSync(checksFile)) return { kind: 'no-checks', assessmentFile };
+  warmUp();
   const today = options.today ?? todayInJapan();
   const validation = validateFile(assessmentFile, { today });
   if (!validation.data || !validation.form || !validation.loaded) {
@@ -89,7 +89,11 @@ export async function checkAssessment(assessmentFile: string, options: CheckOpti
   };
   const sources = definition.取得元 ?? {};
   const used = new Set(definition.主張.flatMap((c) => (c.点検 ? [c.点検.取得元] : [])));
-  const observations = await observeAll(sources, used, { baseDir: path.dirname(checksFile), allowCommands: options.allowCommands ?? false, env: options.env ?? process.env });
+  const env = options.env ?? process.env;
+  const secrets = secretsOf(env);
+  const redact = redactor(env);
+  const observations = await observeAll(sources, used, { files: checks.files, allowCommands: options.allowCommands ?? false, env, secrets });
+  const expressions = openRun({ assessment: data, sources: Object.fromEntries([...observations].flatMap(([name, o]) => (o.ok ? [[name, o.data]] : []))) });
   const fileCount = filesIn(form, data);
 
   const results: ClaimResult[] = [];
@@ -109,7 +113,8 @@ export async function checkAssessment(assessmentFile: string, options: CheckOpti
     };
     const finish = (verdict: Verdict, extra: Record<string, string | number> = {}, hintId?: string): ClaimResult => {
       const meta = ruleMeta(verdict.rule);
-      const values = { claim: claim.ID, item, quote, ...extra, ...verdict.data };
+      const bounded = Object.fromEntries(Object.entries(verdict.data).map(([k, v]) => [k, typeof v === 'string' ? quoteValue(v, maxDetail, redact) : v]));
+      const values = { claim: claim.ID, item, quote, ...extra, ...bounded };
       const hintTemplate = meta.hints?.[hintId ?? verdict.messageId];
       return { ...base, status: verdict.status, rule: verdict.rule, message: fillTemplate(meta.messages[verdict.messageId]!, values).trim(), hint: hintTemplate ? fillTemplate(hintTemplate, values) : undefined };
     };
@@ -133,18 +138,19 @@ export async function checkAssessment(assessmentFile: string, options: CheckOpti
       results.push(finish(verifySource(check.取得元, observation)));
       continue;
     }
-    const input = { observed: observation.data, assessment: data, claimed, today };
-    const observedValue = await evaluateObserved(check.観測値, input);
-    if (!observedValue.ok) {
-      results.push(finish({ status: 'error', rule: 'assertion', messageId: 'evaluation-failed', data: { expression: '観測値', detail: observedValue.detail } }));
+    const evaluation = await expressions.evaluate({ claim: claim.ID, source: check.取得元, observedExpression: check.観測値, condition: check.条件, claimed, today });
+    if (!evaluation.observed.ok) {
+      results.push(finish({ status: 'error', rule: 'assertion', messageId: 'evaluation-failed', data: { expression: '観測値', detail: evaluation.observed.detail } }));
       continue;
     }
-    const verdict = await verifyAssertion(claim.ID, check.条件, input, observedValue.value);
+    const observedValue = evaluation.observed;
+    const verdict = evaluation.verdict!;
     const place = check.位置 !== undefined ? observation.locate?.(check.位置) : undefined;
-    const extra = { label: observation.label, value: quoteValue(observedValue.value), description: check.説明 ? `(点検: ${check.説明})` : '' };
+    const value = quoteValue(observedValue.value, 200, redact);
+    const extra = { label: observation.label, value, description: check.説明 ? `(点検: ${check.説明})` : '' };
     const significantItem = significantPointer ? itemPath(form, significantPointer, { fileCount }) : '';
     const result = finish(verdict, { ...extra, significantItem }, verdict.status === 'contradicted' && significantPointer ? 'contradicted-significant' : undefined);
-    result.observed = { source: check.取得元, label: observation.label, value: quoteValue(observedValue.value), file: observation.file, ...(place ?? {}) };
+    result.observed = { source: check.取得元, label: observation.label, value, file: observation.file, ...(place ?? {}) };
     if (verdict.status === 'contradicted') {
       const staff = verifyStaffThreshold(form, data, pointer, observedValue.value);
       if (staff) {
@@ -161,6 +167,7 @@ export async function checkAssessment(assessmentFile: string, options: CheckOpti
     }
     results.push(result);
   }
+  expressions.close();
   return { kind: 'run', run: { assessmentFile, checksFile, policy, results } };
 }
 

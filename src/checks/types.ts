@@ -21,7 +21,7 @@ export interface EnvRef {
 export type SourceSpec =
   | { 種類: 'file'; 説明?: string; パス: string; 形式?: DataFormat }
   | { 種類: 'http'; 説明?: string; URL: string; ヘッダ?: Record<string, string | EnvRef>; 待ち時間?: number }
-  | { 種類: 'postgres'; 説明?: string; 接続: EnvRef; 問合せ: string; 引数?: (string | number | boolean)[]; 待ち時間?: number }
+  | { 種類: 'postgres'; 説明?: string; 接続: EnvRef; 問合せ: string; 引数?: (string | number | boolean)[]; 待ち時間?: number; 書込み可能なロールを許可?: string }
   | { 種類: 'command'; 説明?: string; コマンド: string; 形式?: DataFormat; 待ち時間?: number };
 
 export type DataFormat = 'json' | 'yaml' | 'csv' | 'text';
@@ -52,6 +52,8 @@ export interface ClaimSpec {
 
 export interface ChecksDefinition {
   担当?: string;
+  /** The folder file sources may read, relative to checks.yaml (default: the folder of checks.yaml). */
+  ファイルの範囲?: string;
   方針?: { エラー?: PolicyChoice; 未点検?: PolicyChoice; 期限切れ?: PolicyChoice };
   取得元?: Record<string, SourceSpec>;
   主張: ClaimSpec[];
@@ -65,7 +67,7 @@ export interface Position {
 /** What a probe read from a live system. `locate` maps a JSON Pointer into the data to a line of `file`. */
 export type Observation =
   | { ok: true; data: unknown; label: string; file?: string; locate?: (pointer: string) => Position | undefined }
-  | { ok: false; label: string; kind: 'unreachable' | 'malformed' | 'refused'; detail: string };
+  | { ok: false; label: string; kind: 'unreachable' | 'malformed' | 'refused' | 'unsafe'; detail: string };
 
 export type Status = 'satisfied' | 'contradicted' | 'error' | 'unchecked' | 'attested' | 'expired';
 

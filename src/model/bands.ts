@@ -14,8 +14,7 @@ function collect(root: JsonSchema, schema: JsonSchema, out: Map<string, [number,
   if (schema.items) collect(root, resolveRef(root, schema.items), out, depth + 1);
 }
 
-/** Inclusive [min, max] of a printed band label of any form (max null: open-ended). */
-export function bandByLabel(label: string): { min: number; max: number | null } | undefined {
+function allLabels(): Map<string, [number, number | null]> {
   if (!labels) {
     labels = new Map();
     for (const form of loadForms().values()) {
@@ -23,6 +22,16 @@ export function bandByLabel(label: string): { min: number; max: number | null } 
       collect(form.schema, form.schema, labels, 0);
     }
   }
-  const range = labels.get(label);
+  return labels;
+}
+
+/** Every printed band label of every form (for the checks' expression worker, which gets the table as data). */
+export function bandLabels(): string[] {
+  return [...allLabels().keys()];
+}
+
+/** Inclusive [min, max] of a printed band label of any form (max null: open-ended). */
+export function bandByLabel(label: string): { min: number; max: number | null } | undefined {
+  const range = allLabels().get(label);
   return range ? { min: range[0], max: range[1] } : undefined;
 }

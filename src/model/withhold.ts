@@ -18,8 +18,9 @@ import { pointerSegments, resolvePointer as resolveShared } from './pointer.ts';
 import { readRole } from './roles.ts';
 import type { JsonSchema } from '../schema/registry.ts';
 
-/** What the public version prints in place of withheld text. */
-export const withheldMark = '（非公表）';
+import { withheldMark } from './withheld-mark.ts';
+
+export { withheldMark };
 /** The convention key (hidden from every rendering, removed from the public version). */
 export const withholdKey = '非公表';
 /** Withheld texts this long or longer are also withheld where 変更箇所 quotes them (変更前・変更後の記載). */

@@ -9,16 +9,16 @@ import { fillTemplate } from '../report/diagnostic.ts';
 import type { LoadedDocument } from '../load/load-file.ts';
 import { publicView, withholdMessages } from '../model/withhold.ts';
 import type { FormDefinition } from '../schema/registry.ts';
+import { isSubmissionBuild, submissionBanner } from '../model/withheld-mark.ts';
 
 export type Edition = 'public' | 'submission';
 export const editions: readonly Edition[] = ['public', 'submission'];
 
-/** The banner every page of the submission version carries (site and PDF). */
-export const submissionBanner = '提出用(非公表の部分を含む全文)。個人情報保護委員会への提出用です。公表しないでください。';
+export { submissionBanner };
 
 /** The edition from the environment (PIA_EDITION=submission); anything else is the public one. */
 export function editionFromEnv(env: NodeJS.ProcessEnv = process.env): Edition {
-  return env.PIA_EDITION === 'submission' ? 'submission' : 'public';
+  return isSubmissionBuild(env) ? 'submission' : 'public';
 }
 
 interface Renderable {

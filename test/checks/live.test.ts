@@ -15,7 +15,7 @@ import { checkAssessment, isFailing } from '../../src/checks/run.ts';
 import { formatJson, formatSarif } from '../../src/checks/format.ts';
 import { compileSchema } from '../../src/schema/registry.ts';
 import type { CheckRun, ClaimResult } from '../../src/checks/types.ts';
-import { startHttp, startPostgres, type HttpServer, type Postgres } from './servers.ts';
+import { readOnlyRoleSql, roleUrl, startHttp, startPostgres, type HttpServer, type Postgres } from './servers.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const referenceDir = path.join(root, 'assessments/koshigaya-48-kodomo-iryohi');
@@ -26,6 +26,9 @@ let http: HttpServer;
 let workDir: string;
 let assessmentFile: string;
 let client: pg.Client;
+/** The README's read-only role: what pia check connects as (the superuser URL is refused). */
+let readerUrl: string;
+const readerPassword = `reader-${Math.random().toString(36).slice(2)}`;
 /** What the authentication endpoint currently reports. */
 let mfaRequired = true;
 
@@ -56,7 +59,7 @@ function checksYaml(authUrl: string): string {
       ORDER BY c.table_name, c.ordinal_position
   cloud:
     種類: file
-    パス: ${path.join(referenceDir, 'sample-config/cloud-resources.json')}
+    パス: sample-config/cloud-resources.json
 主張:
   - ID: mfa-biometric-password
     項目: /リスク対策/特定個人情報ファイル/0/特定個人情報の使用/リスク2/具体的な管理方法
@@ -96,7 +99,7 @@ function checksYaml(authUrl: string): string {
 `;
 }
 
-const env = () => ({ PIA_TEST_DB_URL: db.url, PIA_TEST_IDP_TOKEN: token });
+const env = () => ({ PIA_TEST_DB_URL: readerUrl, PIA_TEST_IDP_TOKEN: token });
 
 async function runChecks(today = '2026-11-25'): Promise<CheckRun> {
   const outcome = await checkAssessment(assessmentFile, { env: env(), today });
@@ -135,6 +138,8 @@ before(async () => {
   assessmentFile = path.join(dir, 'assessment.yaml');
   copyFileSync(path.join(referenceDir, 'assessment.yaml'), assessmentFile);
   writeFileSync(path.join(dir, 'checks.yaml'), checksYaml(http.url));
+  mkdirSync(path.join(dir, 'sample-config'));
+  copyFileSync(path.join(referenceDir, 'sample-config/cloud-resources.json'), path.join(dir, 'sample-config/cloud-resources.json'));
 
   client = new pg.Client({ connectionString: db.url });
   await client.connect();
@@ -150,6 +155,8 @@ before(async () => {
   sql.push("INSERT INTO app.accounts SELECT 'r' || i, 'kodomo_iryohi', 'disabled' FROM generate_series(1, 40) i;");
   sql.push("INSERT INTO app.accounts SELECT 'k' || i, 'kokuho', 'active' FROM generate_series(1, 61) i;");
   await client.query(sql.join('\n'));
+  await client.query(readOnlyRoleSql(readFileSync(path.join(root, 'README.md'), 'utf8'), 'postgres', readerPassword));
+  readerUrl = roleUrl(db, 'pia_check', readerPassword);
 });
 
 after(async () => {
@@ -303,7 +310,7 @@ test('CLI: 矛盾があれば終了コード 1、接続文字列のパスワー�
     assert.equal(code, 1, stderr);
     assert.match(stdout, /矛盾  mfa-biometric-password: /);
     assert.match(stdout, /点検 6 件: 適合 3、矛盾 1、エラー 0、未点検 1、確認済み 1、期限切れ 0。方針による判定: 不合格/);
-    assert.ok(!stdout.includes(db.password) && !stderr.includes(db.password), 'DB password printed');
+    assert.ok(!stdout.includes(readerPassword) && !stderr.includes(readerPassword), 'DB password printed');
     assert.ok(!stdout.includes(token) && !stderr.includes(token), 'token printed');
   } finally {
     mfaRequired = true;
@@ -330,7 +337,7 @@ test('取得元の失敗はどれもエラー: HTTP の待ち時間切れ・401�
 主張:
 ${claim('slow', 'slow')}${claim('unauthorized', 'unauthorized')}${claim('refused', 'refused')}${claim('bad-query', 'bad-query')}${claim('write', 'write')}`);
   try {
-    const closedDb = new URL(db.url);
+    const closedDb = new URL(readerUrl);
     closedDb.port = new URL(closedPort.url).port;
     const outcome = await checkAssessment(path.join(dir, 'assessment.yaml'), { env: { ...env(), PIA_TEST_CLOSED_DB_URL: closedDb.href }, today: '2026-11-25' });
     const run = (outcome as { run: CheckRun }).run;
@@ -346,9 +353,9 @@ ${claim('slow', 'slow')}${claim('unauthorized', 'unauthorized')}${claim('refused
     assert.match(message('unauthorized'), /HTTP 401 が返りました/);
     assert.match(message('refused'), /PostgreSQL\(環境変数 PIA_TEST_CLOSED_DB_URL\)\)から設定を読み取れませんでした: 接続できません\(ECONNREFUSED\)/);
     assert.match(message('bad-query'), /問合せが失敗しました\(relation "app\.no_such_table" does not exist\)/);
-    assert.match(message('write'), /read-only transaction/);
+    assert.match(message('write'), /安全のため読みませんでした: 問合せは SELECT\(または WITH … SELECT\)の1文だけを実行します\(DELETE は実行しません\)/);
     assert.equal((await client.query('SELECT count(*)::int AS n FROM app.accounts')).rows[0].n, 316, 'nothing was deleted');
-    for (const r of run.results) assert.ok(!r.message.includes(db.password), 'password in message');
+    for (const r of run.results) assert.ok(!r.message.includes(readerPassword), 'password in message');
   } finally {
     await hanging.close();
   }

@@ -5,6 +5,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
+import type { Postgres } from '../support/tools.ts';
+
 export { startPostgres, type Postgres } from '../support/tools.ts';
 
 export interface HttpServer {
@@ -26,4 +28,20 @@ export function startHttp(handler: (req: IncomingMessage, res: ServerResponse) =
       });
     });
   });
+}
+
+/** The URL of another role on the same server (created by the test, e.g. the README's read-only role). */
+export function roleUrl(db: Postgres, role: string, password: string): string {
+  const url = new URL(db.url);
+  url.username = role;
+  url.password = password;
+  return url.href;
+}
+
+/** The README's SQL for the read-only role of `pia check` (its ```sql block), with the database and password filled in. */
+export function readOnlyRoleSql(readme: string, database: string, password: string): string {
+  const section = readme.slice(readme.indexOf('#### セキュリティ'));
+  const block = /```sql\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!block) throw new Error('README has no ```sql block in its security section');
+  return block.replaceAll('ここにパスワード', password).replaceAll('fukushi', database);
 }

@@ -1,9 +1,10 @@
 /**
  * The consumers' own validators, for tests: the official SARIF 2.1.0 JSON schema, SARIF Multitool (npm
- * @microsoft/sarif-multitool-linux) with its GitHub rules, and xmllint (Debian libxml2-utils) against the Jenkins
+ * @microsoft/sarif-multitool-linux) with its GitHub rules, and xmllint (libxml2 as WebAssembly, npm xmllint-wasm) against the Jenkins
  * xunit-plugin's junit-10.xsd.
  */
 import assert from 'node:assert/strict';
+import { validateXML } from 'xmllint-wasm';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,23 +56,19 @@ export function multitool(sarifText: string): MultitoolResult[] {
  * at test/vendor/junit-10.xsd (see test/vendor/README.md for where it comes from).
  */
 export function junitXsd(): string | undefined {
-  const candidates = [process.env.PIA_JUNIT_XSD, path.join(root, 'test/vendor/junit-10.xsd')].filter((p): p is string => !!p);
+  const candidates = [process.env.PIA_JUNIT_XSD, path.join(root, 'test/vendor/junit-10.xsd'), path.join(root, '../shared/vendor/junit-10.xsd')].filter((p): p is string => !!p);
   return candidates.find((p) => existsSync(p));
 }
 
-export function hasXmllint(): boolean {
-  return spawnSync('xmllint', ['--version'], { encoding: 'utf8' }).status === 0;
-}
-
-/** xmllint --schema junit-10.xsd: the error text, or '' when the document validates. */
-export function xmllintJunit(xmlText: string): string {
+/**
+ * xmllint --schema junit-10.xsd, as libxml2 compiled to WebAssembly (npm xmllint-wasm: no system package needed):
+ * the error text, or '' when the document validates.
+ */
+export async function xmllintJunit(xmlText: string): Promise<string> {
   const xsd = junitXsd();
   assert.ok(xsd, 'junit-10.xsd is missing');
-  const dir = mkdtempSync(path.join(tmpdir(), 'pia-junit-'));
-  const file = path.join(dir, 'report.xml');
-  writeFileSync(file, xmlText);
-  const r = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
-  return r.status === 0 ? '' : r.stderr;
+  const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xmlText }], schema: [{ fileName: 'junit-10.xsd', contents: readFileSync(xsd, 'utf8') }] });
+  return result.valid ? '' : result.errors.map((e) => e.rawMessage).join('\n');
 }
 
 /** Test names of each testsuite, for the uniqueness check. */

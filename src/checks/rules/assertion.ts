@@ -5,7 +5,9 @@
  */
 import jsonata from 'jsonata';
 import { jsonataErrorJa } from '../../report/library-errors.ts';
-import { bandByLabel } from '../../model/bands.ts';
+import { bandByLabel, bandLabels } from '../../model/bands.ts';
+import { evaluateExpression, type Evaluation, type ExpressionInput } from '../evaluate.js';
+import { quoteValue } from '../limits.ts';
 import type { Verdict } from '../types.ts';
 import type { CheckRuleMeta } from './rule.ts';
 
@@ -34,38 +36,15 @@ export function bandRange(band: string): { min: number; max: number | null } | u
   return range ? { min: range.min, max: range.max === null ? null : range.max + 1 } : undefined;
 }
 
-export interface ExpressionInput {
-  observed: unknown;
-  assessment: unknown;
-  claimed: unknown;
-  today: string;
-}
+export type { Evaluation, ExpressionInput } from '../evaluate.js';
+export { expressionLimits } from '../evaluate.js';
 
-function bindings(input: ExpressionInput, value?: unknown): Record<string, unknown> {
-  return {
-    observed: input.observed,
-    assessment: input.assessment,
-    claimed: input.claimed,
-    today: input.today,
-    value,
-    band: (name: string) => bandRange(name),
-    inBand: (n: number, name: string) => {
-      const range = bandRange(name);
-      return range !== undefined && typeof n === 'number' && n >= range.min && (range.max === null || n < range.max);
-    },
-  };
-}
-
-/**
- * Limits of one evaluation (JSONata's own guardrails): a loop or recursion that never ends becomes an エラー of
- * the check after 2 s or 500 nested calls, instead of hanging the CI job. Real conditions take well under 1 ms.
- */
-export const expressionLimits = { timeout: 2000, stack: 500 } as const;
-
-/** JSONata's error in Japanese, its original text kept in parentheses. */
-function jsonataDetail(error: unknown): string {
-  const ja = jsonataErrorJa(error);
-  return `${ja.message}(${ja.detail})`;
+/** Every band label with its range, for the expression worker (which has no access to the forms' tables). */
+export function bandTable(): Record<string, { min: number; max: number | null }> {
+  return Object.fromEntries(bandLabels().flatMap((label) => {
+    const range = bandRange(label);
+    return range ? [[label, range]] : [];
+  }));
 }
 
 /** Throws on a syntax error; used when loading checks.yaml so a typo is reported at its line. */
@@ -73,25 +52,28 @@ export function compileExpression(text: string): jsonata.Expression {
   return jsonata(text);
 }
 
-export type Evaluation = { ok: true; value: unknown } | { ok: false; detail: string };
-
 export async function evaluateObserved(expression: string | undefined, input: ExpressionInput): Promise<Evaluation> {
   if (expression === undefined) return { ok: true, value: input.observed };
-  try {
-    return { ok: true, value: await jsonata(expression, expressionLimits).evaluate(input.observed, bindings(input)) };
-  } catch (error) {
-    return { ok: false, detail: jsonataDetail(error) };
-  }
+  return localized(await evaluateExpression(expression, input, bandRange));
+}
+
+/** JSONata's error in Japanese, its original text kept in parentheses (evaluate.js passes the error's fields). */
+export function localized(result: Evaluation): Evaluation {
+  if (result.ok || !result.error) return result;
+  const ja = jsonataErrorJa(result.error);
+  return { ok: false, detail: `${ja.message}(${ja.detail})` };
+}
+
+/** The condition's result → the claim's verdict: true satisfied, false contradicted, anything else an error. */
+export function verdictOf(claim: string, evaluation: Evaluation): Verdict {
+  const result = localized(evaluation);
+  if (!result.ok) return { status: 'error', rule: meta.id, messageId: 'evaluation-failed', data: { claim, expression: '条件', detail: result.detail } };
+  if (result.value === true) return { status: 'satisfied', rule: meta.id, messageId: 'satisfied', data: {} };
+  if (result.value === false) return { status: 'contradicted', rule: meta.id, messageId: 'contradicted', data: {} };
+  const value = result.value;
+  return { status: 'error', rule: meta.id, messageId: 'not-boolean', data: { claim, value: value === undefined ? '(値なし)' : quoteValue(typeof value === 'string' ? JSON.stringify(value) : value) } };
 }
 
 export async function verifyAssertion(claim: string, condition: string, input: ExpressionInput, value: unknown): Promise<Verdict> {
-  let result: unknown;
-  try {
-    result = await jsonata(condition, expressionLimits).evaluate(input.observed, bindings(input, value));
-  } catch (error) {
-    return { status: 'error', rule: meta.id, messageId: 'evaluation-failed', data: { claim, expression: '条件', detail: jsonataDetail(error) } };
-  }
-  if (result === true) return { status: 'satisfied', rule: meta.id, messageId: 'satisfied', data: {} };
-  if (result === false) return { status: 'contradicted', rule: meta.id, messageId: 'contradicted', data: {} };
-  return { status: 'error', rule: meta.id, messageId: 'not-boolean', data: { claim, value: result === undefined ? '(値なし)' : JSON.stringify(result) } };
+  return verdictOf(claim, await evaluateExpression(condition, input, bandRange, value));
 }

@@ -11,11 +11,13 @@ export const meta: CheckRuleMeta = {
     unreachable: '取得元 {source}({label})から設定を読み取れませんでした: {detail}。',
     malformed: '取得元 {source}({label})の内容を読めませんでした: {detail}。',
     refused: '取得元 {source}({label})を読みませんでした: {detail}。',
+    unsafe: '取得元 {source}({label})を安全のため読みませんでした: {detail}。',
   },
   hints: {
     unreachable: '取得元が動いているか、URL・パス・接続先とネットワークを確認してください。設定と評価書の突合はできていません。',
     malformed: '取得元が返す形式(JSON・YAML・CSV)と、checks.yaml の 形式・問合せを確認してください。',
     refused: '必要な環境変数やオプション(--allow-commands)を確認してください。',
+    unsafe: 'checks.yaml はプルリクエストで変更できるため、読めるのは checks.yaml のフォルダ(ファイルの範囲)の中の通常のファイルと、読み取り専用のロールでの SELECT 1文だけです。README の「セキュリティ」を参照してください。',
   },
 };
 

@@ -5,6 +5,7 @@ import { assessmentFiles } from '../files.ts';
 import { checkAssessment, isFailing } from '../../checks/run.ts';
 import { checkFormats, formatRuns, type CheckFormat } from '../../checks/format.ts';
 import { checkRules } from '../../checks/catalogue.ts';
+import { redactor } from '../../checks/redact.ts';
 import { formatDiagnostics } from '../../report/format.ts';
 import { fail, OutputNotWritable, UsageError } from '../../report/errors.ts';
 import type { CheckRun } from '../../checks/types.ts';
@@ -23,15 +24,33 @@ checks.yaml に書きます(schemas/checks.v1.schema.json)。パスを省略す�
   --sarif <ファイル>   SARIF 2.1.0 をこのファイルにも書き出します(同じ1回の点検の結果)
   --junit <ファイル>   JUnit XML をこのファイルにも書き出します
   --codequality <ファイル> GitLab の Code Quality(JSON)をこのファイルにも書き出します
-  --allow-commands     取得元の種類 command(シェルのコマンド)の実行を許可します
+  --allow-commands     取得元の種類 command(シェルのコマンド)の実行を許可します(プルリクエストの CI では付けないでください)
   --today <日付>       今日の日付(YYYY-MM-DD)。確認の記録の有効期限の判定に使います
   --list-rules         点検の規則の一覧を表示します
   -h, --help           この説明を表示します
+
+安全のため、ファイルは checks.yaml のフォルダの中だけ、PostgreSQL は読み取り専用のロールでの SELECT 1文だけを読み、
+PIA_ で始まる環境変数の値はどの出力にも出しません(README の「セキュリティ」)。
 
 終了コード: 0 問題なし / 1 矛盾あり、または方針(checks.yaml の 方針)で失敗とする結果あり
             / 2 指定や入力(評価書・checks.yaml)の誤り`;
 
 export async function check(args: string[]): Promise<number> {
+  // One last pass over every byte this command prints or writes: no secret it was given leaves it, in any format
+  // (stdout, stderr, the --sarif/--junit files, and the text of an error that escapes, printed by main.ts).
+  const redact = redactor(process.env);
+  try {
+    return await checkRedacted(args, redact);
+  } catch (error) {
+    if (error instanceof Error) {
+      error.message = redact(error.message);
+      if (error.stack) error.stack = redact(error.stack);
+    }
+    throw error;
+  }
+}
+
+async function checkRedacted(args: string[], redact: (text: string) => string): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -52,6 +71,7 @@ export async function check(args: string[]): Promise<number> {
   if (!checkFormats.includes(values.format as CheckFormat)) fail(UsageError, { detail: `--format には ${checkFormats.join('、')} のいずれかを指定してください。`, command: 'check' });
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(UsageError, { detail: '--today は YYYY-MM-DD の形で指定してください。', command: 'check' });
 
+  const print = (stream: NodeJS.WriteStream, text: string) => stream.write(redact(text));
   const files = assessmentFiles(positionals);
   const runs: CheckRun[] = [];
   const invalid: Diagnostic[] = [];
@@ -63,16 +83,16 @@ export async function check(args: string[]): Promise<number> {
     else withoutChecks.push(outcome.assessmentFile);
   }
   // Input errors go to stderr so that --format sarif/junit/json on stdout stays machine-readable.
-  if (invalid.length > 0) process.stderr.write(formatDiagnostics('text', invalid, files.length));
+  if (invalid.length > 0) print(process.stderr, formatDiagnostics('text', invalid, files.length));
   if (withoutChecks.length > 0 && values.format === 'text') {
-    process.stdout.write(`点検の定義(checks.yaml)がない評価書: ${withoutChecks.join('、')}\n\n`);
+    print(process.stdout, `点検の定義(checks.yaml)がない評価書: ${withoutChecks.join('、')}\n\n`);
   }
-  process.stdout.write(formatRuns(values.format as CheckFormat, runs));
+  print(process.stdout, formatRuns(values.format as CheckFormat, runs));
   // Extra reports from the same observations, so CI reads each live system once.
   for (const [format, file] of [['sarif', values.sarif], ['junit', values.junit], ['codequality', values.codequality]] as const) {
     if (file === undefined) continue;
     try {
-      writeFileSync(file, formatRuns(format, runs));
+      writeFileSync(file, redact(formatRuns(format, runs)));
     } catch (error) {
       fail(OutputNotWritable, { path: file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
     }

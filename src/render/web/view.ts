@@ -8,7 +8,7 @@ import { itemLabel, resolveRef } from '../../schema/walk.ts';
 import { isObject, checkState } from '../../model/access.ts';
 import { formatWareki, parseDate } from '../../model/wareki.ts';
 import { diffWordsJa, type DiffPart } from './diff.ts';
-import { withheldMark } from '../../model/withhold.ts';
+import { withheldMark } from '../../model/withheld-mark.ts';
 
 export type CheckState = true | false | '不明';
 

@@ -42,11 +42,17 @@ function safeDecode(text: string): string {
   }
 }
 
+/**
+ * pia's own settings that are public by nature and appear in outputs on purpose (the published site's address in
+ * SARIF's helpUri, the site's base path, the language, a fixed date): not secrets.
+ */
+const publicSettings = new Set(['PIA_SITE_URL', 'PIA_BASE', 'PIA_LANG', 'PIA_TODAY', 'PIA_NO_PROGRESS']);
+
 /** Raw secret values from an environment, longest first. */
 export function secretsOf(env: NodeJS.ProcessEnv): string[] {
   const found = new Set<string>();
   for (const [name, value] of Object.entries(env)) {
-    if (!value || !(name.startsWith('PIA_') || ciTokenNames.includes(name))) continue;
+    if (!value || publicSettings.has(name) || !(name.startsWith('PIA_') || ciTokenNames.includes(name))) continue;
     for (const s of [value, ...credentialParts(value)]) if (s.length >= minSecretLength) found.add(s);
   }
   return [...found].sort((a, b) => b.length - a.length);

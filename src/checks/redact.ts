@@ -48,6 +48,7 @@ function safeDecode(text: string): string {
   }
 }
 
+
 /** Raw secret values from an environment, longest first. */
 export function secretsOf(env: NodeJS.ProcessEnv): string[] {
   const found = new Set<string>();

@@ -72,6 +72,8 @@ export function strictClean(input: Record<string, unknown>, schema: JsonSchema):
     if (errors.length === 0) return doc;
     for (const e of errors) {
       if (e.rule === 'schema-required') setAt(e.path, sample(schemaAtPointer(e.path)));
+      // A box that states the same fact as another (linked-facts) takes the state that agrees with it.
+      else if (e.rule === 'linked-facts' && typeof e.path === 'string') setAt(e.path, true);
       else if (e.rule === 'threshold-consistency') doc['評価実施手続']['基礎項目評価']['しきい値判断結果'] = resolveRef(schema, schemaAtPointer('/評価実施手続/基礎項目評価/しきい値判断結果')).enum!.find((o) => String(o).includes('重点項目評価の実施が義務付けられる'));
       else throw new Error(`${e.rule} ${e.path} ${e.message}`);
     }

@@ -70,6 +70,7 @@ function literals(file: string, text: string): { value: string; line: number }[]
 
 /** Files that read the tool's own YAML formats, whose keys may coincide with item names (変更後の記載 …). */
 const ownFormatReaders: Record<string, string> = {
+  'render/web/open-data.ts': 'the open-data catalogue of all 評価書 (schemas/catalogue): its column names are our format, the same for every form',
   'classify/records.ts': 'decisions.yaml and renames.yaml (schemas/decisions.v1, renames.v1): their keys 項目・変更後の記載・変更箇所・提出時期 are our file format',
 };
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { validateFile } from '../../validate/validate.ts';
 import { indexColumns, indexRow, statusOf } from './index-row.ts';
+import { focusedSchema } from '../../../test/helpers.ts';
 
 const reference = validateFile(fileURLToPath(new URL('../../../assessments/koshigaya-48-kodomo-iryohi/assessment.yaml', import.meta.url)));
 const schema = reference.form!.schema;
@@ -26,8 +27,8 @@ test('一覧の列見出しは schema の title から取る', () => {
 });
 
 test('公表日が今日より後なら公表予定、評価書名に【…終了】があれば終了', () => {
-  assert.equal(statusOf(data, '2026-03-29'), '公表予定');
-  assert.equal(statusOf(data, '2026-03-30'), '公表中');
+  assert.equal(statusOf(focusedSchema, data, '2026-03-29'), '公表予定');
+  assert.equal(statusOf(focusedSchema, data, '2026-03-30'), '公表中');
   const ended = { ...data, 表紙: { ...(data['表紙'] as object), 評価書名: 'こども医療費の支給に関する事務 重点項目評価書【令和9年3月31日 終了】' } };
-  assert.equal(statusOf(ended, '2027-04-01'), '終了');
+  assert.equal(statusOf(focusedSchema, ended, '2027-04-01'), '終了');
 });

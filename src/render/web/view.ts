@@ -4,7 +4,9 @@
  * Labels, numbers, ※ marks and choice lists come from the schema, never from this file.
  */
 import type { JsonSchema } from '../../schema/registry.ts';
-import { itemLabel, resolveRef } from '../../schema/walk.ts';
+import { itemLabel, perFileRoles, resolveRef } from '../../schema/walk.ts';
+import { readOne, roleEntries } from '../../model/roles.ts';
+import { changeRowKeys } from '../../model/document.ts';
 import { isObject, checkState } from '../../model/access.ts';
 import { formatWareki, parseDate } from '../../model/wareki.ts';
 import { diffWordsJa, type DiffPart } from './diff.ts';
@@ -40,7 +42,8 @@ export type Value =
   | { kind: 'record-groups'; groups: { id: string; label: string; items: string[] }[] }
   | { kind: 'change-table'; columns: Record<ChangeColumn, string>; rows: ChangeRow[] };
 
-export type ChangeColumn = '変更日' | '項目' | '変更前の記載' | '変更後の記載' | '提出時期' | '提出時期に係る説明';
+/** The 変更箇所 columns, by role (their printed titles come from the form). */
+export type ChangeColumn = 'date' | 'item' | 'before' | 'after' | 'timing' | 'explanation';
 
 export interface ChangeRow {
   id: string;
@@ -161,23 +164,24 @@ function leafValue(ctx: Context, schema: JsonSchema, value: unknown, required: b
 }
 
 function changeTable(root: JsonSchema, schema: JsonSchema, value: unknown): Value {
+  const keys = changeRowKeys(root);
   const rowSchema = schema.items ? resolveRef(root, schema.items) : {};
   const props = rowSchema.properties ?? {};
-  const title = (key: ChangeColumn): string => (props[key] ? resolveRef(root, props[key]).title : undefined) ?? key;
-  const columns = { 変更日: title('変更日'), 項目: title('項目'), 変更前の記載: title('変更前の記載'), 変更後の記載: title('変更後の記載'), 提出時期: title('提出時期'), 提出時期に係る説明: title('提出時期に係る説明') };
+  const title = (column: ChangeColumn): string => (props[keys[column]] ? resolveRef(root, props[keys[column]]!).title : undefined) ?? keys[column];
+  const columns = { date: title('date'), item: title('item'), before: title('before'), after: title('after'), timing: title('timing'), explanation: title('explanation') };
   const rows = (Array.isArray(value) ? value.filter(isObject) : []).map((row, i): ChangeRow => {
-    const before = row['変更前の記載'];
-    const after = row['変更後の記載'];
+    const before = row[keys.before];
+    const after = row[keys.after];
     // Word-level diff where both sides are text.
     const parts = typeof before === 'string' && typeof after === 'string' ? diffWordsJa(before, after) : undefined;
     return {
       id: typeof row['ID'] === 'string' ? row['ID'] : String(i + 1),
-      date: dateValue(row['変更日']),
-      item: textValue(row['項目']),
+      date: dateValue(row[keys.date]),
+      item: textValue(row[keys.item]),
       before: parts ? parts.filter((p) => !p.added) : textValue(before),
       after: parts ? parts.filter((p) => !p.removed) : textValue(after),
-      timing: textValue(row['提出時期']),
-      reason: textValue(row['提出時期に係る説明']),
+      timing: textValue(row[keys.timing]),
+      reason: textValue(row[keys.explanation]),
     };
   });
   return { kind: 'change-table', columns, rows };
@@ -252,7 +256,7 @@ function repeated(ctx: Context, schema: JsonSchema, value: unknown, id: string, 
   if (!Array.isArray(value) || value.length === 0) return { value: { kind: 'none' } };
   const itemSchema = resolveRef(ctx.root, schema.items!);
   const template = schema['x-repeat'];
-  const perFile = template?.startsWith('特定個人情報ファイル') ?? false;
+  const perFile = perFileRoles.has(schema['x-role'] ?? '');
   if (perFile && ctx.fileCount <= 1 && value.length === 1) return { children: children(ctx, itemSchema, value[0], id, depth + 1, `${pointer}/0`) };
   return {
     children: value.map((element, i) => {
@@ -266,8 +270,7 @@ function repeated(ctx: Context, schema: JsonSchema, value: unknown, id: string, 
 
 export function assessmentView(schema: JsonSchema, data: Record<string, unknown>): AssessmentView {
   const root = resolveRef(schema, schema);
-  const files = data['特定個人情報ファイルの概要'];
-  const ctx: Context = { root: schema, fileCount: Array.isArray(files) ? files.length : 0, used: new Set() };
+  const ctx: Context = { root: schema, fileCount: roleEntries(schema, data, 'files').length, used: new Set() };
   const sections: ViewNode[] = [];
   const required = new Set(root.required ?? []);
   for (const [key, child] of Object.entries(root.properties ?? {})) {
@@ -275,8 +278,8 @@ export function assessmentView(schema: JsonSchema, data: Record<string, unknown>
     if (isHidden(sub, key)) continue;
     sections.push(node(ctx, sub, key, data[key], '', 1, `/${pointerPart(key)}`, required.has(key)));
   }
-  const cover = isObject(data['表紙']) ? data['表紙'] : {};
-  return { title: typeof cover['評価書名'] === 'string' ? cover['評価書名'] : '', sections };
+  const title = readOne(schema, data, 'cover.title')?.raw;
+  return { title: typeof title === 'string' ? title : '', sections };
 }
 
 export type Block = { kind: 'items'; nodes: ViewNode[] } | { kind: 'group'; node: ViewNode };

@@ -77,3 +77,10 @@ export function indexRow(slug: string, schema: JsonSchema, data: Record<string, 
     status: statusOf(schema, data, today),
   };
 }
+
+/** A file size as people read it beside a download link: 812 バイト, 185 KB, 1.4 MB (1 KB = 1,024 bytes). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} バイト`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

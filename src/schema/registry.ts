@@ -28,6 +28,12 @@ export const annotationKeywords = [
   'x-group',
   'x-unverified',
   'x-risk-order',
+  // Semantic roles (issue 11, draft vocabulary): what an item is, the meaning of its choices, band bounds,
+  // and links between two statements of one fact.
+  'x-role',
+  'x-role-values',
+  'x-bands',
+  'x-links',
 ] as const;
 
 export type JsonSchema = {

@@ -14,6 +14,11 @@ export interface RuleMeta {
   rationale: string;
   /** Legal or official source, where there is one. */
   basis?: string;
+  /**
+   * Semantic roles (schema x-role) the rule reads. A form that lacks one of them does not get the rule
+   * (e.g. the 30-day 意見聴取 rule needs ③期間を短縮する特段の理由, which only the 全項目評価書 has).
+   */
+  requires?: readonly string[];
   /** messageId → Japanese template with {placeholders}. */
   messages: Record<string, string>;
   /** messageId → hint template. */

@@ -9,6 +9,7 @@ import { todayInJapan } from '../model/wareki.ts';
 import { arrayAt, isObject, stringAt } from '../model/access.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
 import { validationRules } from './rules/catalogue.ts';
+import { hasRoles } from './document-roles.ts';
 import type { Rule } from './rule.ts';
 
 export interface ValidateOptions {
@@ -83,6 +84,7 @@ export function validateLoaded(loaded: LoadedDocument, options: ValidateOptions 
   const context = { data, schema: form.schema, today: options.today ?? todayInJapan() };
   const findings: Diagnostic[] = [];
   for (const rule of options.rules ?? validationRules) {
+    if (rule.meta.requires && !hasRoles(form.schema, ...rule.meta.requires)) continue; // not applicable to this form
     for (const finding of rule.check(context)) {
       const level = finding.completeness ? (strict ? 'error' : 'warning') : (finding.level ?? rule.meta.level);
       findings.push({

@@ -56,3 +56,8 @@ test('しきい値判断の表', () => {
   assert.equal(requiredLevel(150_000, true), 'full');
   assert.equal(requiredLevel(300_000, false), 'full');
 });
+
+test('全項目評価書で「基礎項目評価及び全項目評価の実施が義務付けられる」なら、10万人以上でも指摘しない', async () => {
+  const { fullSample, runFull } = await import('../../../test/full-helpers.ts');
+  assert.deepEqual(runFull(thresholdConsistency, fullSample()), []);
+});

@@ -4,6 +4,7 @@
  */
 import type { Rule, RuleFinding } from '../rule.ts';
 import { arrayAt, stringAt } from '../../model/access.ts';
+import { schemaAt } from '../../schema/walk.ts';
 
 /** Lower bound of each 対象となる本人の数 band (people). Data, for the form edition in schemas/focused.v1. */
 export const peopleBandFloor: Record<string, number> = {
@@ -57,7 +58,7 @@ export const thresholdConsistency: Rule = {
       'no-duty-but-people': '対象人数が1,000人以上なら基礎項目評価は義務です。しきい値判断結果を確認してください。',
     },
   },
-  check({ data }) {
+  check({ data, schema }) {
     const result = stringAt(data, '評価実施手続', '基礎項目評価', 'しきい値判断結果');
     if (!result) return [];
     const path = '/評価実施手続/基礎項目評価/しきい値判断結果';
@@ -77,14 +78,18 @@ export const thresholdConsistency: Rule = {
       staff = Math.max(staff, fileStaff);
     }
     const level = requiredLevel(people, staff >= 500);
+    // The meaning of the chosen result, from the form's x-role-values when it has them (the 全項目 form does):
+    // 'basic+full' satisfies a full duty; a 重点 form without the annotation falls back to its two literals.
+    const values = schemaAt(schema, path)?.['x-role-values'] as Record<string, string> | undefined;
+    const canonical = values?.[result] ?? (result === mandatoryFocused ? 'basic+focused' : result === noDuty ? 'none' : 'basic');
     const findings: RuleFinding[] = [];
-    if ((level === 'focused' || level === 'full') && result !== mandatoryFocused) {
+    if ((level === 'focused' || level === 'full') && canonical !== 'basic+focused' && canonical !== 'basic+full') {
       findings.push({ messageId: 'below-duty', path, data: { band, result } });
     }
-    if (level === 'full') {
+    if (level === 'full' && canonical !== 'basic+full') {
       findings.push({ messageId: 'full-due', path, level: 'warning', data: { band, staff } });
     }
-    if (level !== 'none' && result === noDuty) findings.push({ messageId: 'no-duty-but-people', path, data: { band, result } });
+    if (level !== 'none' && canonical === 'none') findings.push({ messageId: 'no-duty-but-people', path, data: { band, result } });
     return findings;
   },
 };

@@ -14,6 +14,8 @@ import { classifyChanges, type Classified } from '../classify/classify.ts';
 import type { ClassifyRule, Rename } from '../classify/rule.ts';
 import { normalizeFormal } from '../classify/helpers.ts';
 import type { DecisionsFile } from '../classify/records.ts';
+import { checkPreChangeProcedure, preChangeProcedure } from './pre-change-procedure.ts';
+import { fillTemplate } from '../report/diagnostic.ts';
 
 export interface Version {
   /** Shown in reports: a path, or rev:path for a git revision. */
@@ -94,6 +96,19 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
         ? `「${c.change.item}」は${c.timing === 'reassess' ? '再評価が必要な' : '重要な'}変更ですが、公表日が更新されていません。変更前に評価をやり直し、提出・公表してください。`
         : `「${c.change.item}」は${c.timing === 'reassess' ? '再評価が必要な' : '重要な'}変更ですが、変更箇所に提出時期「事前」の記載がありません。`,
       hint: '評価をやり直して提出・公表した後、変更箇所に行を加え(npx pia diff … --write)、表紙の公表日を更新してください。変更前の提出が不要と判断したときは decisions.yaml に理由を記録してください。',
+    });
+  }
+  // 全項目評価書: a 事前 change needs a new 意見聴取 and 第三者点検 recorded in the new version.
+  for (const finding of checkPreChangeProcedure(form.schema, oldData, newData, classified)) {
+    const { meta } = preChangeProcedure;
+    problems.push({
+      rule: meta.id,
+      severity: meta.level,
+      file: newVersion.file,
+      ...newLoaded.locate(finding.path),
+      path: finding.path,
+      message: fillTemplate(meta.messages[finding.messageId], finding.data),
+      hint: fillTemplate(meta.hints[finding.messageId], finding.data),
     });
   }
   return { ok: true, comparison: { form, oldLoaded, newLoaded, oldData, newData, classified, problems } };

@@ -8,8 +8,8 @@
  */
 import type { JsonSchema } from '../schema/registry.ts';
 import type { Classified } from '../classify/classify.ts';
-import { hasRoles, readRole } from '../validate/document-roles.ts';
-import { bodyKind, parseHearingPeriod } from '../validate/procedure.ts';
+import { hasRole } from '../model/roles.ts';
+import { bodyKind, parseHearingPeriod, roleText } from '../validate/procedure.ts';
 import { formatWareki, parseDate } from '../model/wareki.ts';
 
 export const preChangeProcedure = {
@@ -19,7 +19,7 @@ export const preChangeProcedure = {
     level: 'error' as const,
     rationale: '全項目評価書の重要な変更は評価のやり直しで、意見聴取(原則30日以上)と第三者点検(行政機関等は委員会の承認)を変更前に行います。前の版と同じ手続の記載のままでは、手続を経ずに公表することになります。',
     basis: '番号法 第28条第1項後段、特定個人情報保護評価に関する規則 第7条・第11条、特定個人情報保護評価指針 第5の3(二次資料による)',
-    requires: ['hearing.period', 'hearing.shortening-reason', 'third-party.date', 'cover.published-on'],
+    requires: ['hearing.period', 'hearing.shortening-reason', 'third-party.date', 'cover.published-on'] as string[],
     messages: {
       'hearing-not-renewed': '「{item}」など{count}件の事前の変更がありますが、意見聴取の実施日・期間が前の版(公表日 {published})のままです。重要な変更には新しい意見聴取が必要です。',
       'third-party-not-renewed': '「{item}」など{count}件の事前の変更がありますが、第三者点検の実施日が前の版(公表日 {published})のままです。重要な変更には新しい第三者点検が必要です。',
@@ -42,17 +42,17 @@ export interface ProcedureFinding {
 
 /** Findings for the new version, or none when no change is 事前/再評価 or the form has no such procedure. */
 export function checkPreChangeProcedure(root: JsonSchema, oldData: unknown, newData: unknown, classified: readonly Classified[]): ProcedureFinding[] {
-  if (!hasRoles(root, ...preChangeProcedure.meta.requires)) return [];
+  if (!preChangeProcedure.meta.requires.every((role) => hasRole(root, role))) return [];
   const pre = classified.filter((c) => c.timing === 'before' || c.timing === 'reassess');
   if (pre.length === 0) return [];
-  const oldPublishedText = readRole(root, oldData, 'cover.published-on')?.text;
+  const oldPublishedText = roleText(root, oldData, 'cover.published-on')?.text;
   const oldPublished = oldPublishedText ? parseDate(oldPublishedText) : undefined;
   const data = { item: pre[0]!.change.item, count: pre.length, published: oldPublished?.ok ? formatWareki(oldPublished.iso) : '不明' };
   const same = (a?: string, b?: string) => (a ?? '').replace(/\s/g, '') === (b ?? '').replace(/\s/g, '');
   /** Renewed: written, different from the old version, and (when both dates are known) after its 公表日. */
   const renewed = (role: string, lastDay: (text: string) => string | undefined): { ok: boolean; path: string } => {
-    const before = readRole(root, oldData, role);
-    const after = readRole(root, newData, role)!;
+    const before = roleText(root, oldData, role);
+    const after = roleText(root, newData, role)!;
     if (!after.text || after.text === '—' || same(before?.text, after.text)) return { ok: false, path: after.pointer };
     const day = lastDay(after.text);
     return { ok: !(day && oldPublished?.ok && day <= oldPublished.iso), path: after.pointer };
@@ -64,8 +64,8 @@ export function checkPreChangeProcedure(root: JsonSchema, oldData: unknown, newD
   const findings: ProcedureFinding[] = [];
   const hearing = renewed('hearing.period', (t) => parseHearingPeriod(t)?.end);
   if (!hearing.ok) findings.push({ messageId: 'hearing-not-renewed', path: hearing.path, data });
-  const organisation = readRole(root, newData, 'cover.organisation')?.text ?? '';
-  if (bodyKind(organisation) === 'national' && hasRoles(root, 'ppc.submitted-on')) {
+  const organisation = roleText(root, newData, 'cover.organisation')?.text ?? '';
+  if (bodyKind(organisation) === 'national' && hasRole(root, 'ppc.submitted-on')) {
     const approval = renewed('ppc.submitted-on', dateOf);
     if (!approval.ok) findings.push({ messageId: 'approval-not-renewed', path: approval.path, data });
   } else {

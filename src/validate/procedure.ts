@@ -3,6 +3,20 @@
  * is a 地方公共団体等 or a 行政機関等 (which decides 第三者点検 against 個人情報保護委員会の承認).
  */
 import { parseDate } from '../model/wareki.ts';
+import { readOne, rolePointer } from '../model/roles.ts';
+import type { JsonSchema } from '../schema/registry.ts';
+
+/**
+ * A document-scope text item by role: its pointer (where it is, or would be) and its non-blank text.
+ * Undefined when the form has no such role.
+ */
+export function roleText(root: JsonSchema, data: unknown, role: string): { pointer: string; text?: string; present: boolean } | undefined {
+  const read = readOne(root, data, role);
+  const pointer = read?.pointer ?? rolePointer(root, role);
+  if (pointer === undefined) return undefined;
+  const text = typeof read?.raw === 'string' && read.raw.trim() !== '' ? read.raw.trim() : undefined;
+  return { pointer, text, present: read !== undefined };
+}
 
 const dateToken = /(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]{1,2})年[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9]{4}-[0-9]{2}-[0-9]{2}/g;
 const toAscii = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));

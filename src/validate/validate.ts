@@ -9,8 +9,8 @@ import { todayInJapan } from '../model/wareki.ts';
 import { arrayAt, isObject, stringAt } from '../model/access.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
 import { validationRules } from './rules/catalogue.ts';
-import { hasRoles } from './document-roles.ts';
-import type { Rule } from './rule.ts';
+import { missingRoles, type Rule } from './rule.ts';
+import { formRoles } from '../model/roles.ts';
 
 export interface ValidateOptions {
   /** Publication mode: missing items, blanks and unknown checkboxes are errors. */
@@ -83,8 +83,9 @@ export function validateLoaded(loaded: LoadedDocument, options: ValidateOptions 
   if (options.schemaOnly) return { file, loaded, form, data, diagnostics, renderable: true };
   const context = { data, schema: form.schema, today: options.today ?? todayInJapan() };
   const findings: Diagnostic[] = [];
+  const roles = formRoles(form.schema);
   for (const rule of options.rules ?? validationRules) {
-    if (rule.meta.requires && !hasRoles(form.schema, ...rule.meta.requires)) continue; // not applicable to this form
+    if (missingRoles(rule.meta, roles).length > 0) continue; // not applicable to this form: listed by pia rules --form
     for (const finding of rule.check(context)) {
       const level = finding.completeness ? (strict ? 'error' : 'warning') : (finding.level ?? rule.meta.level);
       findings.push({

@@ -8,6 +8,7 @@ import { entrustmentConsistency } from './entrustment-consistency.ts';
 import { fileReference } from './file-reference.ts';
 import { hearingPeriod } from './hearing-period.ts';
 import { hearingReflection } from './hearing-reflection.ts';
+import { linkedFacts } from './linked-facts.ts';
 import { provisionConsistency } from './provision-consistency.ts';
 import { publicationAfterProcedure } from './publication-after-procedure.ts';
 import { termVariant } from './term-variant.ts';
@@ -25,6 +26,7 @@ export const validationRules: readonly Rule[] = [
   fileReference,
   hearingPeriod,
   hearingReflection,
+  linkedFacts,
   provisionConsistency,
   publicationAfterProcedure,
   termVariant,

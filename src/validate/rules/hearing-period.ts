@@ -6,8 +6,7 @@
  * 二次資料による。FORMS.md §5)。
  */
 import type { Rule, RuleFinding } from '../rule.ts';
-import { readRole } from '../document-roles.ts';
-import { parseHearingPeriod } from '../procedure.ts';
+import { parseHearingPeriod, roleText } from '../procedure.ts';
 import { formatWareki } from '../../model/wareki.ts';
 
 /** The minimum period in days (both ends counted). Data, for the 指針 edition in FORMS.md §5. */
@@ -35,8 +34,8 @@ export const hearingPeriod: Rule = {
     },
   },
   check({ data, schema }) {
-    const period = readRole(schema, data, 'hearing.period');
-    const reason = readRole(schema, data, 'hearing.shortening-reason');
+    const period = roleText(schema, data, 'hearing.period');
+    const reason = roleText(schema, data, 'hearing.shortening-reason');
     if (!period || !reason || !period.text) return [];
     const parsed = parseHearingPeriod(period.text);
     if (!parsed) return [{ messageId: 'unreadable', path: period.pointer, completeness: true, data: { value: period.text } }];

@@ -3,7 +3,7 @@
  * 意見聴取の後は「必要に応じて全項目評価書を見直す」(特定個人情報保護評価指針 第5の3、二次資料による。FORMS.md §5)。
  */
 import type { Rule } from '../rule.ts';
-import { readRole } from '../document-roles.ts';
+import { roleText } from '../procedure.ts';
 
 /** Texts that say no opinion was received: then ⑤ may stay blank. Data, compared without spaces. */
 export const noOpinionTexts: readonly string[] = ['なし', '特になし', '意見なし', '意見はなかった', '意見はなかった。', '提出された意見はなし', '該当なし', '—', '-'];
@@ -24,13 +24,13 @@ export const hearingReflection: Rule = {
     },
   },
   check({ data, schema }) {
-    const opinions = readRole(schema, data, 'hearing.opinions');
-    const reflection = readRole(schema, data, 'hearing.reflection');
+    const opinions = roleText(schema, data, 'hearing.opinions');
+    const reflection = roleText(schema, data, 'hearing.reflection');
     if (!opinions || !reflection || !opinions.text) return [];
     const normalized = opinions.text.replace(/\s/g, '');
     if (noOpinionTexts.includes(normalized)) return [];
     if (reflection.text) return [];
-    const path = reflection.value === undefined ? opinions.pointer : reflection.pointer;
+    const path = reflection.present ? reflection.pointer : opinions.pointer;
     return [{ messageId: 'missing', path }];
   },
 };

@@ -4,8 +4,7 @@
  * 第5の3、規則 第7条、二次資料による。FORMS.md §5。豊中市の手順「パブコメ → 第三者点検 → 公表」)。
  */
 import type { Rule, RuleFinding } from '../rule.ts';
-import { readRole } from '../document-roles.ts';
-import { parseHearingPeriod } from '../procedure.ts';
+import { parseHearingPeriod, roleText } from '../procedure.ts';
 import { formatWareki, parseDate } from '../../model/wareki.ts';
 
 export const publicationAfterProcedure: Rule = {
@@ -28,9 +27,9 @@ export const publicationAfterProcedure: Rule = {
     },
   },
   check({ data, schema }) {
-    const published = readRole(schema, data, 'cover.published-on');
-    const period = readRole(schema, data, 'hearing.period');
-    const thirdParty = readRole(schema, data, 'third-party.date');
+    const published = roleText(schema, data, 'cover.published-on');
+    const period = roleText(schema, data, 'hearing.period');
+    const thirdParty = roleText(schema, data, 'third-party.date');
     if (!published?.text) return [];
     const publishedOn = parseDate(published.text);
     if (!publishedOn.ok) return [];

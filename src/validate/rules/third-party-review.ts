@@ -6,8 +6,7 @@
  * 承認は行政機関等だけで、表紙の「個人情報保護委員会 承認日」も【行政機関等のみ】と印字されている。
  */
 import type { Rule, RuleFinding } from '../rule.ts';
-import { readRole } from '../document-roles.ts';
-import { bodyKind } from '../procedure.ts';
+import { bodyKind, roleText } from '../procedure.ts';
 
 export const thirdPartyReview: Rule = {
   meta: {
@@ -29,14 +28,14 @@ export const thirdPartyReview: Rule = {
     },
   },
   check({ data, schema }) {
-    const organisation = readRole(schema, data, 'cover.organisation');
+    const organisation = roleText(schema, data, 'cover.organisation');
     if (!organisation?.text) return [];
     const kind = bodyKind(organisation.text);
     if (kind === 'unknown') return [];
     const findings: RuleFinding[] = [];
     const title = (pointer: string) => pointer.split('/').at(-1)!;
-    const thirdParty = ['third-party.date', 'third-party.method', 'third-party.result'].map((r) => readRole(schema, data, r)!);
-    const approval = ['ppc.submitted-on', 'ppc.review', 'cover.ppc-approved-on'].map((r) => readRole(schema, data, r)).filter((r) => r !== undefined);
+    const thirdParty = ['third-party.date', 'third-party.method', 'third-party.result'].map((r) => roleText(schema, data, r)!);
+    const approval = ['ppc.submitted-on', 'ppc.review', 'cover.ppc-approved-on'].map((r) => roleText(schema, data, r)).filter((r) => r !== undefined);
     const present = (r: { text?: string }) => r.text !== undefined && r.text !== '—';
     if (kind === 'local') {
       for (const r of thirdParty) if (!present(r)) findings.push({ messageId: 'third-party-missing', path: r.pointer, completeness: true, data: { organisation: organisation.text, item: title(r.pointer) } });

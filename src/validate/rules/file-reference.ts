@@ -1,18 +1,19 @@
 /**
- * (別添1) とⅢ リスク対策 は、Ⅱ の特定個人情報ファイルごとに1つずつあり、ID でそのファイルを指す。
+ * 記録項目の別添(重点 別添1、全項目 別添2)とⅢ リスク対策 は、Ⅱ の特定個人情報ファイルごとに1つずつあり、ID でその
+ * ファイルを指す。どの節かは役割(records.annex、risk.files)で見つけ、節の名前は様式から取る。
  */
 import type { Rule, RuleFinding } from '../rule.ts';
 import { arrayAt, stringAt } from '../../model/access.ts';
+import { rolePointer } from '../../model/roles.ts';
+import { itemPath } from '../../schema/walk.ts';
+import { pointerSegments } from '../../model/pointer.ts';
 
-const dependents = [
-  { list: '/特定個人情報ファイル記録項目', keys: ['特定個人情報ファイル記録項目'], label: '(別添1) 特定個人情報ファイル記録項目' },
-  { list: '/リスク対策/特定個人情報ファイル', keys: ['リスク対策', '特定個人情報ファイル'], label: 'Ⅲ リスク対策' },
-] as const;
+const dependentRoles = ['records.annex', 'risk.files'];
 
 export const fileReference: Rule = {
   meta: {
     id: 'file-reference',
-    title: '別添1とⅢがⅡの特定個人情報ファイルと対応している',
+    title: '記録項目の別添とⅢがⅡの特定個人情報ファイルと対応している',
     level: 'error',
     rationale: '重点項目評価書は特定個人情報ファイルごとにⅡ・別添1・Ⅲを記載します。対応が崩れると、どのファイルの記録項目・リスク対策かが分かりません。',
     basis: '重点項目評価書 記載要領(特定個人情報ファイルごとの記載)',
@@ -27,11 +28,15 @@ export const fileReference: Rule = {
       'name-differs': 'ファイル名を統一してください。',
     },
   },
-  check({ data }) {
+  check({ data, schema }) {
     const findings: RuleFinding[] = [];
     const files = arrayAt(data, '特定個人情報ファイルの概要');
     const names = new Map(files.map((f) => [stringAt(f, 'ID') ?? '', stringAt(f, '特定個人情報ファイル名') ?? '']));
-    for (const { list, keys, label } of dependents) {
+    for (const role of dependentRoles) {
+      const list = rolePointer(schema, role);
+      if (list === undefined) continue;
+      const keys = pointerSegments(list);
+      const label = itemPath(schema, list);
       const entries = arrayAt(data, ...keys);
       const present = new Set<string>();
       entries.forEach((entry, i) => {

@@ -4,54 +4,20 @@
  */
 import type { Diagnostic } from '../report/diagnostic.ts';
 import type { JsonSchema } from '../schema/registry.ts';
-import { isSignificant, itemPath, resolveRef, schemaAt } from '../schema/walk.ts';
+import { isSignificant, schemaAt } from '../schema/walk.ts';
 import { loadText, type LoadedDocument } from '../load/load-file.ts';
 import { formatWareki } from '../model/wareki.ts';
-import { validateText } from '../validate/validate.ts';
+import { validateText, type ValidationResult } from '../validate/validate.ts';
 import { classifyChange } from '../classify/classify.ts';
-import { normalizeFormal } from '../classify/helpers.ts';
 import type { Rename } from '../classify/rule.ts';
 import type { DecisionsFile } from '../classify/records.ts';
 import { addMonths, timeRules, timeStart } from '../classify/time-rules.ts';
 import { changeRowKeys, changeRows, publishedOn } from '../model/document.ts';
 import type { Commit } from '../git/git.ts';
 import { compareVersions, sameItemLabel } from './compare.ts';
+import { itemCandidates, matchItem } from '../schema/items.ts';
 import { diffAssessments } from './diff.ts';
 import type { Change } from './change.ts';
-
-export interface ItemCandidate {
-  pointer: string;
-  label: string;
-  key: string;
-}
-
-/** Every item of the form with its printed path (first repetition), for mapping a row's 項目 text back. */
-export function itemCandidates(root: JsonSchema): ItemCandidate[] {
-  const out: ItemCandidate[] = [];
-  const visit = (schema: JsonSchema, pointer: string, depth: number): void => {
-    if (depth > 12) return;
-    if (pointer !== '') {
-      const label = itemPath(root, pointer);
-      if (label) out.push({ pointer, label, key: normalizeFormal(label) });
-    }
-    if (schema.items) visit(resolveRef(root, schema.items), `${pointer}/0`, depth + 1);
-    for (const [key, child] of Object.entries(schema.properties ?? {})) {
-      const sub = resolveRef(root, child);
-      if (sub['x-render'] === 'hidden' || sub['x-render'] === 'change-table' || key === 'ID') continue;
-      visit(sub, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
-    }
-  };
-  visit(resolveRef(root, root), '', 0);
-  return out;
-}
-
-/** The item a row names: the longest item path the row's 項目 starts with (rows often add words after it). */
-export function matchItem(candidates: readonly ItemCandidate[], text: string): ItemCandidate | undefined {
-  const key = normalizeFormal(text);
-  let best: ItemCandidate | undefined;
-  for (const c of candidates) if (key.startsWith(c.key) && (!best || c.key.length > best.key.length)) best = c;
-  return best;
-}
 
 export interface History {
   commits: readonly Commit[];
@@ -78,7 +44,7 @@ export function auditAssessment(input: AuditInput): AuditResult {
   const loaded = result.loaded;
   const out: Diagnostic[] = [];
   out.push(...auditRows(root, data, loaded, input));
-  if (input.history) out.push(...auditHistory(root, input, data, loaded));
+  if (input.history) out.push(...auditHistory(root, input, data, loaded, result));
   out.push(...timeTriggers(root, data, loaded, input.today));
   return { ok: true, diagnostics: out };
 }
@@ -139,7 +105,7 @@ function choiceIn(schema: JsonSchema, text: string | undefined): string | undefi
 
 
 /** Changes since the version that carried the current 公表日 first; each needs a 変更箇所 row added since. */
-function auditHistory(root: JsonSchema, input: AuditInput, data: Record<string, unknown>, loaded: LoadedDocument): Diagnostic[] {
+function auditHistory(root: JsonSchema, input: AuditInput, data: Record<string, unknown>, loaded: LoadedDocument, validated: ValidationResult): Diagnostic[] {
   const { commits, texts } = input.history!;
   const parsed = texts.map((t) => {
     if (t === undefined) return undefined;
@@ -155,7 +121,7 @@ function auditHistory(root: JsonSchema, input: AuditInput, data: Record<string, 
   const lastPublished = publishedOn(root, parsed[last]);
   let base = last;
   while (base > 0 && parsed[base - 1] !== undefined && publishedOn(root, parsed[base - 1]) === lastPublished) base--;
-  const comparison = compareVersions({ file: `${commits[base]!.sha.slice(0, 7)}:${input.file}`, text: texts[base]! }, { file: input.file, text: input.text }, { renames: input.renames, decisions: input.decisions, today: input.today });
+  const comparison = compareVersions({ file: `${commits[base]!.sha.slice(0, 7)}:${input.file}`, text: texts[base]! }, { file: input.file, text: input.text }, { renames: input.renames, decisions: input.decisions, today: input.today, newValidated: validated });
   if (!comparison.ok) return [];
   const { classified, form } = comparison.comparison;
   const baseRows = new Set(changeRows(form.schema, parsed[base]).map((r) => r.id));

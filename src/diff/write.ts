@@ -11,35 +11,16 @@ import { chownSync, closeSync, fchmodSync, fsyncSync, openSync, readFileSync, re
 import path from 'node:path';
 import { Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { fail, FileChangedMeanwhile, OutputNotWritable, PiaError } from '../report/errors.ts';
-import { arrayAt, stringAt } from '../model/access.ts';
 import { formatWareki, parseDate } from '../model/wareki.ts';
-import { classificationRules } from '../classify/catalogue.ts';
-import type { Classified } from '../classify/classify.ts';
+import { changeRowKeys, changeRows as existingRows, changesPointer } from '../model/document.ts';
+import type { JsonSchema } from '../schema/registry.ts';
+import { draftRows } from './rows.ts';
 import type { FileComparison } from './report.ts';
-import { formatValue } from './text.ts';
 import { sameItemLabel } from './compare.ts';
 import { normalizeFormal } from '../classify/helpers.ts';
 
-export interface ChangeRow {
-  ID: string;
-  変更日: string;
-  項目: string;
-  変更前の記載: string;
-  変更後の記載: string;
-  提出時期: '事前' | '事後';
-  提出時期に係る説明: string;
-}
-
-/** The reason printed in 提出時期に係る説明: a reviewer's decision, else the title of the deciding rule. */
-function reasonOf(c: Classified): string {
-  if (c.decision) return c.decision.reason;
-  // 事前: the legal reason (重要な変更) first; 事後: the most specific reason (formal, rename, typo, lower risk)
-  // before the generic non-※ one. The officer may reword it (the reference gives the business reason).
-  const rank = (rule: string) => (c.ruleTiming === 'before' ? (rule === 'significant-item-changed' ? 0 : 1) : rule === 'non-significant-item' ? 1 : 0);
-  const deciding = c.hits.filter((h) => h.timing === c.ruleTiming).sort((a, b) => rank(a.rule) - rank(b.rule))[0];
-  const title = classificationRules.find((r) => r.meta.id === deciding?.rule)?.meta.title ?? '';
-  return title.replace(/[((](事前|事後|再評価)[))]$/, '');
-}
+/** A 変更箇所 row as written into the YAML: ID plus the form's own column keys (変更日, 項目 …, read by role). */
+export type ChangeRow = Record<string, string>;
 
 /** The part of a written row's ID that names the change (the date before it is the day it was written). */
 export function changeKey(pointer: string, afterText: string): string {
@@ -50,42 +31,43 @@ export function changeKey(pointer: string, afterText: string): string {
  * Whether 変更箇所 already has a row for this change, whatever day it was written: a row pia wrote (its ID ends
  * with the change's key), or a row typed by hand for the same item with the same 変更前・変更後 text.
  */
-function alreadyRecorded(rows: readonly unknown[], key: string, item: string, before: string, after: string): boolean {
+function alreadyRecorded(rows: readonly ExistingRow[], key: string, item: string, before: string, after: string): boolean {
   return rows.some((r) => {
-    const id = stringAt(r, 'ID') ?? '';
-    if (id.endsWith(`-${key}`)) return true;
+    if ((r.id ?? '').endsWith(`-${key}`)) return true;
     const same = (a: string | undefined, b: string) => a !== undefined && normalizeFormal(a) === normalizeFormal(b);
-    return sameItemLabel(stringAt(r, '項目') ?? '', item) && same(stringAt(r, '変更前の記載'), before) && same(stringAt(r, '変更後の記載'), after);
+    return sameItemLabel(r.item ?? '', item) && same(r.before, before) && same(r.after, after);
   });
 }
 
-/** One row per classified change (moves renumber only and get none; rows already present are skipped). */
+type ExistingRow = ReturnType<typeof existingRows>[number];
+
+/** One row per logical change (drafted by rows.ts), in the form's column keys; rows already present are skipped. */
 export function changeRows(fc: FileComparison, dateIso: string): ChangeRow[] {
   const { comparison } = fc;
   const root = comparison.form.schema;
-  const existing = arrayAt(comparison.newData, '変更箇所');
+  const existing = existingRows(root, comparison.newData);
+  const keys = changeRowKeys(root);
   const rows: ChangeRow[] = [];
-  for (const c of comparison.classified) {
-    if (c.change.kind === 'moved' || !c.timing) continue;
-    const before = formatValue(root, c.change.schema, c.change.before);
-    const after = formatValue(root, c.change.schema, c.change.after);
-    const key = changeKey(c.change.pointer, after);
+  for (const draft of draftRows(comparison, dateIso)) {
+    const key = changeKey(draft.pointer, draft.after);
     const id = `${dateIso}-${key}`;
-    if (alreadyRecorded(existing, key, c.change.item, before, after) || rows.some((r) => r.ID === id)) continue;
-    rows.push({ ID: id, 変更日: formatWareki(dateIso), 項目: c.change.item, 変更前の記載: before, 変更後の記載: after, 提出時期: c.timing === 'after' ? '事後' : '事前', 提出時期に係る説明: reasonOf(c) });
+    if (alreadyRecorded(existing, key, draft.item, draft.before, draft.after) || rows.some((r) => r['ID'] === id)) continue;
+    rows.push({ ID: id, [keys.date]: draft.date, [keys.item]: draft.item, [keys.before]: draft.before, [keys.after]: draft.after, [keys.timing]: keys.timingChoices[draft.timing], [keys.explanation]: draft.explanation });
   }
   return rows;
 }
 
 /** The text with the rows added to 変更箇所: newest first when the table is kept newest first (as the reference). */
-export function insertRows(text: string, rows: readonly ChangeRow[]): string {
+export function insertRows(root: JsonSchema, text: string, rows: readonly ChangeRow[]): string {
   if (rows.length === 0) return text;
+  const listKey = changesPointer(root)!.slice(1);
+  const dateKey = changeRowKeys(root).date;
   const doc = parseDocument(text);
   const render = (indent: string) => new Document(rows).toString({ lineWidth: 0 }).trimEnd().split('\n').map((l) => indent + l).join('\n') + '\n';
   const top = doc.contents;
-  const pair = isMap(top) ? top.items.find((p) => String((p.key as { value?: unknown })?.value) === '変更箇所') : undefined;
+  const pair = isMap(top) ? top.items.find((p) => String((p.key as { value?: unknown })?.value) === listKey) : undefined;
   const seq = pair?.value;
-  if (!pair) return `${text}${text.endsWith('\n') ? '' : '\n'}\n変更箇所:\n${render('  ')}`;
+  if (!pair) return `${text}${text.endsWith('\n') ? '' : '\n'}\n${listKey}:\n${render('  ')}`;
   if (!isSeq(seq) || seq.items.length === 0) {
     // 変更箇所: [] or an empty value: the value becomes a block list.
     const valueRange = (seq as { range?: [number, number, number] } | null)?.range;
@@ -97,7 +79,7 @@ export function insertRows(text: string, rows: readonly ChangeRow[]): string {
     return `${text.slice(0, from).trimEnd()}${comment}\n${render('  ')}${text.slice(to + tail[0].length)}`;
   }
   const dates = seq.items.map((item) => {
-    const parsed = parseDate(String((item as { get?: (k: string) => unknown }).get?.('変更日') ?? ''));
+    const parsed = parseDate(String((item as { get?: (k: string) => unknown }).get?.(dateKey) ?? ''));
     return parsed.ok ? parsed.iso : '';
   });
   const newestFirst = dates.length < 2 || dates[0]! >= dates.at(-1)!;

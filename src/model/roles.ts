@@ -19,7 +19,13 @@ export interface RoleDefinition {
   values?: string[];
 }
 
-export const roleVocabulary: Record<string, RoleDefinition> = (JSON.parse(readFileSync(path.join(schemaDir, 'roles.v1.json'), 'utf8')) as { roles: Record<string, RoleDefinition> }).roles;
+let vocabulary: Record<string, RoleDefinition> | undefined;
+
+/** The role vocabulary (schemas/roles.v1.json), read on first use (page bundles import this module without it). */
+export function roleVocabulary(): Record<string, RoleDefinition> {
+  vocabulary ??= (JSON.parse(readFileSync(path.join(schemaDir, 'roles.v1.json'), 'utf8')) as { roles: Record<string, RoleDefinition> }).roles;
+  return vocabulary;
+}
 
 /** Where a role sits in a form: its path pattern (`*` = every entry of a list) and the item's schema. */
 export interface RoleSite {
@@ -106,11 +112,21 @@ export function canonicalOf(schema: JsonSchema, raw: unknown): unknown {
  */
 export function readRole(root: JsonSchema, data: unknown, role: string, within = ''): RoleRead[] {
   const out: RoleRead[] = [];
+  const withinSegments = within === '' ? [] : within.slice(1).split('/');
+  // The value at `within`, found once: every site under it is expanded from there, not from the root.
+  let start: unknown = data;
+  for (const s of withinSegments) {
+    const key = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    start = Array.isArray(start) ? start[Number(key)] : isObject(start) ? start[key] : undefined;
+  }
+  if (start === undefined) return out;
   for (const site of roleSites(root).get(role) ?? []) {
+    if (site.pattern.length < withinSegments.length) continue;
+    const under = withinSegments.every((s, i) => (site.pattern[i] === '*' ? /^\d+$/.test(s) : escape(site.pattern[i]!) === s));
+    if (!under) continue;
     const expand = (value: unknown, i: number, pointer: string): void => {
       if (value === undefined) return;
       if (i === site.pattern.length) {
-        if (within && pointer !== within && !pointer.startsWith(`${within}/`)) return;
         out.push({ pointer, raw: value, value: canonicalOf(site.schema, value), schema: site.schema, band: bandOf(site.schema, value) });
         return;
       }
@@ -119,7 +135,7 @@ export function readRole(root: JsonSchema, data: unknown, role: string, within =
         if (Array.isArray(value)) value.forEach((v, n) => expand(v, i + 1, `${pointer}/${n}`));
       } else if (isObject(value)) expand(value[segment], i + 1, `${pointer}/${escape(segment)}`);
     };
-    expand(data, 0, '');
+    expand(start, withinSegments.length, within);
   }
   return out;
 }
@@ -170,7 +186,7 @@ export function formLinks(root: JsonSchema): FormLink[] {
 export function checkRoleAnnotations(root: JsonSchema): string[] {
   const problems: string[] = [];
   for (const [role, sites] of roleSites(root)) {
-    const definition = roleVocabulary[role];
+    const definition = roleVocabulary()[role];
     if (!definition) {
       problems.push(`x-role "${role}" at /${sites[0]!.pattern.join('/')} is not in schemas/roles.v1.json`);
       continue;

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { referenceText } from './scenario-helpers.ts';
+import { focusedSchema } from '../helpers.ts';
 import { insertRows, type ChangeRow } from '../../src/diff/write.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -81,7 +82,7 @@ const row: ChangeRow = { ID: '2026-12-01-abcdef12', 変更日: '令和8年12月1
 
 test('一行で書いた(フロー形式の)変更箇所には行をその形で加え、他の部分は1バイトも変えない', () => {
   const text = '様式: 重点項目評価書 # 様式\n表紙: { 評価書番号: 1 }   # 番号\n変更箇所: [{ ID: a, 変更日: "令和8年1月1日", 項目: x, 変更前の記載: y, 変更後の記載: z, 提出時期: 事後, 提出時期に係る説明: w }] # 行\nその他: "そのまま"\n';
-  const out = insertRows(text, [row]);
+  const out = insertRows(focusedSchema, text, [row]);
   assert.ok(out.startsWith('様式: 重点項目評価書 # 様式\n表紙: { 評価書番号: 1 }   # 番号\n変更箇所: ['), out);
   assert.ok(out.endsWith('{ ID: a, 変更日: "令和8年1月1日", 項目: x, 変更前の記載: y, 変更後の記載: z, 提出時期: 事後, 提出時期に係る説明: w }] # 行\nその他: "そのまま"\n'), out);
   const rows = (parse(out) as { 変更箇所: { ID: string }[] }).変更箇所;

@@ -141,7 +141,7 @@ export async function diff(args: string[]): Promise<number> {
       const p = pending[i]!;
       const rows = changeRows(fc, date);
       if (!p.path || rows.length === 0) return;
-      const updated = insertRows(p.newText, rows);
+      const updated = insertRows(fc.comparison.form.schema, p.newText, rows);
       // What is written must read back as a valid version with the rows in it, or nothing is written.
       const check = compareVersions({ file: fc.oldFile, text: p.oldText }, { file: fc.newFile, text: updated }, p.options);
       if (!check.ok) fail(WriteWouldBreak, { path: fc.newFile, detail: check.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).join(' / ') });

@@ -4,6 +4,7 @@ import { blankRequiredItem } from './blank-required-item.ts';
 import { changeEntryDate } from './change-entry-date.ts';
 import { changeRowCurrent } from './change-row-current.ts';
 import { doubledWord } from './doubled-word.ts';
+import { draftChangeExplanation } from './draft-change-explanation.ts';
 import { duplicateId } from './duplicate-id.ts';
 import { duplicateRecordItem } from './duplicate-record-item.ts';
 import { entrustmentConsistency } from './entrustment-consistency.ts';
@@ -25,6 +26,7 @@ export const validationRules: readonly Rule[] = [
   changeEntryDate,
   changeRowCurrent,
   doubledWord,
+  draftChangeExplanation,
   duplicateId,
   duplicateRecordItem,
   entrustmentConsistency,

@@ -45,10 +45,7 @@ export function formatValue(root: JsonSchema, schema: JsonSchema, value: unknown
       const text = formatValue(root, child, v, label, options);
       // A group of checkboxes (④委託先への…提供方法) keeps its label, with its boxes indented below it.
       const group = child['x-render'] === 'checkboxes' || child['x-render'] === 'checkbox-groups';
-      if (group) lines.push(`${label}:
-${text.split('
-').map((line) => `  ${line}`).join('
-')}`);
+      if (group) lines.push(`${label}:\n${text.split('\n').map((line) => `  ${line}`).join('\n')}`);
       else lines.push(child['x-render'] === 'checkbox' || text.startsWith('[') ? text : `${label}: ${text}`);
     }
     return lines.join('\n');

@@ -46,6 +46,9 @@ test('全項目評価書: --write は別添3 に事前の行を書き加え、�
       ['令和8年9月1日', '事後', 'Ⅵ 評価実施手続 3. 第三者点検 ①実施日'],
     ]);
 
+    // The written explanations are drafts until the officer has read them (draft-change-explanation).
+    assert.equal(pia('validate', '--strict', newFile).status, 1);
+    writeFileSync(newFile, text.replaceAll('（下書き）', ''));
     const validate = pia('validate', '--strict', newFile);
     assert.equal(validate.status, 0, validate.stdout);
     const audit = pia('audit', '--no-history', newFile);

@@ -74,6 +74,25 @@ async function calibrate(threads: number): Promise<number> {
   return (used.user + used.system) / 1000 / (performance.now() - start);
 }
 
+/** The 全項目評価書 sample (様式4) against the 重点 reference: warm render time, pages and size, and their ratios. */
+export async function fullForm(): Promise<void> {
+  const warmOf = async (file: string) => {
+    const result = validateFile(file);
+    await renderAssessment(result);
+    const walls: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      const out = await renderAssessment(result);
+      walls.push(performance.now() - t);
+      bytes = out.bytes.length;
+    }
+    return { ms: [...walls].sort((a, b) => a - b)[2]!, bytes };
+  };
+  const [full, focused] = [await warmOf('assessments/aobagawa-juki-full/assessment.yaml'), await warmOf(reference)];
+  console.log(`全項目 sample (warm, median of 5): ${ms(full.ms)} per document, ${(full.bytes / 1024).toFixed(0)} KB; 重点 reference ${ms(focused.ms)}, ${(focused.bytes / 1024).toFixed(0)} KB; ratio ${(full.ms / focused.ms).toFixed(2)}× time, ${(full.bytes / focused.bytes).toFixed(2)}× bytes`);
+}
+
 export default async function (): Promise<void> {
   const result = validateFile(reference);
   // The machine may be shared: the load average says how far wall times are inflated; CPU time is not.
@@ -138,4 +157,5 @@ tr { break-inside: avoid; }
     console.log(`chromium page.pdf() (warm, mean of 5): ${ms(chrome.warm)} per document, ${(chrome.bytes / 1024).toFixed(0)} KB`);
     console.log(`ratio chromium / pdfmake (warm): ${(chrome.warm / warm).toFixed(2)}×`);
   }
+  await fullForm();
 }

@@ -10,7 +10,7 @@
  * five runs each with the median (Lighthouse's own advice; one run varies by ±10 points on a shared machine),
  * and the Nu HTML checker's errors over every page. PIA_BENCH_SITE_QUALITY=0 skips this part.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite, type SiteOptions, type SiteResult } from '../src/site/build-site.ts';
@@ -44,6 +44,32 @@ async function timedBuild(label: string, options: SiteOptions): Promise<number> 
   return wall;
 }
 
+/**
+ * 100 variants of the 全項目評価書 sample (様式4) against 100 of the 重点 reference, each a cold build: the
+ * 全項目 page is 3–4× larger, so the ratio says what a city's 全項目 set costs.
+ */
+export async function fullForm(): Promise<void> {
+  const root = mkdtempSync(path.join(tmpdir(), 'pia-site-bench-full-'));
+  try {
+    const full = readFileSync(new URL('../assessments/aobagawa-juki-full/assessment.yaml', import.meta.url), 'utf8');
+    const walls: Record<string, number> = {};
+    for (const kind of ['full', 'focused'] as const) {
+      const dir = path.join(root, kind);
+      if (kind === 'full') {
+        for (let n = 0; n < 100; n++) {
+          const file = path.join(dir, 'assessments', `full-${String(n).padStart(3, '0')}`, 'assessment.yaml');
+          mkdirSync(path.dirname(file), { recursive: true });
+          writeFileSync(file, full.replace('  評価書番号: 1\n', `  評価書番号: ${2000 + n}\n`).replace('評価書名: 住民基本台帳に関する事務 全項目評価書', `評価書名: 試験用の事務${n} 全項目評価書`));
+        }
+      } else writeAssessments(path.join(dir, 'assessments'), 99);
+      walls[kind] = await timedBuild(`build 100 ${kind === 'full' ? '全項目' : '重点'} assessments`, { assessmentsDir: path.join(dir, 'assessments'), outDir: path.join(dir, 'dist'), pdfDir: path.join(dir, 'no-pdf'), cacheDir: path.join(dir, 'cache') });
+    }
+    console.log(`ratio 全項目 / 重点 (100 each)`.padEnd(30) + ` ${(walls.full! / walls.focused!).toFixed(2)}×`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 export default async function (): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'pia-site-bench-'));
   try {
@@ -74,6 +100,7 @@ export default async function (): Promise<void> {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+  await fullForm();
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

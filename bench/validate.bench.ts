@@ -30,6 +30,22 @@ function time(fn: () => void): number {
   return performance.now() - start;
 }
 
+/**
+ * The 全項目評価書 sample (様式4, 3–4× a 重点 one) against the 重点 reference: warm in-process validation per
+ * document and the ratio of the two, per KB too.
+ */
+export async function fullForm(): Promise<void> {
+  const full = readFileSync(path.join(root, 'assessments/aobagawa-juki-full/assessment.yaml'), 'utf8');
+  const perDoc = (text: string) => {
+    for (let i = 0; i < 20; i++) validateText('warmup.yaml', text, { today: '2026-11-25' });
+    const runs = 100;
+    const ms = Math.min(...[0, 1, 2].map(() => time(() => { for (let i = 0; i < runs; i++) validateText('a.yaml', text, { today: '2026-11-25' }); }))) / runs;
+    return { ms, kb: Buffer.byteLength(text) / 1024 };
+  };
+  const [f, r] = [perDoc(full), perDoc(reference)];
+  console.log(`validate.full-form           ${f.ms.toFixed(2)} ms/doc (${f.kb.toFixed(0)} KB) vs 重点 ${r.ms.toFixed(2)} ms/doc (${r.kb.toFixed(0)} KB): ${(f.ms / r.ms).toFixed(2)}× the time for ${(f.kb / r.kb).toFixed(2)}× the size`);
+}
+
 export default async function (): Promise<void> {
   const count = 1000;
   const texts = Array.from({ length: count }, (_, i) => generateAssessment(i));
@@ -64,4 +80,5 @@ export default async function (): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  await fullForm();
 }

@@ -14,6 +14,9 @@ import { classifyChanges, type Classified } from '../classify/classify.ts';
 import type { ClassifyRule, Rename } from '../classify/rule.ts';
 import { normalizeFormal } from '../classify/helpers.ts';
 import type { DecisionsFile } from '../classify/records.ts';
+import { checkPreChangeProcedure, preChangeProcedure } from './pre-change-procedure.ts';
+import { reshapeForForm } from './cross-form.ts';
+import { fillTemplate } from '../report/diagnostic.ts';
 
 export interface Version {
   /** Shown in reports: a path, or rev:path for a git revision. */
@@ -57,7 +60,9 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
   const failed = [before, after].filter((r) => !r.renderable || !r.data || !r.loaded || !r.form);
   if (failed.length > 0) return { ok: false, diagnostics: failed.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error')) };
   const form = after.form!;
-  const oldData = before.data!;
+  // Another form for the same 事務 (重点 → 全項目 after a しきい値 rise): compare what both forms have, by role.
+  const crossForm = before.form!.formName !== form.formName ? reshapeForForm(before.form!.schema, before.data!, form.schema) : undefined;
+  const oldData = crossForm?.data ?? before.data!;
   const newData = after.data!;
   const oldLoaded = before.loaded!;
   const newLoaded = after.loaded!;
@@ -81,6 +86,8 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
       continue;
     }
     if (c.timing === 'after') continue;
+    // A new form is a new assessment: its procedure, not a 変更箇所 row per item, records it (pre-change-procedure).
+    if (crossForm) continue;
     const row = newRows.find((r) => r.timing === 'before' && sameItemLabel(r.item ?? '', c.change.item));
     if (row && republished) continue;
     problems.push({
@@ -91,6 +98,30 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
         ? `「${c.change.item}」は${c.timing === 'reassess' ? '再評価が必要な' : '重要な'}変更ですが、公表日が更新されていません。変更前に評価をやり直し、提出・公表してください。`
         : `「${c.change.item}」は${c.timing === 'reassess' ? '再評価が必要な' : '重要な'}変更ですが、変更箇所に提出時期「事前」の記載がありません。`,
       hint: '評価をやり直して提出・公表した後、変更箇所に行を加え(npx pia diff … --write)、表紙の公表日を更新してください。変更前の提出が不要と判断したときは decisions.yaml に理由を記録してください。',
+    });
+  }
+  // 全項目評価書: a 事前 change needs a new 意見聴取 and 第三者点検 recorded in the new version.
+  for (const finding of checkPreChangeProcedure(form.schema, oldData, newData, classified)) {
+    const { meta } = preChangeProcedure;
+    problems.push({
+      rule: meta.id,
+      severity: meta.level,
+      file: newVersion.file,
+      ...newLoaded.locate(finding.path),
+      path: finding.path,
+      message: fillTemplate(meta.messages[finding.messageId], finding.data),
+      hint: fillTemplate(meta.hints[finding.messageId], finding.data),
+    });
+  }
+  if (crossForm) {
+    problems.push({
+      rule: 'form-changed',
+      severity: 'info',
+      file: newVersion.file,
+      ...newLoaded.locate('/様式'),
+      path: '/様式',
+      message: `様式が「${before.form!.formName}」から「${form.formName}」に変わりました。両方の様式にある項目を比べ、${form.formName}だけの項目は追加として示します。${crossForm.dropped.length > 0 ? `${form.formName}にない項目(${crossForm.dropped.join('、')})は比べていません。` : ''}`,
+      hint: `${form.formName}は新しい評価です。変更箇所の行ではなく、評価の実施手続(意見聴取・第三者点検など)を記載して提出・公表します。`,
     });
   }
   return { ok: true, comparison: { form, oldLoaded, newLoaded, oldData, newData, classified, problems } };

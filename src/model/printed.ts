@@ -43,7 +43,10 @@ export function formatValue(root: JsonSchema, schema: JsonSchema, value: unknown
       if (!child || child['x-render'] === 'hidden' || key === 'ID' || isEmptyValue(v)) continue;
       const label = itemLabel(child, key);
       const text = formatValue(root, child, v, label, options);
-      lines.push(child['x-render'] === 'checkbox' || text.startsWith('[') ? text : `${label}: ${text}`);
+      // A group of checkboxes (④委託先への…提供方法) keeps its label, with its boxes indented below it.
+      const group = child['x-render'] === 'checkboxes' || child['x-render'] === 'checkbox-groups';
+      if (group) lines.push(`${label}:\n${text.split('\n').map((line) => `  ${line}`).join('\n')}`);
+      else lines.push(child['x-render'] === 'checkbox' || text.startsWith('[') ? text : `${label}: ${text}`);
     }
     return lines.join('\n');
   }

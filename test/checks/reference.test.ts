@@ -75,7 +75,7 @@ test('JSON(check-report.v1 スキーマに合う)・JUnit・GitHub の出力: �
 test('CLI: 参考評価書は終了コード 0、--sarif・--junit は同じ結果をファイルにも書く、--list-rules は規則の一覧、不正な --format は 2', async () => {
   const out = mkdtempSync(path.join(os.tmpdir(), 'pia-check-out-'));
   try {
-    const ok = await pia(['check', '--today', '2026-11-25', '--sarif', path.join(out, 'r.sarif'), '--junit', path.join(out, 'r.xml')]);
+    const ok = await pia(['check', 'assessments/koshigaya-48-kodomo-iryohi/assessment.yaml', '--today', '2026-11-25', '--sarif', path.join(out, 'r.sarif'), '--junit', path.join(out, 'r.xml')]);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stdout, /方針による判定: 合格/);
     // Only what needs attention becomes a SARIF result (the unchecked claim); the summary counts all 12.

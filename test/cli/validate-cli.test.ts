@@ -22,7 +22,7 @@ test('実行環境は Node.js 24 以上', () => {
 });
 
 test('参考評価書には誤りがあるので終了コード 1、行と規則 ID を表示する', () => {
-  const { code, stdout } = pia('validate');
+  const { code, stdout } = pia('validate', 'assessments/koshigaya-48-kodomo-iryohi/assessment.yaml');
   assert.equal(code, 1);
   assert.match(stdout, /^assessments\/koshigaya-48-kodomo-iryohi\/assessment\.yaml:\d+:\d+ {2}error {2}.+ {2}\[threshold-consistency\]$/m);
   assert.match(stdout, /^ {2}hint: /m);

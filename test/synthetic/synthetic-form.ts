@@ -53,7 +53,7 @@ function buildSchema(): JsonSchema {
   const schema = renameSchema(structuredClone(focused.schema)) as JsonSchema;
   schema.$id = 'urn:pia:schema:synthetic-test:v1';
   (schema.properties!['様式'] as JsonSchema).const = '試験用様式';
-  (schema['x-form'] as Record<string, unknown>) = { code: '試験', name: '試験用様式', edition: 'test', level: 'basic+focused', notApplicable: { 'provision-consistency': '試験用様式には提供・移転の節がない' } };
+  (schema['x-form'] as Record<string, unknown>) = { code: '試験', name: '試験用様式', edition: 'test', level: 'basic+focused', notApplicable: { ...(focused.schema['x-form'] as { notApplicable?: Record<string, string> }).notApplicable, 'provision-consistency': '試験用様式には提供・移転の節がない' } };
   // No 提供・移転 section in Ⅱ (and so no provision roles): provision-consistency is not applicable.
   const file = schema.$defs!['ファイルの概要']!;
   delete file.properties![renameKey('特定個人情報の提供・移転')];

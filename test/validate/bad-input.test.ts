@@ -68,7 +68,7 @@ test('存在しないファイル、フォルダ、NUL を含むファイル', (
 test('最上位がマッピングでない、様式がない・知らない様式', () => {
   assert.equal(validateText('a.yaml', '- 一覧\n').diagnostics[0]!.rule, 'load-not-mapping');
   assert.deepEqual(pick(validateText('a.yaml', '表紙: {}\n')), [{ rule: 'form-unknown', severity: 'error', line: 1, col: 1 }]);
-  assert.deepEqual(pick(validateText('a.yaml', '様式: 全項目評価書\n')), [{ rule: 'form-unknown', severity: 'error', line: 1, col: 5 }]);
+  assert.deepEqual(pick(validateText('a.yaml', '様式: 特別項目評価書\n')), [{ rule: 'form-unknown', severity: 'error', line: 1, col: 5 }]);
 });
 
 test('UTF-8 の BOM 付きファイルはそのまま読める', () => {

@@ -9,9 +9,13 @@ import { duplicateId } from './duplicate-id.ts';
 import { duplicateRecordItem } from './duplicate-record-item.ts';
 import { entrustmentConsistency } from './entrustment-consistency.ts';
 import { fileReference } from './file-reference.ts';
+import { hearingPeriod } from './hearing-period.ts';
+import { hearingReflection } from './hearing-reflection.ts';
 import { linkedFacts } from './linked-facts.ts';
 import { provisionConsistency } from './provision-consistency.ts';
+import { publicationAfterProcedure } from './publication-after-procedure.ts';
 import { termVariant } from './term-variant.ts';
+import { thirdPartyReview } from './third-party-review.ts';
 import { thresholdConsistency } from './threshold-consistency.ts';
 import { unknownCheckbox } from './unknown-checkbox.ts';
 import { warekiDate } from './wareki-date.ts';
@@ -27,9 +31,13 @@ export const validationRules: readonly Rule[] = [
   duplicateRecordItem,
   entrustmentConsistency,
   fileReference,
+  hearingPeriod,
+  hearingReflection,
   linkedFacts,
   provisionConsistency,
+  publicationAfterProcedure,
   termVariant,
+  thirdPartyReview,
   thresholdConsistency,
   unknownCheckbox,
   warekiDate,

@@ -21,3 +21,14 @@ test('Ⅲのファイル名がⅡと違うと警告', () => {
   data['リスク対策']['特定個人情報ファイル'][0]['特定個人情報ファイル名'] = 'こども医療費受給資格ファイル';
   assert.deepEqual(run(fileReference, data), [{ messageId: 'name-differs', path: '/リスク対策/特定個人情報ファイル/0/特定個人情報ファイル名', level: 'warning' }]);
 });
+
+test('全項目評価書でも、Ⅲ(ファイルごとの配列)がⅡにない ID を指せば誤り', async () => {
+  const { fullSample, runFull } = await import('../../../test/full-helpers.ts');
+  assert.deepEqual(runFull(fileReference, fullSample()), []);
+  const data = fullSample();
+  data['特定個人情報ファイルの取扱いプロセスにおけるリスク対策'][1]['ID'] = 'other-file';
+  assert.deepEqual(runFull(fileReference, data), [
+    { messageId: 'unknown-file', path: '/特定個人情報ファイルの取扱いプロセスにおけるリスク対策/1/ID' },
+    { messageId: 'missing-for-file', path: '/特定個人情報ファイルの概要/1/ID', completeness: true },
+  ]);
+});

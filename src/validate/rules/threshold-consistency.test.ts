@@ -80,3 +80,8 @@ test('過去3年以内の重大事故が「発生あり」なら、しきい値�
     { messageId: 'incident', path: '/リスク対策/特定個人情報ファイル/0/特定個人情報の保管・消去/リスク/過去3年以内の重大事故', level: 'info' },
   ]);
 });
+
+test('全項目評価書で「基礎項目評価及び全項目評価の実施が義務付けられる」なら、10万人以上でも指摘しない', async () => {
+  const { fullSample, runFull } = await import('../../../test/full-helpers.ts');
+  assert.deepEqual(runFull(thresholdConsistency, fullSample()), []);
+});

@@ -51,3 +51,47 @@ export function pageTexts(file: string): string[] {
     .filter((page) => page.trim() !== '')
     .map((page) => page.split('\n').filter((l) => l.trim() !== '' && !/ SHA-256 [0-9a-f]{12} \d+ \/ \d+$/.test(l)).join('\n'));
 }
+
+/** An element of the structure tree as `pdfinfo -struct-text` prints it. */
+export interface StructNode {
+  type: string;
+  attributes: Record<string, string>;
+  /** Text drawn in the element's own marked content. */
+  text: string[];
+  children: StructNode[];
+}
+
+/** The structure tree of a tagged PDF, read with poppler's `pdfinfo -struct-text` (the consumer's tool). */
+export function structTree(file: string): StructNode {
+  const root: StructNode = { type: '(root)', attributes: {}, text: [], children: [] };
+  const stack: { indent: number; node: StructNode }[] = [{ indent: -1, node: root }];
+  for (const line of run('pdfinfo', ['-struct-text', file]).split('\n')) {
+    if (line.trim() === '') continue;
+    const indent = line.length - line.trimStart().length;
+    while (stack.length > 1 && stack.at(-1)!.indent >= indent) stack.pop();
+    const parent = stack.at(-1)!.node;
+    const content = line.trim();
+    const quoted = /^"(.*)"$/s.exec(content);
+    const attribute = /^\/(\w+) (.*)$/.exec(content);
+    if (quoted) parent.text.push(quoted[1]!);
+    else if (attribute) parent.attributes[attribute[1]!] = attribute[2]!;
+    else {
+      const element = /^([A-Za-z0-9]+)(?: \((?:block|inline)\))?:?$/.exec(content);
+      if (!element) throw new Error(`unexpected pdfinfo -struct-text line: ${line}`);
+      const node: StructNode = { type: element[1]!, attributes: {}, text: [], children: [] };
+      parent.children.push(node);
+      stack.push({ indent, node });
+    }
+  }
+  return root;
+}
+
+/** All elements of a tree, depth first in logical order. */
+export function elements(node: StructNode): StructNode[] {
+  return [node, ...node.children.flatMap(elements)];
+}
+
+/** The text of an element and its descendants, in logical order. */
+export function textOf(node: StructNode): string {
+  return [...node.text, ...node.children.map(textOf)].join('');
+}

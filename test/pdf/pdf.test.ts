@@ -6,11 +6,13 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { canonicalJson, toCanonical } from '../../src/model/canonical.ts';
 import { formatWareki, parseDate } from '../../src/model/wareki.ts';
-import { walkData } from '../../src/schema/walk.ts';
+import { stringify } from 'yaml';
+import { resolveRef, walkData } from '../../src/schema/walk.ts';
+import type { JsonSchema } from '../../src/schema/registry.ts';
 import { buildDocDefinition } from '../../src/render/pdf/doc-definition.ts';
-import type { ValidationResult } from '../../src/validate/validate.ts';
+import { validateFile, validateText, type ValidationResult } from '../../src/validate/validate.ts';
 import { decodeGreyPng, differingShare } from './png.ts';
-import { goldenDir, pageTexts, reference, referenceVariant, renderTo, run, tempDir, updateGolden } from './helpers.ts';
+import { elements, goldenDir, pageTexts, reference, referenceFile, referenceVariant, renderTo, run, structTree, tempDir, textOf, updateGolden, type StructNode } from './helpers.ts';
 
 let dir: string;
 let result: ValidationResult;
@@ -112,7 +114,15 @@ test('表紙に評価書番号・評価書名・宣言・特記事項・評価�
 test('選択肢は選んだ値を [ ] で示し、続けて <選択肢> 1) 2) … を様式どおりに示す', () => {
   const text = pages.join(' ').replace(/\s+/g, ' ');
   assert.ok(text.includes('[ 十分である ] <選択肢> 1) 特に力を入れている 2) 十分である 3) 課題が残されている'));
-  assert.ok(text.includes('[ 委託する ] <選択肢> 1) 委託する 2) 委託しない'));
+  assert.ok(text.includes('[ 委託する ] ( ) 件 <選択肢> 1) 委託する 2) 委託しない'), 'the blank 委託件数 follows the selection inline');
+});
+
+test('委託件数は「( )件」の行ではなく、委託の有無の選択に続けて「( 1 ) 件」と示す', async () => {
+  const variant = referenceVariant('variant-count', (t) => t.replace('委託件数: null', '委託件数: 1'));
+  const rendered = await renderTo(tempDir(), variant);
+  const text = pageTexts(rendered.file).join('\n');
+  assert.match(text, /^委託の有無 ※ \[ 委託する \]\s+\( 1 \) 件$/m);
+  assert.ok(!text.includes('( )件'), 'no row labelled ( )件');
 });
 
 test('チェック欄: 選択は [○]、非選択は [　]、状態不明は [？] と [不明] で区別して示す', () => {
@@ -155,17 +165,71 @@ test('𠮷 や ☑ のように本文フォントにない文字も代替フォ�
   assert.match(fonts, /NotoSansSymbols2-Regular/);
 });
 
-test('空欄(null)は「（未記載）」と区別して空のまま示す', () => {
-  const dd = buildDocDefinition({ data: result.data!, schema: result.form!.schema, canonical: { json: '', sha256: '0'.repeat(64) }, slug: 'x' });
-  const json = JSON.stringify(dd.content);
-  // 7. 他の評価実施機関 is null in the reference: its value cell is empty text.
-  assert.ok(/"text":"7\. 他の評価実施機関"[^{}]*\},\{"text":""\}/.test(json), '7. 他の評価実施機関 has an empty value cell');
-  assert.ok(/"text":"2\. 特定個人情報ファイルを取り扱う事務において使用するシステム"[^{}]*\},\{"text":"（未記載）"/.test(json), 'a missing item shows （未記載）');
+/** The value cell (TD) of the row whose header cell (TH) reads `label`. */
+function valueCell(tree: StructNode, label: string): StructNode | undefined {
+  const row = elements(tree).find((e) => e.type === 'TR' && e.children[0]?.type === 'TH' && textOf(e.children[0]) === label);
+  return row?.children[1];
+}
+
+test('（未記載）は様式が必須とする項目がないときだけ: 任意の項目がなければ様式どおり空欄、null も空欄', () => {
+  const tree = structTree(pdf.file);
+  // 7. 他の評価実施機関 is null in the reference; 2. …使用するシステム is absent and optional.
+  assert.equal(textOf(valueCell(tree, '7. 他の評価実施機関')!), '');
+  assert.equal(textOf(valueCell(tree, '2. 特定個人情報ファイルを取り扱う事務において使用するシステム')!), '');
+  assert.equal(textOf(valueCell(tree, '1. 特定個人情報ファイルを取り扱う事務')!), '（未記載）', 'Ⅰ1 is required');
+  // Exactly the required items the validator reports missing print （未記載）.
+  const required = validateFile(referenceFile, { today: '2026-11-25', strict: true }).diagnostics.filter((d) => d.rule === 'schema-required');
+  const printed = run('pdftotext', ['-enc', 'UTF-8', pdf.file, '-']).split('（未記載）').length - 1;
+  assert.equal(printed, required.length, required.map((d) => d.message).join('\n'));
 });
 
+test('--strict で誤りのない評価書は「（未記載）」を1つも印字しない(任意のチェック欄・項目の省略は空欄)', async () => {
+  // The reference made complete: unknown checkboxes read as not checked, missing required items filled in
+  // from the schema; optional items stay absent.
+  const data = completed(result.form!.schema, structuredClone(result.data!)) as Record<string, unknown>;
+  const strict = validateText('assessments/complete/assessment.yaml', stringify(data), { today: '2026-11-25', strict: true });
+  const blocking = strict.diagnostics.filter((d) => d.rule === 'schema-required' || d.rule === 'unknown-checkbox' || d.rule.startsWith('schema'));
+  assert.deepEqual(blocking.map((d) => d.message), []);
+  const rendered = await renderTo(tempDir(), strict);
+  const text = run('pdftotext', ['-enc', 'UTF-8', rendered.file, '-']);
+  assert.ok(!text.includes('（未記載）'), 'no （未記載）');
+  assert.ok(!text.includes('[不明]'));
+  assert.match(text, /\[\s+\] フラッシュメモリ/, 'an optional checkbox prints unchecked');
+});
+
+/** Fills every missing required item with a schema-valid value and turns 不明 into false (test data only). */
+function completed(root: JsonSchema, value: unknown, schema: JsonSchema = root): unknown {
+  const s = resolveRef(root, schema);
+  if (value === '不明') return false;
+  if (Array.isArray(value)) return s.items ? value.map((v) => completed(root, v, s.items!)) : value;
+  if (typeof value !== 'object' || value === null) return value;
+  const object = value as Record<string, unknown>;
+  for (const [key, sub] of Object.entries(s.properties ?? {})) {
+    if (key in object) object[key] = completed(root, object[key], sub);
+    else if ((s.required ?? []).includes(key)) object[key] = sample(root, sub);
+  }
+  return object;
+}
+
+function sample(root: JsonSchema, schema: JsonSchema): unknown {
+  const s = resolveRef(root, schema);
+  if (s.enum) return s.enum.find((v) => v !== null);
+  const types = ([] as string[]).concat((s.type as string | string[] | undefined) ?? []);
+  if (types.includes('object') || s.properties) return completed(root, {}, s);
+  if (types.includes('array')) return [];
+  if (types.includes('boolean')) return false;
+  if (types.includes('integer') || types.includes('number')) return 0;
+  return '記載あり';
+}
+
 /** Golden images: pdftoppm PNG at 50 dpi against the committed PNG; a few differing pixels are tolerated. */
-for (const [name, page] of [['cover', 1], ['table', 4]] as const) {
-  test(`${name === 'cover' ? '表紙' : 'Ⅱ の表のページ'}の画像が基準画像とほぼ一致する(UPDATE_GOLDEN=1 で更新)`, () => {
+const goldenPages = [
+  ['cover', 1, '表紙'],
+  ['table', 4, 'Ⅱ の表のページ(チェック欄を横に並べる)'],
+  ['continued', 7, '別添1 の続きのページ(群の見出し行を繰り返す)'],
+] as const;
+for (const [name, page, label] of goldenPages) {
+  test(`${label}の画像が基準画像とほぼ一致する(UPDATE_GOLDEN=1 で更新)`, () => {
     const out = path.join(tempDir(), name);
     run('pdftoppm', ['-r', '50', '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf.file, out]);
     const actual = readFileSync(`${out}.png`);
@@ -192,8 +256,9 @@ test('1ページに収まらない長い記載は行の途中でページを分�
   const long = Array.from({ length: 120 }, (_, i) => `第${i + 1}項 長い記載の行です。保管場所の説明が続きます。`).join('');
   const variant = referenceVariant('variant-long', (t) => t.replace('使用目的: 越谷市子ども医療費支給', `使用目的: ${long}越谷市子ども医療費支給`));
   const rendered = await renderTo(tempDir(), variant);
-  const text = pageTexts(rendered.file).join('').replace(/\s+/g, '');
-  assert.ok(text.includes(`${long}越谷市子ども医療費支給`.replace(/\s+/g, '')), 'the long value is complete and in order');
+  // The structure tree holds the value as one cell (the drawn text has the repeated group heading between pages).
+  const cell = valueCell(structTree(rendered.file), '③使用目的 ※');
+  assert.ok(squash(textOf(cell!)).startsWith(squash(`${long}越谷市子ども医療費支給`)), 'the long value is complete and in order');
   const variantPages = pageTexts(rendered.file);
   const first = variantPages.findIndex((p) => p.includes('第1項 長い'));
   const last = variantPages.findIndex((p) => p.includes('第120項 長い'));
@@ -201,16 +266,7 @@ test('1ページに収まらない長い記載は行の途中でページを分�
 });
 
 test('見出し行はページの最後に取り残されず、最初の行と同じページに置かれる', () => {
-  const dd = buildDocDefinition({ data: result.data!, schema: result.form!.schema, canonical: canonicalJson(result.data!, result.form!.schema), slug: 'x' });
-  const headings = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as Record<string, unknown>;
-    if (n.colSpan === 2 && n.bold === true && typeof n.text === 'string') headings.add(n.text);
-    Object.values(n).forEach(visit);
-  };
-  visit(dd.content);
+  const headings = new Set(elements(structTree(pdf.file)).filter((e) => /^H[3-6]$/.test(e.type)).map(textOf));
   assert.ok(headings.has('④使用の主体') && headings.size > 10, `headings found: ${headings.size}`);
   pages.slice(0, -1).forEach((page, i) => {
     const last = page.split('\n').at(-1)!;
@@ -231,9 +287,9 @@ test('特定個人情報ファイルが複数あるときは、ファイルご�
   const file = path.join(tempDir(), 'two-files.pdf');
   writeFileSync(file, rendered.bytes);
   const text = pageTexts(file).join('\n');
-  const headings = [...text.matchAll(/^特定個人情報ファイル(\d)$/gm)].map((m) => m[1]);
-  // Ⅱ, 別添1 and Ⅲ each name both files.
-  assert.deepEqual(headings, ['1', '2', '1', '2', '1', '2']);
+  // Ⅱ, 別添1 and Ⅲ each name both files (as headings of the structure tree; a page may repeat one).
+  const headings = elements(structTree(file)).filter((e) => /^H\d$/.test(e.type)).map(textOf).filter((h) => /^特定個人情報ファイル\d$/.test(h));
+  assert.deepEqual(headings, ['特定個人情報ファイル1', '特定個人情報ファイル2', '特定個人情報ファイル1', '特定個人情報ファイル2', '特定個人情報ファイル1', '特定個人情報ファイル2']);
   assert.ok(text.includes('1. 特定個人情報ファイル名 第二のファイル'));
 });
 

@@ -10,8 +10,10 @@ import type { JsonSchema } from '../../schema/registry.ts';
 import { canonicalJson } from '../../model/canonical.ts';
 import { slugOf } from '../../model/slug.ts';
 import { fail, OutputNotWritable } from '../../report/errors.ts';
-import { buildDocDefinition, type DocDefinition } from './doc-definition.ts';
+import { buildDocDefinition, formLine, type DocDefinition } from './doc-definition.ts';
 import { fontFiles } from './fonts.ts';
+import { installTaggedRenderer } from './tagging.ts';
+import { useXmpMetadata } from './metadata.ts';
 
 type Pdfmake = typeof import('pdfmake');
 const require = createRequire(import.meta.url);
@@ -44,6 +46,11 @@ function setup(): Pdfmake {
   if (pdfmake) return pdfmake;
   shareParsedFonts();
   const loaded = require('pdfmake') as Pdfmake;
+  // pdfmake's Printer requires ./Renderer relative to itself: patch that module, resolved the same way.
+  const Renderer = require(path.join(path.dirname(require.resolve('pdfmake')), 'Renderer.js')) as { default: Parameters<typeof installTaggedRenderer>[0] };
+  installTaggedRenderer(Renderer.default, {
+    onDocument: (doc) => useXmpMetadata(doc as unknown as Parameters<typeof useXmpMetadata>[0], doc.options.lang ?? 'ja-JP'),
+  });
   // Fonts live in pdfmake's virtual file system, read once per process; nothing is read from disk or fetched.
   const vfs = (loaded as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } }).virtualfs;
   const fonts: Record<string, { normal: string; bold: string }> = {};
@@ -54,11 +61,21 @@ function setup(): Pdfmake {
   loaded.addFonts(fonts as unknown as Parameters<Pdfmake['addFonts']>[0]);
   loaded.setUrlAccessPolicy(() => false);
   loaded.setLocalAccessPolicy(() => false);
-  const line = (i: number, count: number) => (i === 0 || i === count ? 0.8 : 0.5);
   loaded.addTableLayouts({
     form: {
-      hLineWidth: (i, node) => line(i, node.table.body.length),
-      vLineWidth: (i, node) => line(i, node.table.widths?.length ?? 2),
+      hLineWidth: () => formLine,
+      vLineWidth: () => formLine,
+      hLineColor: () => '#333333',
+      vLineColor: () => '#333333',
+      paddingLeft: () => 4,
+      paddingRight: () => 4,
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+    // An inner table drawn as rows of the form table it sits in (doc-definition.ts pair): inner lines only.
+    formInner: {
+      hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0 : formLine),
+      vLineWidth: (i, node) => (i === 0 || i === (node.table.widths?.length ?? 2) ? 0 : formLine),
       hLineColor: () => '#333333',
       vLineColor: () => '#333333',
       paddingLeft: () => 4,

@@ -1,7 +1,9 @@
 /**
  * PDF rendering: cold and warm ms per document, a batch of 100 assessments on worker threads (1 worker, then
  * one per core), and Chromium's page.pdf() of the same content for comparison (Debian chromium; override the
- * path with PIA_CHROMIUM). Targets (issue 3): ≤ 200 ms warm, faster than Chromium, batch time falling with cores.
+ * path with PIA_CHROMIUM). Targets: ≤ 250 ms warm with tagging on (issue 15; ≤ 200 ms untagged, issue 3),
+ * faster than Chromium, batch time falling with cores. The cost of tagging is the warm time of the production
+ * (tagged, PDF/A-3a) document over the same document built with `tagged: false`, measured alternately in one run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import path from 'node:path';
 import { validateFile } from '../src/validate/validate.ts';
 import { canonicalJson } from '../src/model/canonical.ts';
 import { buildDocDefinition, type Node } from '../src/render/pdf/doc-definition.ts';
-import { renderAssessment } from '../src/render/pdf/write.ts';
+import { renderAssessment, renderDocDefinition } from '../src/render/pdf/write.ts';
 import { buildPdfs } from '../src/render/pdf/build-pdfs.ts';
 import { fontFiles } from '../src/render/pdf/fonts.ts';
 
@@ -102,6 +104,29 @@ export default async function (): Promise<void> {
   const median = [...walls].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
   console.log(`warm (same process, ${runs} runs): mean ${ms(warm)}, median ${ms(median)}, min ${ms(Math.min(...walls))} per document; CPU ${ms((used.user + used.system) / 1000 / runs)} per document; ${(bytes / 1024).toFixed(0)} KB`);
   let start: number;
+
+  // Tagging cost: tagged and untagged renders of the same assessment, interleaved so machine load hits both.
+  const canonical = canonicalJson(result.data!, result.form!.schema);
+  const source = { data: result.data!, schema: result.form!.schema, canonical, slug: 'bench' };
+  const timed = async (tagged: boolean) => {
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    await renderDocDefinition(buildDocDefinition(source, { tagged }));
+    const used = process.cpuUsage(cpu);
+    return { wall: performance.now() - t, cpu: (used.user + used.system) / 1000 };
+  };
+  const tagged: { wall: number; cpu: number }[] = [];
+  const untagged: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    untagged.push(await timed(false));
+    tagged.push(await timed(true));
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  for (const key of ['wall', 'cpu'] as const) {
+    const a = med(tagged.map((x) => x[key]));
+    const b = med(untagged.map((x) => x[key]));
+    console.log(`tagging cost (${key === 'wall' ? 'wall time' : 'CPU time'}, median of ${runs} interleaved pairs): tagged ${ms(a)}, untagged ${ms(b)}, ratio ${(a / b).toFixed(2)}× (${a >= b ? '+' : ''}${ms(a - b)})`);
+  }
 
   // 100 variants of the reference, each in its own folder (slug), rendered on worker threads.
   const dir = mkdtempSync(path.join(tmpdir(), 'pia-bench-pdf-'));

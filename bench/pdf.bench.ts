@@ -38,7 +38,9 @@ function toHtml(node: Node | Node[] | string | undefined): string {
     return `<table>${table.body.map((row) => `<tr>${row.map((cell) => (Object.keys(cell).length === 0 ? '' : `<td colspan="${(cell.colSpan as number) ?? 1}">${toHtml(cell)}</td>`)).join('')}</tr>`).join('')}</table>`;
   }
   if ('stack' in node) return `<div>${toHtml(node.stack as Node)}</div>`;
-  const inner = toHtml(node.text as Node);
+  // Runs of one paragraph stay inline.
+  const runs = Array.isArray(node.text) ? (node.text as (string | Node)[]) : [node.text as string];
+  const inner = runs.map((run) => toHtml(typeof run === 'string' || run === undefined ? run : String(run.text ?? ''))).join('');
   return node.pageBreak ? `<h2 style="break-before:page">${inner}</h2>` : `<div>${inner}</div>`;
 }
 
@@ -61,7 +63,7 @@ async function chromium(html: string, runs: number): Promise<{ warm: number; byt
     for (let i = 0; i <= runs; i++) {
       const start = performance.now();
       await page.goto(`file://${file}`);
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, footerTemplate: '<div style="font-size:7pt;width:100%;text-align:right;margin-right:40px"><span class="pageNumber"></span> / <span class="totalPages"></span></div>', headerTemplate: '<div></div>', margin: { top: '14mm', bottom: '17mm', left: '14mm', right: '14mm' } });
+      const pdf = await page.pdf({ format: 'A4', tagged: true, printBackground: true, displayHeaderFooter: true, footerTemplate: '<div style="font-size:7pt;width:100%;text-align:right;margin-right:40px"><span class="pageNumber"></span> / <span class="totalPages"></span></div>', headerTemplate: '<div></div>', margin: { top: '14mm', bottom: '17mm', left: '14mm', right: '14mm' } });
       if (i > 0) times.push(performance.now() - start);
       bytes = pdf.length;
     }
@@ -155,7 +157,7 @@ export default async function (): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 
   // Chromium page.pdf() of the same content as simple HTML with the same font.
-  const dd = buildDocDefinition({ data: result.data!, schema: result.form!.schema, canonical: canonicalJson(result.data!, result.form!.schema), slug: 'bench' });
+  const dd = buildDocDefinition({ data: result.data!, schema: result.form!.schema, canonical: canonicalJson(result.data!, result.form!.schema), slug: 'bench' }, { tagged: false });
   const html = `<!doctype html><html lang="ja"><meta charset="utf-8"><style>
 @font-face { font-family: 'BIZ UDPGothic'; src: url('file://${fontFiles.BIZUDPGothic.normal}'); }
 @font-face { font-family: 'BIZ UDPGothic'; font-weight: bold; src: url('file://${fontFiles.BIZUDPGothic.bold}'); }
@@ -167,7 +169,7 @@ tr { break-inside: avoid; }
   if (typeof chrome === 'string') {
     console.log(`chromium page.pdf(): not measured (${chrome})`);
   } else {
-    console.log(`chromium page.pdf() (warm, mean of 5): ${ms(chrome.warm)} per document, ${(chrome.bytes / 1024).toFixed(0)} KB`);
+    console.log(`chromium page.pdf({ tagged: true }) (warm, mean of 5): ${ms(chrome.warm)} per document, ${(chrome.bytes / 1024).toFixed(0)} KB`);
     console.log(`ratio chromium / pdfmake (warm): ${(chrome.warm / warm).toFixed(2)}×`);
   }
 }

@@ -5,9 +5,9 @@
 import type { Diagnostic } from '../report/diagnostic.ts';
 import type { LoadedDocument } from '../load/load-file.ts';
 import type { FormDefinition } from '../schema/registry.ts';
-import { validateText } from '../validate/validate.ts';
-import { arrayAt, isObject, stringAt } from '../model/access.ts';
-import { parseDate } from '../model/wareki.ts';
+import { validateText, type ValidationResult } from '../validate/validate.ts';
+import { changeRows, publishedOn } from '../model/document.ts';
+import { resolvePointer } from '../model/pointer.ts';
 import { diffAssessments } from './diff.ts';
 import { formatValue } from './text.ts';
 import { classifyChanges, type Classified } from '../classify/classify.ts';
@@ -39,6 +39,8 @@ export interface CompareOptions {
   decisions?: DecisionsFile;
   rules?: readonly ClassifyRule[];
   today?: string;
+  /** The new version already validated by the caller (pia audit): not validated again. */
+  newValidated?: ValidationResult;
 }
 
 /** Item labels compared without spaces, width or punctuation differences (rows are typed by hand). */
@@ -51,7 +53,7 @@ export function sameItemLabel(a: string, b: string): boolean {
 
 export function compareVersions(oldVersion: Version, newVersion: Version, options: CompareOptions = {}): CompareResult {
   const before = validateText(oldVersion.file, oldVersion.text, { today: options.today });
-  const after = validateText(newVersion.file, newVersion.text, { today: options.today });
+  const after = options.newValidated ?? validateText(newVersion.file, newVersion.text, { today: options.today });
   const failed = [before, after].filter((r) => !r.renderable || !r.data || !r.loaded || !r.form);
   if (failed.length > 0) return { ok: false, diagnostics: failed.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error')) };
   const form = after.form!;
@@ -65,17 +67,12 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
   const locate = (c: Classified) => (c.change.side === 'old' ? oldLoaded : newLoaded).locate(c.change.pointer);
   const fileOf = (c: Classified) => (c.change.side === 'old' ? oldVersion.file : newVersion.file);
 
-  if (options.decisions) applyDecisions(classified, options.decisions, form, problems);
+  if (options.decisions) applyDecisions(classified, options.decisions, form, problems, oldData, newData);
 
   // New 変更箇所 rows (not in the old version) and whether the 公表日 moved: the record of a re-assessment.
-  const oldRowIds = new Set(arrayAt(oldData, '変更箇所').map((r) => stringAt(r, 'ID')));
-  const newRows = arrayAt(newData, '変更箇所').filter(isObject).filter((r) => !oldRowIds.has(stringAt(r, 'ID')));
-  const published = (data: Record<string, unknown>) => {
-    const text = stringAt(data, '表紙', '公表日');
-    const parsed = text ? parseDate(text) : undefined;
-    return parsed?.ok ? parsed.iso : undefined;
-  };
-  const republished = (published(newData) ?? '') > (published(oldData) ?? '');
+  const oldRowIds = new Set(changeRows(form.schema, oldData).map((r) => r.id));
+  const newRows = changeRows(form.schema, newData).filter((r) => !oldRowIds.has(r.id));
+  const republished = (publishedOn(form.schema, newData) ?? '') > (publishedOn(form.schema, oldData) ?? '');
 
   for (const c of classified) {
     const at = { file: fileOf(c), ...locate(c), path: c.change.pointer };
@@ -84,7 +81,7 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
       continue;
     }
     if (c.timing === 'after') continue;
-    const row = newRows.find((r) => stringAt(r, '提出時期') === '事前' && sameItemLabel(stringAt(r, '項目') ?? '', c.change.item));
+    const row = newRows.find((r) => r.timing === 'before' && sameItemLabel(r.item ?? '', c.change.item));
     if (row && republished) continue;
     problems.push({
       rule: 'pre-change-not-recorded',
@@ -99,11 +96,16 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
   return { ok: true, comparison: { form, oldLoaded, newLoaded, oldData, newData, classified, problems } };
 }
 
-function applyDecisions(classified: Classified[], file: DecisionsFile, form: FormDefinition, problems: Diagnostic[]): void {
+function applyDecisions(classified: Classified[], file: DecisionsFile, form: FormDefinition, problems: Diagnostic[], oldData: unknown, newData: unknown): void {
   for (const decision of file.decisions) {
     if (decision.pointer === undefined) continue; // 変更箇所 decisions are used by pia audit
+    // 項目 may name repeated entries by ID; it is resolved in the version the change is located in.
+    const at = (data: unknown) => {
+      const r = resolvePointer(data, decision.pointer!);
+      return r.ok ? r.pointer : decision.pointer;
+    };
     const matches = classified.filter((c) => {
-      if (c.change.pointer !== decision.pointer) return false;
+      if (c.change.pointer !== at(c.change.side === 'old' ? oldData : newData)) return false;
       if (decision.afterText === undefined) return true;
       const text = formatValue(form.schema, c.change.schema, c.change.after);
       return normalizeFormal(text) === normalizeFormal(decision.afterText ?? '—');

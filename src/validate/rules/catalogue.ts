@@ -2,26 +2,34 @@
 import type { Rule } from '../rule.ts';
 import { blankRequiredItem } from './blank-required-item.ts';
 import { changeEntryDate } from './change-entry-date.ts';
+import { changeRowCurrent } from './change-row-current.ts';
+import { doubledWord } from './doubled-word.ts';
 import { duplicateId } from './duplicate-id.ts';
 import { duplicateRecordItem } from './duplicate-record-item.ts';
 import { entrustmentConsistency } from './entrustment-consistency.ts';
 import { fileReference } from './file-reference.ts';
+import { linkedFacts } from './linked-facts.ts';
 import { provisionConsistency } from './provision-consistency.ts';
 import { termVariant } from './term-variant.ts';
 import { thresholdConsistency } from './threshold-consistency.ts';
 import { unknownCheckbox } from './unknown-checkbox.ts';
 import { warekiDate } from './wareki-date.ts';
+import { withheldPart } from './withheld-part.ts';
 
 export const validationRules: readonly Rule[] = [
   blankRequiredItem,
   changeEntryDate,
+  changeRowCurrent,
+  doubledWord,
   duplicateId,
   duplicateRecordItem,
   entrustmentConsistency,
   fileReference,
+  linkedFacts,
   provisionConsistency,
   termVariant,
   thresholdConsistency,
   unknownCheckbox,
   warekiDate,
+  withheldPart,
 ];

@@ -1,0 +1,50 @@
+/**
+ * 様式が同じ事実を2か所で述べるとき(Ⅱ4 委託の有無 と Ⅲ4「委託しない」、Ⅱ5 提供・移転 と Ⅲ5「提供・移転しない」、
+ * 情報連携 と Ⅲ6「接続しない」)、両方の記載が合っていること。どの組を比べるかは様式の定義(x-links)にあります。
+ */
+import type { Rule, RuleFinding } from '../rule.ts';
+import { formLinks, type RoleRead } from '../../model/roles.ts';
+import { agrees, candidates, linkPairs } from '../../model/links.ts';
+import { itemPath } from '../../schema/walk.ts';
+
+const show = (read: RoleRead): string => (read.raw === true || (typeof read.raw === 'object' && read.raw !== null && (read.raw as Record<string, unknown>)['選択'] === true) ? 'チェックあり' : read.value === false ? 'チェックなし' : read.value === 'unknown' ? '状態不明' : String(read.raw));
+
+export const linkedFacts: Rule = {
+  meta: {
+    id: 'linked-facts',
+    title: '同じ事実を述べる2か所の記載が合っている',
+    level: 'error',
+    rationale: '様式は、委託・提供・移転・情報連携の有無を、Ⅱ(ファイルの概要)とⅢ(リスク対策)の両方で尋ねます。食い違うと、特定個人情報をどこへ渡すのかを住民に誤って伝え、どちらの変更が重要な変更かも判断できません。',
+    basis: '特定個人情報保護評価書 記載要領(Ⅱ4・Ⅱ5・Ⅲ4・Ⅲ5・Ⅲ6)。組の定義は様式の定義 x-links',
+    messages: {
+      contradiction: '「{right}」が「{rightValue}」ですが、「{left}」は「{leftValue}」です({link})。',
+      unknown: '「{right}」の状態が不明なため、「{left}」(「{leftValue}」)と合っているか確かめられません({link})。',
+    },
+    hints: {
+      contradiction: 'どちらかの記載を直してください。',
+      unknown: '原本を確認して「{right}」のチェックの有無を記載してください。',
+    },
+  },
+  check({ data, schema }) {
+    const findings: RuleFinding[] = [];
+    for (const link of formLinks(schema)) {
+      for (const [left, right] of linkPairs(schema, data, link)) {
+        if (left.value === null || left.value === undefined || right.value === null || right.value === undefined) continue;
+        const names = { left: itemPath(schema, left.pointer), right: itemPath(schema, right.pointer), leftValue: show(left), rightValue: show(right), link: link.title };
+        if (left.value === 'unknown' && right.value === 'unknown') continue;
+        if (right.value === 'unknown' || left.value === 'unknown') {
+          // 不明 is worth a warning only when one of its possible states would contradict the other side.
+          const [unknownSide, known] = right.value === 'unknown' ? [right, left] : [left, right];
+          const states = candidates(link, unknownSide === right ? 1 : 0);
+          const contradicts = states.some((s) => (unknownSide === right ? !agrees(link, known.value, s) : !agrees(link, s, known.value)));
+          if (contradicts) findings.push({ messageId: 'unknown', path: unknownSide.pointer, level: 'warning', data: unknownSide === right ? names : { ...names, left: names.right, right: names.left, leftValue: names.rightValue } });
+        } else if (!agrees(link, left.value, right.value)) {
+          findings.push({ messageId: 'contradiction', path: right.pointer, data: names });
+        }
+      }
+    }
+    // Several links may end at one item (Ⅲ5 提供・移転しない answers 提供・移転・行っていない): report it once.
+    const seen = new Set<string>();
+    return findings.filter((f) => !seen.has(f.path) && seen.add(f.path));
+  },
+};

@@ -6,6 +6,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ValidationResult } from '../../src/validate/validate.ts';
 import { xmpDescriptions } from '../../src/render/pdf/metadata.ts';
 import { pageContents, scanMarkedContent } from './content.ts';
@@ -174,4 +176,16 @@ test('評価書名に & を含んでも PDF の XMP は整形式', async () => {
   const xmp = run('pdfinfo', ['-meta', rendered.file]);
   execFileSync('xmllint', ['--noout', '-'], { input: xmp });
   assert.match(xmp, /こども医療費 &amp; 子育て &lt;支援&gt; 重点項目評価書/);
+});
+
+test('提出用の版の各ページ上部の表示(banner)は Pagination/Header の Artifact で、構造木に入らない', async () => {
+  const { renderAssessment } = await import('../../src/render/pdf/write.ts');
+  const rendered = await renderAssessment(result, { banner: '提出用(非公表の部分を含む全文)' });
+  const file = path.join(tempDir(), 'banner.pdf');
+  writeFileSync(file, rendered.bytes);
+  const pages = pageContents(rendered.bytes);
+  assert.ok(pages.every((p) => /\/Artifact <<\s*\/Type \/Pagination \/Subtype \/Header\s*>> BDC/.test(p)), 'a header artifact on every page');
+  assert.ok(pages.every((p) => scanMarkedContent(p).unmarked.length === 0 && !('undefined' in scanMarkedContent(p).tags)));
+  assert.ok(!textOf(structTree(file)).includes('提出用'));
+  assert.ok(run('pdftotext', ['-enc', 'UTF-8', file, '-']).includes('提出用(非公表の部分を含む全文)'));
 });

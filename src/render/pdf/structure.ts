@@ -63,6 +63,7 @@ export class ArtifactMark {
 }
 
 export const footerArtifact = new ArtifactMark('Pagination', 'Footer');
+export const headerArtifact = new ArtifactMark('Pagination', 'Header');
 
 const headingPattern = /^H[1-6]$/;
 

@@ -123,9 +123,11 @@ function renderTaggedPages(renderer: PdfmakeRenderer, pages: Page[]): void {
   let inlines: Inline[] = [];
   let next = 0;
   let repeat = false;
-  const markOf = (inline: Inline | undefined) => {
+  const markOf = (inline: Inline | undefined): StructElement | ArtifactMark => {
     const mark = inline?._tag;
-    return repeat && mark instanceof StructElement ? repeated : (mark ?? layout);
+    if (mark instanceof StructElement) return repeat ? repeated : mark;
+    // Unstamped text (or a mark pdfmake copied through JSON, now a string) is page furniture.
+    return mark instanceof ArtifactMark ? mark : layout;
   };
   const text = doc.text;
   doc.text = function (this: PdfKitDocument, ...args: unknown[]) {

@@ -13,6 +13,7 @@ import { fail, OutputNotWritable } from '../../report/errors.ts';
 import { buildDocDefinition, formLine, type DocDefinition } from './doc-definition.ts';
 import { fontFiles } from './fonts.ts';
 import { installTaggedRenderer } from './tagging.ts';
+import { headerArtifact, stamp } from './structure.ts';
 import { useXmpMetadata } from './metadata.ts';
 
 type Pdfmake = typeof import('pdfmake');
@@ -119,7 +120,14 @@ export async function renderData(file: string, data: Record<string, unknown>, sc
   const slug = slugOf(file);
   const dd = buildDocDefinition({ data, schema, canonical, slug });
   if (options.banner) {
-    (dd as { header?: unknown }).header = { text: options.banner, bold: true, fontSize: 9, color: '#b00020', alignment: 'center', margin: [0, 14, 0, 0] };
+    const banner = options.banner;
+    // A function, so each page gets fresh nodes (pdfmake would copy a static header through JSON); in the
+    // tagged PDF the banner is page furniture, a Pagination artifact like the footer.
+    (dd as { header?: unknown }).header = () => {
+      const header = { text: banner, bold: true, fontSize: 9, color: '#b00020', alignment: 'center', margin: [0, 14, 0, 0] };
+      if (dd.tagged) stamp(header, headerArtifact);
+      return header;
+    };
   }
   return { slug, bytes: await renderDocDefinition(dd), sha256: canonical.sha256 };
 }

@@ -10,7 +10,7 @@ import type { JsonSchema } from '../../schema/registry.ts';
 import { itemLabel, resolveRef } from '../../schema/walk.ts';
 import { formatWareki, parseDate } from '../../model/wareki.ts';
 import { isObject } from '../../model/access.ts';
-import { fontRuns } from './fonts.ts';
+import { fontRuns, textWidth } from './fonts.ts';
 import { footerArtifact, stamp, tagContent } from './structure.ts';
 
 /** A pdfmake node. pdfmake's own types reject many valid combinations; the writer casts once. */
@@ -183,13 +183,6 @@ function countText(value: unknown): string {
 /** The part of a value cell narrower than this is kept on one line in a flowing list. */
 const valueWidth = contentWidth - labelWidth - 8;
 
-/** Width estimate of a text in points: full width for CJK, about half for ASCII. */
-function estimateWidth(value: string, size = fontSize): number {
-  let width = 0;
-  for (const char of value) width += char.charCodeAt(0) < 0x2000 ? size * 0.55 : size;
-  return width;
-}
-
 interface Checkbox {
   parts: (string | Node)[];
   style: Node;
@@ -241,7 +234,7 @@ function checkboxList(root: JsonSchema, schema: JsonSchema, value: unknown): Nod
   entries.forEach(([k, sub], i) => {
     const resolved = resolveRef(root, sub);
     const box = checkboxParts(root, resolved, k, isObject(value) ? value[k] : undefined);
-    const noWrap = estimateWidth(box.plain) < valueWidth - 16;
+    const noWrap = textWidth(box.plain, fontSize) < valueWidth - 8;
     runs.push(...runsOf(box.parts, { ...box.style, listItem: i, ...(noWrap ? { noWrap: true } : {}) }));
     if (i < entries.length - 1) runs.push({ text: '　 ', listItem: i });
   });

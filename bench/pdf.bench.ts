@@ -1,7 +1,9 @@
 /**
  * PDF rendering: cold and warm ms per document, a batch of 100 assessments on worker threads (1 worker, then
- * one per core), and Chromium's page.pdf() of the same content for comparison (the tests' Chromium from
- * test/support/tools.ts; override the path with PIA_CHROMIUM). Targets (issue 3): ≤ 200 ms warm, faster than Chromium, batch time falling with cores.
+ * one per core), and Chromium's page.pdf() of the same content for comparison (the tests' Chromium from test/support/tools.ts;
+ * override the path with PIA_CHROMIUM). Targets: ≤ 250 ms warm with tagging on (issue 15; ≤ 200 ms untagged, issue 3),
+ * faster than Chromium, batch time falling with cores. The cost of tagging is the warm time of the production
+ * (tagged, PDF/A-3a) document over the same document built with `tagged: false`, measured alternately in one run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import path from 'node:path';
 import { validateFile } from '../src/validate/validate.ts';
 import { canonicalJson } from '../src/model/canonical.ts';
 import { buildDocDefinition, type Node } from '../src/render/pdf/doc-definition.ts';
-import { renderAssessment } from '../src/render/pdf/write.ts';
+import { renderAssessment, renderDocDefinition } from '../src/render/pdf/write.ts';
 import { buildPdfs } from '../src/render/pdf/build-pdfs.ts';
 import { fontFiles } from '../src/render/pdf/fonts.ts';
 
@@ -35,7 +37,9 @@ function toHtml(node: Node | Node[] | string | undefined): string {
     return `<table>${table.body.map((row) => `<tr>${row.map((cell) => (Object.keys(cell).length === 0 ? '' : `<td colspan="${(cell.colSpan as number) ?? 1}">${toHtml(cell)}</td>`)).join('')}</tr>`).join('')}</table>`;
   }
   if ('stack' in node) return `<div>${toHtml(node.stack as Node)}</div>`;
-  const inner = toHtml(node.text as Node);
+  // Runs of one paragraph stay inline.
+  const runs = Array.isArray(node.text) ? (node.text as (string | Node)[]) : [node.text as string];
+  const inner = runs.map((run) => toHtml(typeof run === 'string' || run === undefined ? run : String(run.text ?? ''))).join('');
   return node.pageBreak ? `<h2 style="break-before:page">${inner}</h2>` : `<div>${inner}</div>`;
 }
 
@@ -52,7 +56,7 @@ async function chromium(html: string, runs: number): Promise<{ warm: number; byt
     for (let i = 0; i <= runs; i++) {
       const start = performance.now();
       await page.goto(`file://${file}`);
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, footerTemplate: '<div style="font-size:7pt;width:100%;text-align:right;margin-right:40px"><span class="pageNumber"></span> / <span class="totalPages"></span></div>', headerTemplate: '<div></div>', margin: { top: '14mm', bottom: '17mm', left: '14mm', right: '14mm' } });
+      const pdf = await page.pdf({ format: 'A4', tagged: true, printBackground: true, displayHeaderFooter: true, footerTemplate: '<div style="font-size:7pt;width:100%;text-align:right;margin-right:40px"><span class="pageNumber"></span> / <span class="totalPages"></span></div>', headerTemplate: '<div></div>', margin: { top: '14mm', bottom: '17mm', left: '14mm', right: '14mm' } });
       if (i > 0) times.push(performance.now() - start);
       bytes = pdf.length;
     }
@@ -115,6 +119,29 @@ export default async function (): Promise<void> {
   console.log(`warm (same process, ${runs} runs): mean ${ms(warm)}, median ${ms(median)}, min ${ms(Math.min(...walls))} per document; CPU ${ms((used.user + used.system) / 1000 / runs)} per document; ${(bytes / 1024).toFixed(0)} KB`);
   let start: number;
 
+  // Tagging cost: tagged and untagged renders of the same assessment, interleaved so machine load hits both.
+  const canonical = canonicalJson(result.data!, result.form!.schema);
+  const source = { data: result.data!, schema: result.form!.schema, canonical, slug: 'bench' };
+  const timed = async (tagged: boolean) => {
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    await renderDocDefinition(buildDocDefinition(source, { tagged }));
+    const used = process.cpuUsage(cpu);
+    return { wall: performance.now() - t, cpu: (used.user + used.system) / 1000 };
+  };
+  const tagged: { wall: number; cpu: number }[] = [];
+  const untagged: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    untagged.push(await timed(false));
+    tagged.push(await timed(true));
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  for (const key of ['wall', 'cpu'] as const) {
+    const a = med(tagged.map((x) => x[key]));
+    const b = med(untagged.map((x) => x[key]));
+    console.log(`tagging cost (${key === 'wall' ? 'wall time' : 'CPU time'}, median of ${runs} interleaved pairs): tagged ${ms(a)}, untagged ${ms(b)}, ratio ${(a / b).toFixed(2)}× (${a >= b ? '+' : ''}${ms(a - b)})`);
+  }
+
   // 100 variants of the reference, each in its own folder (slug), rendered on worker threads.
   const dir = mkdtempSync(path.join(tmpdir(), 'pia-bench-pdf-'));
   const text = readFileSync(reference, 'utf8');
@@ -142,7 +169,7 @@ export default async function (): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 
   // Chromium page.pdf() of the same content as simple HTML with the same font.
-  const dd = buildDocDefinition({ data: result.data!, schema: result.form!.schema, canonical: canonicalJson(result.data!, result.form!.schema), slug: 'bench' });
+  const dd = buildDocDefinition({ data: result.data!, schema: result.form!.schema, canonical: canonicalJson(result.data!, result.form!.schema), slug: 'bench' }, { tagged: false });
   const html = `<!doctype html><html lang="ja"><meta charset="utf-8"><style>
 @font-face { font-family: 'BIZ UDPGothic'; src: url('file://${fontFiles.BIZUDPGothic.normal}'); }
 @font-face { font-family: 'BIZ UDPGothic'; font-weight: bold; src: url('file://${fontFiles.BIZUDPGothic.bold}'); }
@@ -154,7 +181,7 @@ tr { break-inside: avoid; }
   if (typeof chrome === 'string') {
     console.log(`chromium page.pdf(): not measured (${chrome})`);
   } else {
-    console.log(`chromium page.pdf() (warm, mean of 5): ${ms(chrome.warm)} per document, ${(chrome.bytes / 1024).toFixed(0)} KB`);
+    console.log(`chromium page.pdf({ tagged: true }) (warm, mean of 5): ${ms(chrome.warm)} per document, ${(chrome.bytes / 1024).toFixed(0)} KB`);
     console.log(`ratio chromium / pdfmake (warm): ${(chrome.warm / warm).toFixed(2)}×`);
   }
   await fullForm();

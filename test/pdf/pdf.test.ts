@@ -1,17 +1,18 @@
-/** The PDF of the reference assessment, read back with pdfjs-dist (text, fonts, document information, attachments, page images). */
+/** The PDF of the reference assessment, read back with poppler-utils (pdftotext, pdffonts, pdfinfo, pdfdetach, pdftoppm). */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { canonicalJson, toCanonical } from '../../src/model/canonical.ts';
 import { formatWareki, parseDate } from '../../src/model/wareki.ts';
-import { walkData } from '../../src/schema/walk.ts';
+import { stringify } from 'yaml';
+import { resolveRef, walkData } from '../../src/schema/walk.ts';
+import type { JsonSchema } from '../../src/schema/registry.ts';
 import { buildDocDefinition } from '../../src/render/pdf/doc-definition.ts';
-import type { ValidationResult } from '../../src/validate/validate.ts';
+import { validateFile, validateText, type ValidationResult } from '../../src/validate/validate.ts';
 import { decodeGreyPng, differingShare } from './png.ts';
-import { goldenDir, pageTexts, reference, referenceVariant, renderTo, tempDir, updateGolden } from './helpers.ts';
-import { pdfAttachments, pdfFonts, pdfInfo, pdfText, renderPage } from '../support/tools.ts';
+import { elements, goldenDir, pageTexts, reference, referenceFile, referenceVariant, renderTo, run, structTree, tempDir, textOf, updateGolden, type StructNode } from './helpers.ts';
 
 let dir: string;
 let result: ValidationResult;
@@ -22,7 +23,7 @@ before(async () => {
   dir = tempDir();
   result = reference();
   pdf = await renderTo(dir, result);
-  pages = await pageTexts(pdf.file);
+  pages = pageTexts(pdf.file);
 });
 
 /** Every value of the assessment as the PDF prints it, in the form's order (dates in 和暦). */
@@ -54,27 +55,31 @@ test('参考評価書のすべての記載が PDF のテキストに読み順ど
   }
 });
 
-test('フォントはすべて埋め込まれ、サブセット化されている', async () => {
-  const fonts = await pdfFonts(pdf.file);
-  assert.ok(fonts.some((f) => f.name.endsWith('+BIZUDPGothic-Regular')), 'BIZ UDPゴシック is used');
-  for (const font of fonts) assert.deepEqual([font.embedded, font.subset, font.unicode], [true, true, true], font.name);
+test('フォントはすべて埋め込まれ、サブセット化されている', () => {
+  const rows = run('pdffonts', [pdf.file]).split('\n').slice(2).filter((l) => l.trim() !== '');
+  assert.ok(rows.some((r) => r.includes('BIZUDPGothic-Regular')), 'BIZ UDPゴシック is used');
+  for (const row of rows) {
+    const [, , , emb, sub, uni] = row.trim().split(/\s+/).slice(-8);
+    assert.deepEqual([emb, sub, uni], ['yes', 'yes', 'yes'], row);
+  }
 });
 
-test('文書情報に評価書名・様式名・作成者・言語 ja-JP と原本の SHA-256 が入る', async () => {
-  const info = await pdfInfo(pdf.file);
-  assert.equal(info.title, 'こども医療費の支給に関する事務 重点項目評価書');
-  assert.equal(info.subject, '特定個人情報保護評価書(重点項目評価書)');
-  assert.equal(info.creator, 'pia');
-  assert.equal(info.keywords, `sha256:${pdf.sha256}`);
-  for (const size of info.pageSizes) assert.deepEqual(size, { width: 595.28, height: 841.89 }, 'A4');
-  assert.equal(info.custom.SourceSHA256, pdf.sha256);
-  assert.equal(info.lang, 'ja-JP');
+test('文書情報に評価書名・様式名・作成者・言語 ja-JP と原本の SHA-256 が入る', () => {
+  const info = run('pdfinfo', [pdf.file]);
+  assert.match(info, /^Title:\s+こども医療費の支給に関する事務 重点項目評価書$/m);
+  assert.match(info, /^Subject:\s+特定個人情報保護評価書\(重点項目評価書\)$/m);
+  assert.match(info, /^Creator:\s+pia$/m);
+  assert.match(info, new RegExp(`^Keywords:\\s+sha256:${pdf.sha256}$`, 'm'));
+  assert.match(info, /^Page size:\s+595.28 x 841.89 pts \(A4\)$/m);
+  assert.match(run('pdfinfo', ['-custom', pdf.file]), new RegExp(`^SourceSHA256:\\s+${pdf.sha256}$`, 'm'));
+  assert.ok(Buffer.from(pdf.bytes).toString('latin1').includes('/Lang (ja-JP)'), 'catalog /Lang (ja-JP)');
 });
 
-test('添付された原本 JSON は正規形 JSON と一致し、その SHA-256 が文書情報の値と一致する', async () => {
-  const attachments = await pdfAttachments(pdf.file);
-  assert.deepEqual([...attachments.keys()], ['koshigaya-48-kodomo-iryohi.json']);
-  const attached = Buffer.from(attachments.get('koshigaya-48-kodomo-iryohi.json')!);
+test('添付された原本 JSON は正規形 JSON と一致し、その SHA-256 が文書情報の値と一致する', () => {
+  const out = tempDir();
+  run('pdfdetach', ['-saveall', '-o', out, pdf.file]);
+  assert.deepEqual(readdirSync(out), ['koshigaya-48-kodomo-iryohi.json']);
+  const attached = readFileSync(path.join(out, 'koshigaya-48-kodomo-iryohi.json'));
   const canonical = canonicalJson(result.data!, result.form!.schema);
   assert.equal(attached.toString('utf8'), canonical.json);
   assert.equal(createHash('sha256').update(attached).digest('hex'), pdf.sha256);
@@ -84,11 +89,11 @@ test('添付された原本 JSON は正規形 JSON と一致し、その SHA-256
 test('同じ評価書からはバイト単位で同じ PDF ができる(作成日は公表日)', async () => {
   const again = await renderTo(tempDir(), reference());
   assert.ok(Buffer.from(again.bytes).equals(Buffer.from(pdf.bytes)), 'PDF bytes differ between two renders');
-  assert.equal((await pdfInfo(pdf.file)).creationDate?.toISOString(), '2026-03-29T15:00:00.000Z');
+  assert.match(run('pdfinfo', [pdf.file]), /^CreationDate:\s+Sun Mar 29 15:00:00 2026 UTC$/m);
 });
 
-test('各ページの下部に評価書名、原本の短いハッシュ、ページ番号 n / N がある', async () => {
-  const raw = (await pdfText(pdf.file)).filter((p) => p.trim() !== '');
+test('各ページの下部に評価書名、原本の短いハッシュ、ページ番号 n / N がある', () => {
+  const raw = run('pdftotext', ['-enc', 'UTF-8', pdf.file, '-']).split('\f').filter((p) => p.trim() !== '');
   raw.forEach((page, i) => {
     assert.ok(page.includes(`SHA-256 ${pdf.sha256.slice(0, 12)}`), `page ${i + 1}: short hash`);
     assert.ok(page.includes(`${i + 1} / ${raw.length}`), `page ${i + 1}: page number`);
@@ -109,7 +114,15 @@ test('表紙に評価書番号・評価書名・宣言・特記事項・評価�
 test('選択肢は選んだ値を [ ] で示し、続けて <選択肢> 1) 2) … を様式どおりに示す', () => {
   const text = pages.join(' ').replace(/\s+/g, ' ');
   assert.ok(text.includes('[ 十分である ] <選択肢> 1) 特に力を入れている 2) 十分である 3) 課題が残されている'));
-  assert.ok(text.includes('[ 委託する ] <選択肢> 1) 委託する 2) 委託しない'));
+  assert.ok(text.includes('[ 委託する ] ( ) 件 <選択肢> 1) 委託する 2) 委託しない'), 'the blank 委託件数 follows the selection inline');
+});
+
+test('委託件数は「( )件」の行ではなく、委託の有無の選択に続けて「( 1 ) 件」と示す', async () => {
+  const variant = referenceVariant('variant-count', (t) => t.replace('委託件数: null', '委託件数: 1'));
+  const rendered = await renderTo(tempDir(), variant);
+  const text = pageTexts(rendered.file).join('\n');
+  assert.match(text, /^委託の有無 ※ \[ 委託する \]\s+\( 1 \) 件$/m);
+  assert.ok(!text.includes('( )件'), 'no row labelled ( )件');
 });
 
 test('チェック欄: 選択は [○]、非選択は [　]、状態不明は [？] と [不明] で区別して示す', () => {
@@ -146,24 +159,80 @@ test('(別添2) 変更箇所は6列で、表の見出し行を別添2のすべ�
 test('𠮷 や ☑ のように本文フォントにない文字も代替フォントで描かれ、テキストとして取り出せる', async () => {
   const variant = referenceVariant('variant-glyphs', (t) => t.replace('評価実施機関名: 越谷市長', '評価実施機関名: 𠮷田市長 ☑'));
   const rendered = await renderTo(tempDir(), variant);
-  assert.ok((await pdfText(rendered.file))[0]!.includes('𠮷田市長 ☑'));
-  const fonts = (await pdfFonts(rendered.file)).map((f) => f.name).join(' ');
+  assert.ok(run('pdftotext', ['-enc', 'UTF-8', '-l', '1', rendered.file, '-']).includes('𠮷田市長 ☑'));
+  const fonts = run('pdffonts', [rendered.file]);
   assert.match(fonts, /NotoSansJP-Regular/);
   assert.match(fonts, /NotoSansSymbols2-Regular/);
 });
 
-test('空欄(null)は「（未記載）」と区別して空のまま示す', () => {
-  const dd = buildDocDefinition({ data: result.data!, schema: result.form!.schema, canonical: { json: '', sha256: '0'.repeat(64) }, slug: 'x' });
-  const json = JSON.stringify(dd.content);
-  // 7. 他の評価実施機関 is null in the reference: its value cell is empty text.
-  assert.ok(/"text":"7\. 他の評価実施機関"[^{}]*\},\{"text":""\}/.test(json), '7. 他の評価実施機関 has an empty value cell');
-  assert.ok(/"text":"2\. 特定個人情報ファイルを取り扱う事務において使用するシステム"[^{}]*\},\{"text":"（未記載）"/.test(json), 'a missing item shows （未記載）');
+/** The value cell (TD) of the row whose header cell (TH) reads `label`. */
+function valueCell(tree: StructNode, label: string): StructNode | undefined {
+  const row = elements(tree).find((e) => e.type === 'TR' && e.children[0]?.type === 'TH' && textOf(e.children[0]) === label);
+  return row?.children[1];
+}
+
+test('（未記載）は様式が必須とする項目がないときだけ: 任意の項目がなければ様式どおり空欄、null も空欄', () => {
+  const tree = structTree(pdf.file);
+  // 7. 他の評価実施機関 is null in the reference; 2. …使用するシステム is absent and optional.
+  assert.equal(textOf(valueCell(tree, '7. 他の評価実施機関')!), '');
+  assert.equal(textOf(valueCell(tree, '2. 特定個人情報ファイルを取り扱う事務において使用するシステム')!), '');
+  assert.equal(textOf(valueCell(tree, '1. 特定個人情報ファイルを取り扱う事務')!), '（未記載）', 'Ⅰ1 is required');
+  // Exactly the required items the validator reports missing print （未記載）.
+  const required = validateFile(referenceFile, { today: '2026-11-25', strict: true }).diagnostics.filter((d) => d.rule === 'schema-required');
+  const printed = run('pdftotext', ['-enc', 'UTF-8', pdf.file, '-']).split('（未記載）').length - 1;
+  assert.equal(printed, required.length, required.map((d) => d.message).join('\n'));
 });
 
-/** Golden images: the page rendered by pdfjs at 50 dpi in grey against the committed PNG; a few differing pixels are tolerated. */
-for (const [name, page] of [['cover', 1], ['table', 4]] as const) {
-  test(`${name === 'cover' ? '表紙' : 'Ⅱ の表のページ'}の画像が基準画像とほぼ一致する(UPDATE_GOLDEN=1 で更新)`, async () => {
-    const actual = (await renderPage(pdf.file, page, 50)).png;
+test('--strict で誤りのない評価書は「（未記載）」を1つも印字しない(任意のチェック欄・項目の省略は空欄)', async () => {
+  // The reference made complete: unknown checkboxes read as not checked, missing required items filled in
+  // from the schema; optional items stay absent.
+  const data = completed(result.form!.schema, structuredClone(result.data!)) as Record<string, unknown>;
+  const strict = validateText('assessments/complete/assessment.yaml', stringify(data), { today: '2026-11-25', strict: true });
+  const blocking = strict.diagnostics.filter((d) => d.rule === 'schema-required' || d.rule === 'unknown-checkbox' || d.rule.startsWith('schema'));
+  assert.deepEqual(blocking.map((d) => d.message), []);
+  const rendered = await renderTo(tempDir(), strict);
+  const text = run('pdftotext', ['-enc', 'UTF-8', rendered.file, '-']);
+  assert.ok(!text.includes('（未記載）'), 'no （未記載）');
+  assert.ok(!text.includes('[不明]'));
+  assert.match(text, /\[\s+\] フラッシュメモリ/, 'an optional checkbox prints unchecked');
+});
+
+/** Fills every missing required item with a schema-valid value and turns 不明 into false (test data only). */
+function completed(root: JsonSchema, value: unknown, schema: JsonSchema = root): unknown {
+  const s = resolveRef(root, schema);
+  if (value === '不明') return false;
+  if (Array.isArray(value)) return s.items ? value.map((v) => completed(root, v, s.items!)) : value;
+  if (typeof value !== 'object' || value === null) return value;
+  const object = value as Record<string, unknown>;
+  for (const [key, sub] of Object.entries(s.properties ?? {})) {
+    if (key in object) object[key] = completed(root, object[key], sub);
+    else if ((s.required ?? []).includes(key)) object[key] = sample(root, sub);
+  }
+  return object;
+}
+
+function sample(root: JsonSchema, schema: JsonSchema): unknown {
+  const s = resolveRef(root, schema);
+  if (s.enum) return s.enum.find((v) => v !== null);
+  const types = ([] as string[]).concat((s.type as string | string[] | undefined) ?? []);
+  if (types.includes('object') || s.properties) return completed(root, {}, s);
+  if (types.includes('array')) return [];
+  if (types.includes('boolean')) return false;
+  if (types.includes('integer') || types.includes('number')) return 0;
+  return '記載あり';
+}
+
+/** Golden images: pdftoppm PNG at 50 dpi against the committed PNG; a few differing pixels are tolerated. */
+const goldenPages = [
+  ['cover', 1, '表紙'],
+  ['table', 4, 'Ⅱ の表のページ(チェック欄を横に並べる)'],
+  ['continued', 7, '別添1 の続きのページ(群の見出し行を繰り返す)'],
+] as const;
+for (const [name, page, label] of goldenPages) {
+  test(`${label}の画像が基準画像とほぼ一致する(UPDATE_GOLDEN=1 で更新)`, () => {
+    const out = path.join(tempDir(), name);
+    run('pdftoppm', ['-r', '50', '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf.file, out]);
+    const actual = readFileSync(`${out}.png`);
     const golden = path.join(goldenDir, `${name}.png`);
     if (updateGolden || !existsSync(golden)) {
       assert.ok(updateGolden, `golden ${golden} is missing: run with UPDATE_GOLDEN=1`);
@@ -187,25 +256,17 @@ test('1ページに収まらない長い記載は行の途中でページを分�
   const long = Array.from({ length: 120 }, (_, i) => `第${i + 1}項 長い記載の行です。保管場所の説明が続きます。`).join('');
   const variant = referenceVariant('variant-long', (t) => t.replace('使用目的: 越谷市子ども医療費支給', `使用目的: ${long}越谷市子ども医療費支給`));
   const rendered = await renderTo(tempDir(), variant);
-  const variantPages = await pageTexts(rendered.file);
-  const text = variantPages.join('').replace(/\s+/g, '');
-  assert.ok(text.includes(`${long}越谷市子ども医療費支給`.replace(/\s+/g, '')), 'the long value is complete and in order');
+  // The structure tree holds the value as one cell (the drawn text has the repeated group heading between pages).
+  const cell = valueCell(structTree(rendered.file), '③使用目的 ※');
+  assert.ok(squash(textOf(cell!)).startsWith(squash(`${long}越谷市子ども医療費支給`)), 'the long value is complete and in order');
+  const variantPages = pageTexts(rendered.file);
   const first = variantPages.findIndex((p) => p.includes('第1項 長い'));
   const last = variantPages.findIndex((p) => p.includes('第120項 長い'));
   assert.ok(first >= 0 && last > first, `the value starts on page ${first + 1} and continues on page ${last + 1}`);
 });
 
 test('見出し行はページの最後に取り残されず、最初の行と同じページに置かれる', () => {
-  const dd = buildDocDefinition({ data: result.data!, schema: result.form!.schema, canonical: canonicalJson(result.data!, result.form!.schema), slug: 'x' });
-  const headings = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as Record<string, unknown>;
-    if (n.colSpan === 2 && n.bold === true && typeof n.text === 'string') headings.add(n.text);
-    Object.values(n).forEach(visit);
-  };
-  visit(dd.content);
+  const headings = new Set(elements(structTree(pdf.file)).filter((e) => /^H[3-6]$/.test(e.type)).map(textOf));
   assert.ok(headings.has('④使用の主体') && headings.size > 10, `headings found: ${headings.size}`);
   pages.slice(0, -1).forEach((page, i) => {
     const last = page.split('\n').at(-1)!;
@@ -225,10 +286,10 @@ test('特定個人情報ファイルが複数あるときは、ファイルご�
   const rendered = await renderData('assessments/two-files/assessment.yaml', data, result.form!.schema);
   const file = path.join(tempDir(), 'two-files.pdf');
   writeFileSync(file, rendered.bytes);
-  const text = (await pageTexts(file)).join('\n');
-  const headings = [...text.matchAll(/^特定個人情報ファイル(\d)$/gm)].map((m) => m[1]);
-  // Ⅱ, 別添1 and Ⅲ each name both files.
-  assert.deepEqual(headings, ['1', '2', '1', '2', '1', '2']);
+  const text = pageTexts(file).join('\n');
+  // Ⅱ, 別添1 and Ⅲ each name both files (as headings of the structure tree; a page may repeat one).
+  const headings = elements(structTree(file)).filter((e) => /^H\d$/.test(e.type)).map(textOf).filter((h) => /^特定個人情報ファイル\d$/.test(h));
+  assert.deepEqual(headings, ['特定個人情報ファイル1', '特定個人情報ファイル2', '特定個人情報ファイル1', '特定個人情報ファイル2', '特定個人情報ファイル1', '特定個人情報ファイル2']);
   assert.ok(text.includes('1. 特定個人情報ファイル名 第二のファイル'));
 });
 

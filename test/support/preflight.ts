@@ -36,6 +36,19 @@ const checks: Check[] = [
     },
   },
   {
+    // The tagged-PDF tests read the structure tree with poppler's pdfinfo -struct-text (pdfjs does not give the
+    // attributes, such as TH /Scope), check the file with qpdf and the XMP with xmllint: no npm package ships these.
+    name: 'PDF の構造の確認 (poppler-utils, qpdf, libxml2-utils)',
+    debian: 'poppler-utils qpdf libxml2-utils',
+    run: async () => {
+      for (const tool of ['pdfinfo', 'pdftotext', 'pdftoppm', 'qpdf', 'xmllint']) {
+        const r = spawnSync(tool, [tool === 'qpdf' || tool === 'xmllint' ? '--version' : '-v'], { encoding: 'utf8' });
+        if (r.error) throw new ToolMissingError(`${tool} が見つかりません(タグ付き PDF の確認に必要です)`, 'root で apt-get install -y poppler-utils qpdf libxml2-utils を実行してください');
+      }
+      return 'pdfinfo, pdftotext, pdftoppm, qpdf, xmllint';
+    },
+  },
+  {
     name: 'PDF の読取り・画像化 (pdfjs-dist, @napi-rs/canvas)',
     run: async () => {
       const { version } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -59,7 +72,7 @@ async function failures(): Promise<{ check: Check; reason: string }[]> {
 }
 
 let failed = await failures();
-const installable = [...new Set(failed.map((f) => f.check.debian).filter((p): p is string => p !== undefined))];
+const installable = [...new Set(failed.flatMap((f) => f.check.debian?.split(' ') ?? []))];
 if (installable.length > 0 && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.PIA_NO_APT !== '1') {
   for (const f of failed) console.log(`テストの道具: ${f.check.name}: ${f.reason}`);
   console.log(`テストの道具: ${failed.filter((f) => f.check.debian).map((f) => f.check.name).join('・')} が npm のものでは動かないため、Debian のパッケージを入れます: apt-get install -y ${installable.join(' ')}`);

@@ -10,7 +10,8 @@ import type { JsonSchema } from '../../schema/registry.ts';
 import { itemLabel, resolveRef } from '../../schema/walk.ts';
 import { formatWareki, parseDate } from '../../model/wareki.ts';
 import { isObject } from '../../model/access.ts';
-import { fontRuns } from './fonts.ts';
+import { fontRuns, textWidth } from './fonts.ts';
+import { footerArtifact, stamp, tagContent } from './structure.ts';
 
 /** A pdfmake node. pdfmake's own types reject many valid combinations; the writer casts once. */
 export type Node = Record<string, unknown>;
@@ -28,6 +29,10 @@ export interface DocDefinition {
   pageSize: 'A4';
   pageOrientation: 'portrait';
   pageMargins: [number, number, number, number];
+  /** PDF 1.7, tagged (structure tree: structure.ts), identified as PDF/A-3a (PDFKit) and PDF/UA-1 (metadata.ts). */
+  version: '1.7';
+  tagged: boolean;
+  subset?: 'PDF/A-3a';
   language: string;
   displayTitle: boolean;
   info: Record<string, unknown>;
@@ -42,6 +47,8 @@ const margins: [number, number, number, number] = [40, 40, 40, 48];
 const contentWidth = 595.28 - margins[0] - margins[2];
 const contentHeight = 841.89 - margins[1] - margins[3];
 const labelWidth = 150;
+/** Width of every table rule (write.ts's form layout): one width for all lines, so borders look even. */
+export const formLine = 0.5;
 const fontSize = 9;
 const lineHeight = fontSize * 1.35;
 /** A row estimated taller than this may split across pages: pdfmake cannot draw an unbreakable block taller than a page. */
@@ -60,7 +67,7 @@ const styles = {
   missing: { color: colors.missing, bold: true },
   choices: { fontSize: 7.5, color: colors.faint },
   tableHeader: { bold: true, fillColor: colors.heading, alignment: 'center' },
-  coverLabel: { bold: true, fillColor: colors.heading, alignment: 'center' },
+  coverLabel: { tag: 'TH', scope: 'Column', bold: true, fillColor: colors.heading, alignment: 'center' },
   coverValue: { margin: [4, 6, 4, 6] },
 } satisfies Record<string, Node>;
 
@@ -168,62 +175,96 @@ function stateOf(value: unknown): CheckState | undefined {
   return state === true || state === false || state === '不明' ? state : undefined;
 }
 
-/**
- * One checkbox as the 様式 prints it: 「[○] 紙」 checked (bold), 「[　] 紙」 not checked. A state that could not
- * be read from the original (不明) is coloured and marked 「[？] … [不明]」.
- */
-function checkbox(root: JsonSchema, schema: JsonSchema, key: string, value: unknown, present: boolean): Node {
-  const title = schema.title ?? key;
-  if (!present) return inline([boxes.unchecked, title, ' ', missing()]);
-  const state = stateOf(value);
-  const extras: (string | Node)[] = [];
-  if (isObject(value)) {
-    for (const [k, sub] of Object.entries(resolveRef(root, schema).properties ?? {})) {
-      if (k === '選択') continue;
-      const content = value[k];
-      const kind = resolveRef(root, sub)['x-render'];
-      if (kind === 'count') extras.push(` (${content === null || content === undefined ? '　' : String(content)}) 件`);
-      else if (typeof content === 'string' && content !== '') extras.push(` (${content})`);
-    }
-  }
-  if (state === true) return inline([boxes.checked, title, ...extras], { bold: true });
-  if (state === false) return inline([boxes.unchecked, title, ...extras]);
-  if (state === '不明') return inline([boxes.unknown, title, ...extras, ' ', { text: `[${state}]`, bold: true }], { color: colors.unknown });
-  return inline([boxes.unchecked, title, ...extras]);
+/** 「( 1 ) 件」, or 「(　) 件」 when the count is blank, as the 様式 prints a count. */
+function countText(value: unknown): string {
+  return typeof value === 'number' ? `( ${value} ) 件` : '(　) 件';
 }
 
-function checkboxList(root: JsonSchema, schema: JsonSchema, value: unknown): Node {
-  const entries = Object.entries(schema.properties ?? {}).map(([k, sub]) => {
-    const resolved = resolveRef(root, sub);
-    const present = isObject(value) && k in value;
-    return checkbox(root, resolved, k, present ? (value as Record<string, unknown>)[k] : undefined, present);
+/** The part of a value cell narrower than this is kept on one line in a flowing list. */
+const valueWidth = contentWidth - labelWidth - 8;
+
+interface Checkbox {
+  parts: (string | Node)[];
+  style: Node;
+  plain: string;
+}
+
+/**
+ * One checkbox as the 様式 prints it: 「[○] 紙」 checked (bold), 「[　] 紙」 not checked, with its 内容 and
+ * 「( 1 ) 件」. A state that could not be read from the original (不明) is coloured and marked 「[？] … [不明]」.
+ * An absent checkbox is an unchecked one, as on the 様式.
+ */
+function checkboxParts(root: JsonSchema, schema: JsonSchema, key: string, value: unknown): Checkbox {
+  const title = schema.title ?? key;
+  const state = stateOf(value);
+  const extras: string[] = [];
+  for (const [k, sub] of Object.entries(resolveRef(root, schema).properties ?? {})) {
+    if (k === '選択') continue;
+    const content = isObject(value) ? value[k] : undefined;
+    if (resolveRef(root, sub)['x-render'] === 'count') extras.push(` ${countText(content)}`);
+    else if (typeof content === 'string' && content !== '') extras.push(` (${content})`);
+  }
+  const box = state === true ? boxes.checked : state === '不明' ? boxes.unknown : boxes.unchecked;
+  // One run per box, so a box that fits on a line is never split (see checkboxList).
+  const plain = [box, title, ...extras, state === '不明' ? ' [不明]' : ''].join('');
+  const style: Node = state === true ? { bold: true } : state === '不明' ? { color: colors.unknown } : {};
+  return { parts: [plain], style, plain };
+}
+
+function checkbox(root: JsonSchema, schema: JsonSchema, key: string, value: unknown): Node {
+  const { parts, style } = checkboxParts(root, schema, key, value);
+  return inline(parts, style);
+}
+
+/** Text runs (with fallback fonts) of parts, each run carrying the style and extra properties. */
+function runsOf(parts: (string | Node)[], properties: Node): Node[] {
+  return parts.flatMap((part): Node[] => {
+    if (typeof part !== 'string') return [{ ...properties, ...part }];
+    return fontRuns(part).map((r) => (r.font ? { ...properties, text: r.text, font: r.font } : { ...properties, text: r.text }));
   });
-  return { stack: entries };
+}
+
+/**
+ * Checkboxes flow side by side, as on the 様式, wrapping between boxes: a box that fits on a line is never split.
+ * Each box is one list item of the structure tree (`listItem` on its runs, see structure.ts).
+ */
+function checkboxList(root: JsonSchema, schema: JsonSchema, value: unknown): Node {
+  const runs: Node[] = [];
+  const entries = Object.entries(schema.properties ?? {});
+  entries.forEach(([k, sub], i) => {
+    const resolved = resolveRef(root, sub);
+    const box = checkboxParts(root, resolved, k, isObject(value) ? value[k] : undefined);
+    const noWrap = textWidth(box.plain, fontSize) < valueWidth - 8;
+    runs.push(...runsOf(box.parts, { ...box.style, listItem: i, ...(noWrap ? { noWrap: true } : {}) }));
+    if (i < entries.length - 1) runs.push({ text: '　 ', listItem: i });
+  });
+  return { text: runs, tag: 'L' };
+}
+
+function checkboxListText(root: JsonSchema, schema: JsonSchema): string {
+  return Object.entries(schema.properties ?? {}).map(([k, sub]) => checkboxParts(root, resolveRef(root, sub), k, undefined).plain).join('　 ');
 }
 
 function checkboxGroups(root: JsonSchema, schema: JsonSchema, value: unknown): Node {
   const groups = Object.entries(schema.properties ?? {}).map(([k, sub], i) => {
     const resolved = resolveRef(root, sub);
-    const present = isObject(value) && k in value;
-    const inner = present ? (value as Record<string, unknown>)[k] : undefined;
+    const inner = isObject(value) ? value[k] : undefined;
     return {
-      stack: [text(`<${resolved.title ?? k}>`, { bold: true }), present ? checkboxList(root, resolved, inner) : missing()],
-      margin: [0, i === 0 ? 0 : 4, 0, 0],
+      stack: [text(`<${resolved.title ?? k}>`, { bold: true }), checkboxList(root, resolved, inner)],
+      margin: [0, i === 0 ? 0 : 3, 0, 0],
     };
   });
   return { stack: groups };
 }
 
-/** 「[ 十分である ]」 then 「<選択肢> 1) … 2) …」, the way the 様式 prints a choice. */
-function choice(schema: JsonSchema, value: unknown): Node {
+/** 「[ 十分である ]」 then 「<選択肢> 1) … 2) …」, the way the 様式 prints a choice; a count follows the selection. */
+function choice(schema: JsonSchema, value: unknown, suffix?: string): Node {
   const options = (schema.enum ?? []).filter((o): o is string => typeof o === 'string');
   const selected = typeof value === 'string' ? value : '　　　　';
-  return {
-    stack: [
-      text(`[ ${selected} ]`, { bold: typeof value === 'string' }),
-      text(`<選択肢> ${options.map((o, i) => `${i + 1}) ${o}`).join('  ')}`, styles.choices),
-    ],
-  };
+  const first = suffix
+    ? inline([{ text: `[ ${selected} ]`, bold: typeof value === 'string' }, `　${suffix}`])
+    : text(`[ ${selected} ]`, { bold: typeof value === 'string' });
+  return { stack: [first, text(`<選択肢> ${options.map((o, i) => `${i + 1}) ${o}`).join('  ')}`, styles.choices)] };
 }
 
 /** Numbered items in a grid, row by row (so text extraction reads them in order). */
@@ -232,26 +273,37 @@ function numberedList(items: unknown[], columns = 2): Node {
   const rows: Node[][] = [];
   for (let i = 0; i < cells.length; i += columns) rows.push(Array.from({ length: columns }, (_, j) => cells[i + j] ?? { text: '' }));
   if (rows.length === 0) return text('—');
-  return { table: { widths: Array(columns).fill('*'), body: rows }, layout: 'noBorders' };
+  return { table: { widths: Array(columns).fill('*'), body: rows }, layout: 'noBorders', tag: 'L' };
 }
 
-/** Value cell of a leaf item (text, date, choice, count, checkbox). */
-function leafValue(root: JsonSchema, schema: JsonSchema, key: string, value: unknown, present: boolean): Node {
-  if (!present) return missing();
+/**
+ * Value cell of a leaf item (text, date, choice, count, checkbox). An absent item prints （未記載） only when
+ * the schema requires it (an error the validator reports); an absent optional item prints as the 様式 prints
+ * a blank: an empty cell, unchecked boxes, a choice with nothing selected.
+ */
+function leafValue(root: JsonSchema, schema: JsonSchema, key: string, value: unknown, present: boolean, required: boolean, suffix?: string): Node {
+  if (!present && required) return suffix ? inline([missing(), `　${suffix}`]) : missing();
   const kind = schema['x-render'];
-  if (kind === 'choice') return choice(schema, value);
-  if (kind === 'checkbox') return checkbox(root, schema, key, value, present);
-  if (kind === 'checkboxes') return checkboxList(root, schema, value);
-  if (kind === 'checkbox-groups') return checkboxGroups(root, schema, value);
-  if (kind === 'numbered-list' && Array.isArray(value)) return numberedList(value);
-  if (value === null || value === undefined) return blank();
-  if (kind === 'date' && typeof value === 'string') return text(dateText(value));
-  return text(String(value));
+  if (kind === 'choice') return choice(schema, value, suffix);
+  let node: Node;
+  if (kind === 'checkbox') node = checkbox(root, schema, key, value);
+  else if (kind === 'checkboxes') node = checkboxList(root, schema, value);
+  else if (kind === 'checkbox-groups') node = checkboxGroups(root, schema, value);
+  else if (kind === 'numbered-list' && Array.isArray(value)) node = numberedList(value);
+  else if (value === null || value === undefined) node = blank();
+  else if (kind === 'date' && typeof value === 'string') node = text(dateText(value));
+  else node = text(String(value));
+  if (!suffix) return node;
+  return node.text === '' ? text(suffix) : { stack: [node, text(suffix)] };
 }
 
-function valueHeight(schema: JsonSchema, value: unknown, width: number): number {
-  if (typeof value === 'string' && schema['x-render'] !== 'choice') return estimateHeight(value, width);
-  if (schema['x-render'] === 'checkboxes' || schema['x-render'] === 'checkbox-groups') return 24 * lineHeight;
+function valueHeight(root: JsonSchema, schema: JsonSchema, value: unknown, width: number): number {
+  const kind = schema['x-render'];
+  if (typeof value === 'string' && kind !== 'choice') return estimateHeight(value, width);
+  if (kind === 'checkboxes') return estimateHeight(checkboxListText(root, schema), width);
+  if (kind === 'checkbox-groups') {
+    return Object.values(schema.properties ?? {}).reduce((sum, sub) => sum + lineHeight + estimateHeight(checkboxListText(root, resolveRef(root, sub)), width), 0);
+  }
   return 2 * lineHeight + 6;
 }
 
@@ -270,13 +322,13 @@ function headingRow(label: string, depth: number): Row {
   return {
     kind: 'heading',
     depth,
-    cells: [text(label, { colSpan: 2, bold: true, fillColor: depth === 0 ? colors.heading : colors.subheading, margin: [depth * 6, 0, 0, 0] }), {}],
+    cells: [text(label, { tag: `H${Math.min(6, 3 + depth)}`, colSpan: 2, bold: true, fillColor: depth === 0 ? colors.heading : colors.subheading, margin: [depth * 6, 0, 0, 0] }), {}],
     height: lineHeight + 6,
   };
 }
 
 function labelCell(label: string, depth: number): Node {
-  return text(label, { fillColor: colors.label, margin: [depth * 6, 0, 0, 0] });
+  return text(label, { tag: 'TH', scope: 'Row', fillColor: colors.label, margin: [depth * 6, 0, 0, 0] });
 }
 
 function valueRow(label: string, value: Node, depth: number, height: number): Row {
@@ -287,17 +339,30 @@ function isPlainObject(schema: JsonSchema): boolean {
   return schema.type === 'object' && !['checkbox', 'checkboxes', 'checkbox-groups'].includes(schema['x-render'] ?? '');
 }
 
-/** The rows of an object, in schema order. Nested objects and repeated blocks open a heading row. */
-function objectRows(root: JsonSchema, schema: JsonSchema, value: Record<string, unknown>, depth: number): Row[] {
+/** An absent item: （未記載） when the schema requires it, else the blank the 様式 prints. */
+function absent(required: boolean): Node {
+  return required ? missing() : blank();
+}
+
+/**
+ * The rows of an object, in schema order. Nested objects and repeated blocks open a heading row. A count
+ * (x-render: count) prints inline after the item before it: 「[ 委託する ]　( 1 ) 件」. With `optional`, every
+ * absent item prints blank (the object itself is absent, so nothing in it is required).
+ */
+function objectRows(root: JsonSchema, schema: JsonSchema, value: Record<string, unknown>, depth: number, optional = false): Row[] {
   const rows: Row[] = [];
+  const required = new Set(optional ? [] : (schema.required ?? []));
+  const entries = Object.entries(schema.properties ?? {}).map(([key, raw]) => ({ key, sub: resolveRef(root, raw) }));
   let group: string | undefined;
-  for (const [key, raw] of Object.entries(schema.properties ?? {})) {
-    const sub = resolveRef(root, raw);
-    if (sub['x-render'] === 'hidden' || sub['x-render'] === 'heading') continue;
+  entries.forEach(({ key, sub }, i) => {
+    if (sub['x-render'] === 'hidden' || sub['x-render'] === 'heading') return;
+    const previous = entries[i - 1];
+    if (sub['x-render'] === 'count' && previous && isLeaf(previous.sub)) return; // printed with the previous item
     const present = key in value;
     const item = value[key];
     const label = itemLabel(sub, key) + significant(sub);
-    const valueWidth = contentWidth - labelWidth;
+    const next = entries[i + 1];
+    const suffix = next && next.sub['x-render'] === 'count' && isLeaf(sub) ? countText(value[next.key]) : undefined;
 
     if (sub['x-group'] !== group) {
       group = sub['x-group'];
@@ -307,29 +372,39 @@ function objectRows(root: JsonSchema, schema: JsonSchema, value: Record<string, 
 
     if (sub['x-render'] === 'checkbox' && !sub.properties) {
       // A lone checkbox (「[ ] 提供・移転しない」) takes the whole row.
-      rows.push({ kind: 'row', depth: inner, cells: [{ ...checkbox(root, sub, key, item, present), colSpan: 2, margin: [inner * 6, 0, 0, 0] }, {}], height: lineHeight + 6 });
+      const box = !present && required.has(key) ? inline([checkbox(root, sub, key, item), ' ', missing()]) : checkbox(root, sub, key, item);
+      rows.push({ kind: 'row', depth: inner, cells: [{ ...box, colSpan: 2, margin: [inner * 6, 0, 0, 0] }, {}], height: lineHeight + 6 });
     } else if (sub['x-render'] === 'record-groups') {
-      rows.push(...recordGroupRows(root, sub, key, item, present, inner));
+      rows.push(...recordGroupRows(root, sub, key, item, present, required.has(key), inner));
     } else if (sub.type === 'array' && sub.items && sub['x-render'] !== 'numbered-list') {
-      rows.push(...repeatRows(root, sub, key, item, present, inner));
+      rows.push(...repeatRows(root, sub, key, item, present, required.has(key), inner));
     } else if (isPlainObject(sub)) {
-      if (!present || !isObject(item)) {
-        rows.push(valueRow(label, present ? blank() : missing(), inner, lineHeight + 6));
+      if (!present && required.has(key)) {
+        rows.push(valueRow(label, missing(), inner, lineHeight + 6));
+      } else if (present && !isObject(item)) {
+        rows.push(valueRow(label, blank(), inner, lineHeight + 6));
       } else {
         rows.push(headingRow(label, inner));
-        rows.push(...objectRows(root, sub, item, inner + 1));
+        rows.push(...objectRows(root, sub, isObject(item) ? item : {}, inner + 1, optional || !present));
       }
     } else {
-      rows.push(valueRow(label, leafValue(root, sub, key, item, present), inner, valueHeight(sub, item, valueWidth)));
+      const cell = leafValue(root, sub, key, item, present, required.has(key), suffix);
+      rows.push(valueRow(label, cell, inner, valueHeight(root, sub, item, contentWidth - labelWidth)));
     }
-  }
+  });
   return rows;
 }
 
+/** An item printed in one value cell (not a heading with rows of its own). */
+function isLeaf(schema: JsonSchema): boolean {
+  if (schema.type === 'array') return schema['x-render'] === 'numbered-list';
+  return !isPlainObject(schema) || schema['x-render'] === 'choice';
+}
+
 /** Repeated blocks (委託事項1, 提供先1, 特定個人情報ファイル1 …): a heading per element, then its rows. */
-function repeatRows(root: JsonSchema, schema: JsonSchema, key: string, value: unknown, present: boolean, depth: number, nameRepeat = true): Row[] {
+function repeatRows(root: JsonSchema, schema: JsonSchema, key: string, value: unknown, present: boolean, required: boolean, depth: number, nameRepeat = true): Row[] {
   const label = itemLabel(schema, key) + significant(schema);
-  if (!present) return [valueRow(label, missing(), depth, lineHeight + 6)];
+  if (!present) return [valueRow(label, absent(required), depth, lineHeight + 6)];
   if (!Array.isArray(value) || value.length === 0) return [valueRow(label, text('—'), depth, lineHeight + 6)];
   const items = resolveRef(root, schema.items!);
   const template = schema['x-repeat'];
@@ -346,9 +421,9 @@ function repeatRows(root: JsonSchema, schema: JsonSchema, key: string, value: un
 }
 
 /** (別添1): per 記録項目 group a heading with its name, then its numbered items across the full width. */
-function recordGroupRows(root: JsonSchema, schema: JsonSchema, key: string, value: unknown, present: boolean, depth: number): Row[] {
+function recordGroupRows(root: JsonSchema, schema: JsonSchema, key: string, value: unknown, present: boolean, required: boolean, depth: number): Row[] {
   const label = itemLabel(schema, key);
-  if (!present) return [valueRow(label, missing(), depth, lineHeight + 6)];
+  if (!present) return [valueRow(label, absent(required), depth, lineHeight + 6)];
   if (!Array.isArray(value) || value.length === 0) return [valueRow(label, text('—'), depth, lineHeight + 6)];
   const items = resolveRef(root, schema.items!);
   const listKey = Object.entries(items.properties ?? {}).find(([, s]) => resolveRef(root, s)['x-render'] === 'numbered-list')?.[0];
@@ -365,48 +440,66 @@ function recordGroupRows(root: JsonSchema, schema: JsonSchema, key: string, valu
 }
 
 /**
- * Rows → bordered tables. A table holds its heading rows (repeated on a new page, kept with the first row)
- * and consecutive rows of one depth; rows never split across pages unless taller than a page. Tables
- * follow each other without a gap, so they read as one table.
+ * Rows → bordered tables, one per top-level group: a table starts at each heading of depth 0 and holds all
+ * rows of its group, nested headings included; depth-0 rows outside any group share a table. The group's
+ * leading heading rows repeat at the top of every page the group continues on, and stay with its first row.
+ * A nested heading is kept with the row after it by drawing both in one table row (an inner table without
+ * outer borders, see `pair`). Rows never split across pages, unless the group has a row taller than a page.
+ * Tables follow each other without a gap, so they read as one table.
  */
 function tables(rows: Row[]): Node[] {
   const out: Node[] = [];
-  let headings: Row[] = [];
-  let current: { headings: Row[]; rows: Row[]; long: boolean } | undefined;
+  let current: Row[] = [];
   const flush = () => {
-    if (!current) return;
-    const body = [...current.headings, ...current.rows].map((r) => r.cells);
-    const table: Node = { widths: [labelWidth, '*'], body };
-    if (current.headings.length > 0) {
-      table.headerRows = current.headings.length;
-      if (!current.long) table.keepWithHeaderRows = 1;
+    if (current.length === 0) return;
+    // Header rows: the leading headings that enclose the whole group (no later heading is as shallow).
+    let headerRows = 0;
+    while (current[headerRows]?.kind === 'heading' && current.slice(headerRows + 1).every((r) => r.kind !== 'heading' || r.depth > current[headerRows]!.depth)) headerRows++;
+    if (headerRows === current.length) headerRows = 0;
+    const long = current.some((r) => r.height > longRowHeight);
+    const body: Node[][] = current.slice(0, headerRows).map((r) => r.cells);
+    for (let i = headerRows; i < current.length; i++) {
+      if (current[i]!.kind !== 'heading') {
+        body.push(current[i]!.cells);
+        continue;
+      }
+      let end = i;
+      while (current[end]?.kind === 'heading') end++;
+      const next = current[end];
+      if (!next || next.height > longRowHeight) {
+        body.push(...current.slice(i, end).map((r) => r.cells));
+        i = end - 1;
+      } else {
+        body.push(pair(current.slice(i, end + 1)));
+        i = end;
+      }
     }
-    if (!current.long) table.dontBreakRows = true;
-    out.push({ table, layout: 'form' });
-    current = undefined;
+    const table: Node = { widths: [labelWidth, '*'], body };
+    if (headerRows > 0) {
+      table.headerRows = headerRows;
+      if (!long) table.keepWithHeaderRows = 1;
+    }
+    if (!long) table.dontBreakRows = true;
+    // The first table's top border is drawn; later tables overlap the previous bottom border (even lines).
+    out.push({ table, layout: 'form', ...(out.length > 0 ? { margin: [0, -formLine, 0, 0] } : {}) });
+    current = [];
   };
   for (const row of rows) {
-    if (row.kind === 'heading') {
-      flush();
-      headings.push(row);
-      continue;
-    }
-    const long = row.height > longRowHeight;
-    const last = current?.rows.at(-1);
-    if (!current || headings.length > 0 || long || current.long || (last && last.depth !== row.depth)) {
-      flush();
-      current = { headings, rows: [], long };
-      headings = [];
-    }
-    current.rows.push(row);
-  }
-  if (headings.length > 0) {
-    current = { headings: headings.slice(0, -1), rows: [], long: false };
-    const lastHeading = headings.at(-1)!;
-    current.rows.push({ ...lastHeading, kind: 'row' });
+    const grouped = current.length > 0 && (current[0]!.kind === 'heading' || current.some((r) => r.depth > 0));
+    if (row.depth === 0 && (row.kind === 'heading' || grouped)) flush();
+    current.push(row);
   }
   flush();
   return out;
+}
+
+/**
+ * Heading rows and the row after them as one row of the outer table: an inner table over the whole row
+ * (margins cancel the cell padding) that draws only its inner lines, so it looks like the rows it holds and
+ * cannot be split from them. The structure tree reads its rows as rows of the outer table ('Flatten').
+ */
+function pair(rows: Row[]): Node[] {
+  return [{ table: { widths: [labelWidth, '*'], body: rows.map((r) => r.cells), dontBreakRows: true }, layout: 'formInner', tag: 'Flatten', colSpan: 2, margin: [-4, -3, -4, -3] }, {}];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -414,14 +507,14 @@ function tables(rows: Row[]): Node[] {
 
 /** Each section starts a page, so its title is never left at a page foot. */
 function sectionTitle(label: string): Node {
-  return text(label, { ...styles.section, pageBreak: 'before' });
+  return text(label, { ...styles.section, tag: 'H2', pageBreak: 'before' });
 }
 
 function coverPage(root: JsonSchema, schema: JsonSchema, value: unknown): Node[] {
   const data = isObject(value) ? value : {};
   const fields = Object.entries(schema.properties ?? {}).map(([key, raw]) => {
     const sub = resolveRef(root, raw);
-    return { label: sub.title ?? key, value: leafValue(root, sub, key, data[key], key in data) };
+    return { label: sub.title ?? key, value: leafValue(root, sub, key, data[key], key in data, (schema.required ?? []).includes(key)) };
   });
   const [first, second, ...rest] = fields;
   const body: Node[][] = [];
@@ -433,12 +526,24 @@ function coverPage(root: JsonSchema, schema: JsonSchema, value: unknown): Node[]
     body.push([text(field.label, { ...styles.coverLabel, colSpan: 2 }), {}]);
     body.push([{ ...field.value, ...styles.coverValue, colSpan: 2 }, {}]);
   }
-  const form = root['x-form'];
+  const tag = formTag(root);
   return [
-    form ? text(`[${form.code}]`, { alignment: 'right', fontSize: 8, color: colors.faint }) : { text: '' },
-    text(root.title ?? '', styles.title),
+    tag ? text(tag, { alignment: 'right', fontSize: 8, color: colors.faint }) : { text: '' },
+    text(root.title ?? '', { ...styles.title, tag: 'H1' }),
     { table: { widths: [90, '*'], body, dontBreakRows: true }, layout: 'form' },
   ];
+}
+
+/**
+ * The corner tag of the 様式 with its edition, 「[令和6年10月 様式3]」: x-form.tag if the schema gives one, else
+ * the 和暦 month the edition starts with and the form code.
+ */
+export function formTag(root: JsonSchema): string | undefined {
+  const form = root['x-form'] as { code?: string; edition?: string; tag?: string } | undefined;
+  if (!form) return undefined;
+  if (form.tag) return form.tag;
+  const edition = /^((?:令和|平成)(?:\d+|元)年\d+月)/.exec(form.edition ?? '')?.[1];
+  return `[${[edition, form.code].filter(Boolean).join(' ')}]`;
 }
 
 function contentsPage(root: JsonSchema): Node[] {
@@ -446,24 +551,12 @@ function contentsPage(root: JsonSchema): Node[] {
     .map(([key, raw]) => ({ key, sub: resolveRef(root, raw) }))
     .filter(({ sub }) => sub['x-render'] === 'section' || sub['x-render'] === 'change-table')
     .map(({ key, sub }) => text(sectionLabel(sub, key), { margin: [20, 4, 0, 4], fontSize: 11 }));
-  const legend = [
-    inline([boxes.checked, 'チェックあり'], { bold: true }),
-    inline([boxes.unchecked, 'チェックなし']),
-    inline([boxes.unknown, '状態不明(原本で読み取れないもの) ', { text: '[不明]', bold: true }], { color: colors.unknown }),
-    inline([missing(), ' 記載のない項目(空欄は何も表示しません)']),
-    text('※ 重要な変更の対象である項目'),
-  ];
-  return [
-    sectionTitle('項目一覧'),
-    ...entries,
-    text('表示について', { bold: true, margin: [0, 24, 0, 4] }),
-    { stack: legend, fontSize: 8, margin: [20, 0, 0, 0] },
-  ];
+  return [sectionTitle('項目一覧'), { stack: entries, tag: 'L' }];
 }
 
 function sectionContent(root: JsonSchema, key: string, schema: JsonSchema, value: unknown, present: boolean): Node[] {
   const title = sectionTitle(sectionLabel(schema, key) + sectionMark(root, schema));
-  if (!present) return [title, ...tables([valueRow(schema.title ?? key, missing(), 0, lineHeight + 6)])];
+  if (!present) return [title, ...tables([valueRow(schema.title ?? key, absent((root.required ?? []).includes(key)), 0, lineHeight + 6)])];
   if (schema.type === 'array') {
     // Per-file sections (Ⅱ, 別添1): the file is named only when there are several, as in itemPath.
     if (!Array.isArray(value) || value.length === 0) return [title, ...tables([valueRow(schema.title ?? key, text('—'), 0, lineHeight + 6)])];
@@ -477,16 +570,24 @@ function sectionContent(root: JsonSchema, key: string, schema: JsonSchema, value
   }
   if (!isObject(value)) return [title, ...tables([valueRow(schema.title ?? key, blank(), 0, lineHeight + 6)])];
   const rows: Row[] = [];
+  // Items are printed by objectRows in runs between Ⅲ's per-file blocks (so a count still follows its item).
+  let run: Record<string, JsonSchema> = {};
+  const flush = () => {
+    rows.push(...objectRows(root, { properties: run, required: schema.required ?? [] }, value, 0));
+    run = {};
+  };
   for (const [childKey, raw] of Object.entries(schema.properties ?? {})) {
     const sub = resolveRef(root, raw);
     // Ⅲ's per-file block: files are named only when there are several.
     if (sub.type === 'array' && sub['x-repeat'] && !sub['x-item']) {
+      flush();
       const list = value[childKey];
-      rows.push(...repeatRows(root, sub, childKey, list, childKey in value, 0, Array.isArray(list) && list.length > 1));
+      rows.push(...repeatRows(root, sub, childKey, list, childKey in value, (schema.required ?? []).includes(childKey), 0, Array.isArray(list) && list.length > 1));
     } else {
-      rows.push(...objectRows(root, { properties: { [childKey]: raw } }, value, 0));
+      run[childKey] = raw;
     }
   }
+  flush();
   return [title, ...tables(rows)];
 }
 
@@ -513,14 +614,14 @@ function changeTable(root: JsonSchema, key: string, schema: JsonSchema, value: u
   for (const row of rows) {
     body.push(columns.map((c) => {
       const cell = row[c.key];
-      if (!(c.key in row)) return missing();
+      if (!(c.key in row)) return absent((items.required ?? []).includes(c.key));
       if (cell === null || cell === undefined) return blank();
       return text(c.sub['x-render'] === 'date' ? dateText(String(cell)) : String(cell));
     }));
     const height = Math.max(...columns.map((c, i) => estimateHeight(String(row[c.key] ?? ''), widths[i]!, size)));
     if (height > longRowHeight) long = true;
   }
-  if (!present || rows.length === 0) body.push([{ ...(present ? text('—') : missing()), colSpan: columns.length }, ...columns.slice(1).map(() => ({}))]);
+  if (!present || rows.length === 0) body.push([{ ...(present ? text('—') : absent((root.required ?? []).includes(key))), colSpan: columns.length }, ...columns.slice(1).map(() => ({}))]);
   return [title, { table: { widths, headerRows: 1, dontBreakRows: !long, body }, layout: 'form', fontSize: size }];
 }
 
@@ -555,7 +656,12 @@ export function documentTitle(data: Record<string, unknown>, root: JsonSchema): 
   return root.title ?? '';
 }
 
-export function buildDocDefinition(source: PdfSource): DocDefinition {
+/**
+ * `tagged: false` leaves out the structure tree, PDF/A and PDF/UA (only the bench uses it, to measure what
+ * tagging costs).
+ */
+export function buildDocDefinition(source: PdfSource, options: { tagged?: boolean } = {}): DocDefinition {
+  const tagged = options.tagged ?? true;
   const { data, schema: root, canonical } = source;
   const title = documentTitle(data, root);
   const date = documentDate(data, root);
@@ -563,15 +669,20 @@ export function buildDocDefinition(source: PdfSource): DocDefinition {
   for (const [key, raw] of Object.entries(root.properties ?? {})) {
     const sub = resolveRef(root, raw);
     const kind = sub['x-render'];
-    if (kind === 'cover') content.push(...coverPage(root, sub, data[key]), ...contentsPage(root));
-    else if (kind === 'section') content.push(...sectionContent(root, key, sub, data[key], key in data));
-    else if (kind === 'change-table') content.push(...changeTable(root, key, sub, data[key], key in data));
+    // Each part is a Sect of the structure tree.
+    if (kind === 'cover') content.push({ stack: coverPage(root, sub, data[key]), tag: 'Sect' }, { stack: contentsPage(root), tag: 'Sect' });
+    else if (kind === 'section') content.push({ stack: sectionContent(root, key, sub, data[key], key in data), tag: 'Sect' });
+    else if (kind === 'change-table') content.push({ stack: changeTable(root, key, sub, data[key], key in data), tag: 'Sect' });
   }
+  if (tagged) tagContent(content);
   const shortHash = canonical.sha256.slice(0, 12);
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: margins,
+    version: '1.7',
+    tagged,
+    ...(tagged ? { subset: 'PDF/A-3a' as const } : {}),
     language: 'ja-JP',
     displayTitle: true,
     info: {
@@ -597,15 +708,14 @@ export function buildDocDefinition(source: PdfSource): DocDefinition {
     },
     defaultStyle: { font: 'BIZUDPGothic', fontSize, lineHeight: 1.15 },
     content,
-    footer: (currentPage: number, pageCount: number): Node => ({
-      columns: [
+    footer: (currentPage: number, pageCount: number): Node => {
+      const columns: Node[] = [
         { ...text(title), width: '*' },
         { text: `SHA-256 ${shortHash}`, width: 'auto', color: colors.faint },
         { text: `${currentPage} / ${pageCount}`, width: 50, alignment: 'right' },
-      ],
-      columnGap: 12,
-      fontSize: 7,
-      margin: [margins[0], 16, margins[2], 0],
-    }),
+      ];
+      if (tagged) for (const column of columns) stamp(column, footerArtifact);
+      return { columns, columnGap: 12, fontSize: 7, margin: [margins[0], 16, margins[2], 0] };
+    },
   };
 }

@@ -72,3 +72,19 @@ export function fontRuns(text: string): TextRun[] {
   }
   return runs;
 }
+
+let boldBody: fontkit.Font | undefined;
+
+/**
+ * Width in points of a text in the bold body font (bold is the wider weight, so the estimate is an upper
+ * bound for both), without kerning; a character the body font lacks counts as one em.
+ */
+export function textWidth(text: string, size: number): number {
+  boldBody ??= fontkit.create(readFileSync(fontFiles[bodyFont].bold));
+  let units = 0;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    units += boldBody.hasGlyphForCodePoint(codePoint) ? boldBody.glyphForCodePoint(codePoint).advanceWidth : boldBody.unitsPerEm;
+  }
+  return (units / boldBody.unitsPerEm) * size;
+}

@@ -1,6 +1,6 @@
 /**
  * Reads back what a pia PDF declares about its source: the attached canonical JSON and the SHA-256 in the
- * document information. Works on the PDFs this renderer writes (PDFKit: PDF 1.3, no object streams, no
+ * document information. Works on the PDFs this renderer writes (PDFKit: no object streams, no
  * encryption); for any PDF, `pdfdetach -saveall` + `sha256sum` and `pdfinfo -custom` do the same by hand.
  */
 import { createHash } from 'node:crypto';

@@ -10,8 +10,11 @@ import type { JsonSchema } from '../../schema/registry.ts';
 import { canonicalJson } from '../../model/canonical.ts';
 import { slugOf } from '../../model/slug.ts';
 import { fail, OutputNotWritable } from '../../report/errors.ts';
-import { buildDocDefinition, type DocDefinition } from './doc-definition.ts';
+import { buildDocDefinition, formLine, type DocDefinition } from './doc-definition.ts';
 import { fontFiles } from './fonts.ts';
+import { installTaggedRenderer } from './tagging.ts';
+import { headerArtifact, stamp } from './structure.ts';
+import { useXmpMetadata } from './metadata.ts';
 
 type Pdfmake = typeof import('pdfmake');
 const require = createRequire(import.meta.url);
@@ -44,6 +47,11 @@ function setup(): Pdfmake {
   if (pdfmake) return pdfmake;
   shareParsedFonts();
   const loaded = require('pdfmake') as Pdfmake;
+  // pdfmake's Printer requires ./Renderer relative to itself: patch that module, resolved the same way.
+  const Renderer = require(path.join(path.dirname(require.resolve('pdfmake')), 'Renderer.js')) as { default: Parameters<typeof installTaggedRenderer>[0] };
+  installTaggedRenderer(Renderer.default, {
+    onDocument: (doc) => useXmpMetadata(doc as unknown as Parameters<typeof useXmpMetadata>[0], doc.options.lang ?? 'ja-JP'),
+  });
   // Fonts live in pdfmake's virtual file system, read once per process; nothing is read from disk or fetched.
   const vfs = (loaded as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } }).virtualfs;
   const fonts: Record<string, { normal: string; bold: string }> = {};
@@ -54,11 +62,21 @@ function setup(): Pdfmake {
   loaded.addFonts(fonts as unknown as Parameters<Pdfmake['addFonts']>[0]);
   loaded.setUrlAccessPolicy(() => false);
   loaded.setLocalAccessPolicy(() => false);
-  const line = (i: number, count: number) => (i === 0 || i === count ? 0.8 : 0.5);
   loaded.addTableLayouts({
     form: {
-      hLineWidth: (i, node) => line(i, node.table.body.length),
-      vLineWidth: (i, node) => line(i, node.table.widths?.length ?? 2),
+      hLineWidth: () => formLine,
+      vLineWidth: () => formLine,
+      hLineColor: () => '#333333',
+      vLineColor: () => '#333333',
+      paddingLeft: () => 4,
+      paddingRight: () => 4,
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+    // An inner table drawn as rows of the form table it sits in (doc-definition.ts pair): inner lines only.
+    formInner: {
+      hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0 : formLine),
+      vLineWidth: (i, node) => (i === 0 || i === (node.table.widths?.length ?? 2) ? 0 : formLine),
       hLineColor: () => '#333333',
       vLineColor: () => '#333333',
       paddingLeft: () => 4,
@@ -102,7 +120,14 @@ export async function renderData(file: string, data: Record<string, unknown>, sc
   const slug = slugOf(file);
   const dd = buildDocDefinition({ data, schema, canonical, slug });
   if (options.banner) {
-    (dd as { header?: unknown }).header = { text: options.banner, bold: true, fontSize: 9, color: '#b00020', alignment: 'center', margin: [0, 14, 0, 0] };
+    const banner = options.banner;
+    // A function, so each page gets fresh nodes (pdfmake would copy a static header through JSON); in the
+    // tagged PDF the banner is page furniture, a Pagination artifact like the footer.
+    (dd as { header?: unknown }).header = () => {
+      const header = { text: banner, bold: true, fontSize: 9, color: '#b00020', alignment: 'center', margin: [0, 14, 0, 0] };
+      if (dd.tagged) stamp(header, headerArtifact);
+      return header;
+    };
   }
   return { slug, bytes: await renderDocDefinition(dd), sha256: canonical.sha256 };
 }

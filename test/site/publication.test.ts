@@ -240,7 +240,8 @@ test('項目の定義のページはスキーマから作り、JSON のすべて
   assert.equal(await rows.count(), fields.length);
   assert.ok(fields.length > 150);
   const audit = rows.filter({ has: page.locator('th code', { hasText: /^\/リスク対策\/監査\/実施の有無\/内部監査$/ }) });
-  assert.deepEqual((await audit.locator('th, td').allTextContents()).map((t) => t.trim()), ['/リスク対策/監査/実施の有無/内部監査', 'Ⅲ リスク対策 8. 監査 実施の有無 内部監査', 'チェック欄(true / false / "不明")', '任意', '', 'true(チェックあり)、false(チェックなし)、または原本で状態が読み取れないときは「不明」。']);
+  // The item's own description (schemas), shown where the form gives one.
+  assert.deepEqual((await audit.locator('th, td').allTextContents()).map((t) => t.trim()), ['/リスク対策/監査/実施の有無/内部監査', 'Ⅲ リスク対策 8. 監査 実施の有無 内部監査', 'チェック欄(true / false / "不明")', '任意', '', '評価実施機関の内部の監査部門などによる監査を実施しているか。']);
   const choice = rows.filter({ has: page.locator('th code', { hasText: /^\/基本情報\/個人番号の利用\/法令上の根拠$/ }) });
   assert.equal(await choice.count(), 1);
   await page.close();

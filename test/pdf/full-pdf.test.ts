@@ -17,7 +17,7 @@ before(async () => {
 });
 
 test('表紙は全項目評価書の表題で、承認日【行政機関等のみ】の欄があり、2ページ目の項目一覧は Ⅰ〜Ⅵ と別添1〜3', () => {
-  assert.match(pages[0]!, /\[様式4\]/);
+  assert.match(pages[0]!, /\[(?:[^\]]* )?様式4\]/);
   assert.match(pages[0]!, /特定個人情報保護評価書\(全項目評価書\)/);
   assert.match(pages[0]!, /個人情報保護委員会 承認日【行政機関等のみ】/);
   const contents = pages[1]!.split('\n').filter((l) => /^(Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ|\(別添)/.test(l.trim()));

@@ -28,6 +28,12 @@ export const annotationKeywords = [
   'x-group',
   'x-unverified',
   'x-risk-order',
+  // Semantic roles (draft vocabulary of the form-generic engine): what an item is, the canonical value of each
+  // choice, the numeric bounds of a band choice, links between two statements of one fact.
+  'x-role',
+  'x-role-values',
+  'x-bands',
+  'x-links',
 ] as const;
 
 export type JsonSchema = {

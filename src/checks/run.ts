@@ -142,7 +142,7 @@ export async function checkAssessment(assessmentFile: string, options: CheckOpti
     const result = finish(verdict, { ...extra, significantItem }, verdict.status === 'contradicted' && significantPointer ? 'contradicted-significant' : undefined);
     result.observed = { source: check.取得元, label: observation.label, value: quoteValue(observedValue.value), file: observation.file, ...(place ?? {}) };
     if (verdict.status === 'contradicted') {
-      const staff = verifyStaffThreshold(data, pointer, observedValue.value);
+      const staff = verifyStaffThreshold(form, data, pointer, observedValue.value);
       if (staff) {
         const note: Note = {
           rule: staffThresholdMeta.id,
@@ -150,7 +150,7 @@ export async function checkAssessment(assessmentFile: string, options: CheckOpti
           message: fillTemplate(staffThresholdMeta.messages[staff.messageId]!, staff.data),
           hint: staffThresholdMeta.hints?.[staff.messageId],
           file: assessmentFile,
-          ...loaded.locate('/評価実施手続/基礎項目評価/しきい値判断結果'),
+          ...loaded.locate(staff.pointer),
         };
         result.notes.push(note);
       }

@@ -40,6 +40,8 @@ export interface ClassifyMeta {
   rationale: string;
   /** IDs of rules whose findings this rule's findings set aside (fail-safe: only where named). */
   relaxes?: string[];
+  /** Semantic roles the rule reads (x-role); on a form without them the rule is not applicable (pia rules --form). */
+  requires?: string[];
   /** messageId → Japanese template with {placeholders}. */
   messages: Record<string, string>;
 }

@@ -20,8 +20,8 @@ export interface Office {
 }
 
 export interface OfficeRuleMeta extends RuleMeta {
-  /** Roles the rule reads; a document without one of them is skipped (the rule does not apply to its form). */
-  requires: readonly string[];
+  /** Roles the rule reads (validate/rule.ts); a document whose form lacks them contributes nothing. */
+  requires: string[];
 }
 
 export interface OfficeFinding {

@@ -18,6 +18,9 @@ export const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url
  * x-unverified: the item is not confirmed against the official form (kept as data, see PPC-RULES.md [V]).
  * x-risk-order: for choice items, the choices from lowest to highest risk (used by the change classifier);
  * on a checkbox or checkbox group, the states ([false, true]: checking raises risk); on a list, ["fewer", "more"].
+ * x-role: what the item is (a role of schemas/roles.v1.json); rules, classification and checks find items by role.
+ * x-role-values: printed choice → canonical value of its role (委託する → yes). x-bands: printed band → [min, max].
+ * x-links (form root): pairs of roles that state one fact twice (Ⅱ4 委託の有無 ↔ Ⅲ4 委託しない), with the agreeing values.
  */
 export const annotationKeywords = [
   'x-form',
@@ -28,8 +31,6 @@ export const annotationKeywords = [
   'x-group',
   'x-unverified',
   'x-risk-order',
-  // Semantic roles (draft vocabulary of the form-generic engine): what an item is, the canonical value of each
-  // choice, the numeric bounds of a band choice, links between two statements of one fact.
   'x-role',
   'x-role-values',
   'x-bands',
@@ -50,7 +51,8 @@ export type JsonSchema = {
   items?: JsonSchema;
   additionalProperties?: boolean | JsonSchema;
   $defs?: Record<string, JsonSchema>;
-  'x-form'?: { code: string; name: string; edition: string; verified?: string };
+  /** level: the しきい値判断 result this form is the assessment for (重点 → basic+focused), schemas/threshold.v1.json. */
+  'x-form'?: { code: string; name: string; edition: string; verified?: string; level?: string };
   'x-item'?: string;
   'x-significant-change'?: boolean;
   'x-render'?: string;
@@ -58,8 +60,23 @@ export type JsonSchema = {
   'x-group'?: string;
   'x-unverified'?: boolean;
   'x-risk-order'?: unknown[];
+  'x-role'?: string;
+  'x-role-values'?: Record<string, string>;
+  'x-bands'?: Record<string, [number, number | null]>;
+  'x-links'?: FormLink[];
   [key: string]: unknown;
 };
+
+/** Two items that state one fact (x-links): the value pairs of left and right roles that agree. */
+export interface FormLink {
+  id: string;
+  title: string;
+  left: string;
+  right: string;
+  /** file: the Ⅱ entry and the Ⅲ entry with the same ID; document: one left value for every right value. */
+  scope: 'file' | 'document';
+  agree: [unknown, unknown][];
+}
 
 export interface FormDefinition {
   /** Value of the 様式 key that selects this form, e.g. 重点項目評価書. */

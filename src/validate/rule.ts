@@ -3,6 +3,9 @@ import type { JsonSchema } from '../schema/registry.ts';
 
 export type Level = 'error' | 'warning';
 
+/** A finding may also be information: a point to confirm that is not an error in the document. */
+export type FindingLevel = Level | 'info';
+
 export interface RuleMeta {
   /** kebab-case, equal to the file name, permanent. */
   id: string;
@@ -14,6 +17,14 @@ export interface RuleMeta {
   rationale: string;
   /** Legal or official source, where there is one. */
   basis?: string;
+  /**
+   * The semantic roles (x-role, schemas/roles.v1.json) the rule reads. On a form that lacks one of them the rule
+   * is not applicable: it does not run, and `pia rules --form` lists it as such. Rules that read only generic
+   * annotations (x-render, required, dates) need none.
+   */
+  requires?: string[];
+  /** Roles the rule reads when the form has them but can do without. */
+  optional?: string[];
   /** messageId → Japanese template with {placeholders}. */
   messages: Record<string, string>;
   /** messageId → hint template. */
@@ -34,7 +45,7 @@ export interface RuleFinding {
   path: string;
   data?: Record<string, string | number>;
   /** Overrides the rule's level for this finding. */
-  level?: Level;
+  level?: FindingLevel;
   /** Completeness for publication: a warning in draft, an error with --strict. */
   completeness?: boolean;
 }
@@ -42,4 +53,9 @@ export interface RuleFinding {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): RuleFinding[];
+}
+
+/** The roles a rule needs that the form lacks (empty: the rule applies to the form). */
+export function missingRoles(meta: { requires?: string[] }, formRoles: ReadonlySet<string>): string[] {
+  return (meta.requires ?? []).filter((role) => !formRoles.has(role));
 }

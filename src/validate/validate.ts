@@ -9,7 +9,8 @@ import { todayInJapan } from '../model/wareki.ts';
 import { arrayAt, isObject, stringAt } from '../model/access.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
 import { validationRules } from './rules/catalogue.ts';
-import type { Rule } from './rule.ts';
+import { missingRoles, type Rule } from './rule.ts';
+import { formRoles } from '../model/roles.ts';
 
 export interface ValidateOptions {
   /** Publication mode: missing items, blanks and unknown checkboxes are errors. */
@@ -82,7 +83,9 @@ export function validateLoaded(loaded: LoadedDocument, options: ValidateOptions 
   if (options.schemaOnly) return { file, loaded, form, data, diagnostics, renderable: true };
   const context = { data, schema: form.schema, today: options.today ?? todayInJapan() };
   const findings: Diagnostic[] = [];
+  const roles = formRoles(form.schema);
   for (const rule of options.rules ?? validationRules) {
+    if (missingRoles(rule.meta, roles).length > 0) continue; // not applicable to this form: listed by pia rules --form
     for (const finding of rule.check(context)) {
       const level = finding.completeness ? (strict ? 'error' : 'warning') : (finding.level ?? rule.meta.level);
       findings.push({

@@ -9,6 +9,7 @@ import { verifyAttestation } from '../../src/checks/rules/attestation.ts';
 import { quoteFound, verifyReference } from '../../src/checks/rules/claim-reference.ts';
 import { verifyStaffThreshold } from '../../src/checks/rules/staff-threshold.ts';
 import { checkRules } from '../../src/checks/catalogue.ts';
+import { focusedSchema } from '../helpers.ts';
 
 const reference = () => parse(readFileSync(fileURLToPath(new URL('../../assessments/koshigaya-48-kodomo-iryohi/assessment.yaml', import.meta.url)), 'utf8')) as Record<string, any>;
 const usersPointer = '/特定個人情報ファイルの概要/0/特定個人情報の入手・使用/使用の主体/使用者数';
@@ -81,11 +82,14 @@ test('確認の記録は有効期限の日まで有効で、翌日から期限�
 test('観測した使用者数で取扱者数が500人以上になるときだけ、しきい値判断の警告を出す', () => {
   const data = reference();
   // 使用者数 520 + 委託先 10(10人以上50人未満の下限) = 530 ≥ 500; 対象人数 10万人以上 → 全項目評価
-  assert.deepEqual(verifyStaffThreshold(data, usersPointer, 520), { messageId: 'crossed', data: { observed: 520, total: 530, required: '基礎項目評価及び全項目評価', declared: '基礎項目評価及び重点項目評価' } });
-  assert.equal(verifyStaffThreshold(data, usersPointer, 489), undefined, '489 + 10 < 500');
-  assert.equal(verifyStaffThreshold(data, vendorPointer, 401)?.data.total, 501, '委託先の人数でも合計する');
-  assert.equal(verifyStaffThreshold(data, '/リスク対策/監査/実施の有無/外部監査', 900), undefined, '人数の区分ではない項目');
-  assert.equal(verifyStaffThreshold(data, usersPointer, '520'), undefined, '数値でない観測値');
+  // 使用者数 520 + 委託先 10(10人以上50人未満の下限) = 530 ≥ 500; 対象人数 10万人以上 → 全項目評価
+  assert.deepEqual(verifyStaffThreshold(focusedSchema, data, usersPointer, 520), { messageId: 'crossed', pointer: '/評価実施手続/基礎項目評価/しきい値判断結果', data: { observed: 520, total: 530, required: '基礎項目評価及び全項目評価の実施が義務付けられる', declared: '基礎項目評価及び重点項目評価の実施が義務付けられる' } });
+  assert.equal(verifyStaffThreshold(focusedSchema, data, usersPointer, 489), undefined, '489 + 10 < 500');
+  assert.equal(verifyStaffThreshold(focusedSchema, data, vendorPointer, 401)?.data.total, 501, '委託先の人数でも合計する');
+  assert.equal(verifyStaffThreshold(focusedSchema, data, '/リスク対策/監査/実施の有無/外部監査', 900), undefined, '人数の区分ではない項目');
+  assert.equal(verifyStaffThreshold(focusedSchema, data, usersPointer, '520'), undefined, '数値でない観測値');
+  data['特定個人情報ファイルの概要'][0]['基本情報']['対象となる本人の数'] = '1万人未満';
+  assert.equal(verifyStaffThreshold(focusedSchema, data, usersPointer, 900), undefined, '対象人数が1万人未満なら取扱者数にかかわらず結果は変わらない');
 });
 
 test('終わらない式(再帰・繰り返し)は CI を止めず、主張のエラーになる(矛盾にはしない)', async () => {

@@ -4,7 +4,7 @@
  * check itself is broken, which is an error, not a contradiction.
  */
 import jsonata from 'jsonata';
-import { peopleBandFloor, staffBandFloor } from '../../validate/rules/threshold-consistency.ts';
+import { bandByLabel } from '../../model/bands.ts';
 import type { Verdict } from '../types.ts';
 import type { CheckRuleMeta } from './rule.ts';
 
@@ -27,16 +27,10 @@ export const meta: CheckRuleMeta = {
   },
 };
 
-/** Staff and people bands as numeric ranges [min, max): helper data for expressions, from the threshold rule's tables. */
+/** A band as a numeric range [min, max) for expressions (x-bands of the forms; max exclusive, null: open-ended). */
 export function bandRange(band: string): { min: number; max: number | null } | undefined {
-  for (const table of [staffBandFloor, peopleBandFloor]) {
-    if (!(band in table)) continue;
-    const floors = Object.values(table).sort((a, b) => a - b);
-    const min = table[band]!;
-    const next = floors.find((f) => f > min);
-    return { min, max: next ?? null };
-  }
-  return undefined;
+  const range = bandByLabel(band);
+  return range ? { min: range.min, max: range.max === null ? null : range.max + 1 } : undefined;
 }
 
 export interface ExpressionInput {

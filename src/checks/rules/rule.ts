@@ -8,6 +8,8 @@ export interface CheckRuleMeta {
   title: string;
   /** The statuses this rule can give (or 'note' for a warning beside a result). */
   yields: readonly (Status | 'note')[];
+  /** Semantic roles the rule reads (x-role); on a form without them it is not applicable (pia rules --form). */
+  requires?: string[];
   /** Why the rule exists, in Japanese. */
   rationale: string;
   /** messageId → Japanese template with {placeholders}. */

@@ -1,48 +1,37 @@
 /**
- * 取扱者数(使用者数と委託先における取扱者数の合計)が500人以上になる変更は、しきい値判断の結果が上がり得る:
- * 再評価。規則第6条・第7条、PPC-RULES.md §2(取扱者数 500人)。
+ * 取扱者数(使用者数と委託先における取扱者数、または事務全体の取扱者数)が増え、しきい値判断(src/threshold)の
+ * 結果がこの評価書の段階を超える変更: 再評価。対象人数が1万人未満なら取扱者数にかかわらず結果は変わらず、
+ * 再評価ではない。規則第6条・第7条、PPC-RULES.md §2(取扱者数 500人)。
  */
 import type { ClassifyRule } from '../rule.ts';
-import { bandLowerBound } from '../helpers.ts';
-import { arrayAt, isObject } from '../../model/access.ts';
+import { bandOf, readOne, roleEntries, rolesAt } from '../../model/roles.ts';
+import { levelForms, levelLabel, thresholdRise, thresholdTable } from '../../threshold/threshold.ts';
 
-/** しきい値判断の取扱者数の基準(人)。 */
-export const handlerThreshold = 500;
-const handlerPointer = /\/(使用者数|委託先における取扱者数)$/;
-
-/** Lower bound of the number of handlers: sum of the lower bounds of every 使用者数 and 委託先における取扱者数 band. */
-export function handlerLowerBound(data: Record<string, unknown>): number {
-  let sum = 0;
-  for (const file of arrayAt(data, '特定個人情報ファイルの概要')) {
-    if (!isObject(file)) continue;
-    sum += bandLowerBound((file['特定個人情報の入手・使用'] as Record<string, Record<string, unknown>> | undefined)?.['使用の主体']?.['使用者数']) ?? 0;
-    for (const entry of arrayAt(file, '特定個人情報ファイルの取扱いの委託', '委託事項')) {
-      if (isObject(entry)) sum += bandLowerBound(entry['委託先における取扱者数']) ?? 0;
-    }
-  }
-  return sum;
-}
+const handlerRoles = ['handlers.users.band', 'handlers.contractor.band', 'handlers.office.band'];
 
 export const handlerThresholdCrossed: ClassifyRule = {
   meta: {
     id: 'handler-threshold-crossed',
-    title: '取扱者数が500人以上になる変更(再評価)',
+    title: '取扱者数の増加でしきい値判断の結果が上がる変更(再評価)',
     timing: 'reassess',
-    items: ['Ⅱ3④ 使用者数', 'Ⅱ4② 委託先における取扱者数'],
-    basis: '特定個人情報保護評価に関する規則 第6条・第7条(しきい値判断: 取扱者数500人以上) [V: 条番号未確認]',
-    rationale: 'しきい値判断では、特定個人情報ファイルを取り扱う職員と委託先の従業者の数(取扱者数)が500人以上かどうかで必要な評価が変わります。使用者数や委託先の取扱者数の区分が上がり、合計の下限が500人に達したときは、しきい値判断をやり直します。',
+    items: ['使用者数', '委託先における取扱者数', '取扱者数'],
+    requires: ['threshold.result'],
+    basis: `${thresholdTable.basis}(取扱者数 ${thresholdTable.handlerThreshold}人以上) [V: 条番号未確認]`,
+    rationale: 'しきい値判断では、特定個人情報ファイルを取り扱う職員と委託先の従業者の数(取扱者数)が500人以上かどうかで必要な評価が変わります。取扱者数が増えてしきい値判断の結果が上がるときは、上の段階の評価を変更前に実施します。',
     messages: {
-      crossed: '取扱者数が少なくとも{after}人になり、{threshold}人以上になりました(変更前は少なくとも{before}人)。しきい値判断の結果が上がる(全項目評価が必要になる)か、基礎項目評価をやり直して確認してください。',
+      crossed: '取扱者数が少なくとも{after}人になり(変更前は少なくとも{before}人)、しきい値判断の結果は「{required}」になります(変更前: {previous})。{forms}による評価を変更前に実施してください。',
     },
   },
-  classify(change, { oldData, newData }) {
-    // Only a change that itself adds handlers: a higher band, or a new 委託事項 with some.
-    const added = change.kind === 'added' && /\/委託事項\/\d+$/.test(change.pointer) && isObject(change.after) ? (bandLowerBound(change.after['委託先における取扱者数']) ?? 0) : 0;
-    const raised = change.kind === 'changed' && handlerPointer.test(change.pointer) ? (bandLowerBound(change.after) ?? 0) - (bandLowerBound(change.before) ?? 0) : 0;
-    if (added <= 0 && raised <= 0) return [];
-    const before = handlerLowerBound(oldData);
-    const after = handlerLowerBound(newData);
-    if (before >= handlerThreshold || after < handlerThreshold) return [];
-    return [{ messageId: 'crossed', data: { before, after, threshold: handlerThreshold } }];
+  classify(change, { root, oldData, newData }) {
+    // Only a change that itself adds handlers: a higher handler band, or a new 委託事項 with some.
+    const raisesBand = change.kind === 'changed' && rolesAt(root, change.pointer).some((r) => handlerRoles.includes(r)) && (bandOf(change.schema, change.after)?.min ?? 0) > (bandOf(change.schema, change.before)?.min ?? 0);
+    const addsContractors = change.kind === 'added' && roleEntries(root, newData, 'entrustment.entries').some((e) => e.pointer === change.pointer) && (readOne(root, newData, 'handlers.contractor.band', change.pointer)?.band?.min ?? 0) > 0;
+    if (!raisesBand && !addsContractors) return [];
+    const rise = thresholdRise(root, oldData, newData);
+    if (!rise.required) return [];
+    const before = rise.before.inputs.handlers?.min ?? 0;
+    const after = rise.after.inputs.handlers?.min ?? 0;
+    if (after <= before) return [];
+    return [{ messageId: 'crossed', data: { before, after, required: levelLabel(rise.required), previous: levelLabel(rise.before.min), forms: levelForms(rise.required).join('と') } }];
   },
 };

@@ -5,7 +5,6 @@ import { officeBandsAgree } from './office-bands-agree.ts';
 import { officeNumberUnique } from './office-number-unique.ts';
 import { officeRequiredDocument } from './office-required-document.ts';
 import { officeResultAgrees } from './office-result-agrees.ts';
-import { officeThresholdResult } from './office-threshold-result.ts';
 
 export const officeRules: readonly OfficeRule[] = [
   officeAssessedOn,
@@ -13,5 +12,4 @@ export const officeRules: readonly OfficeRule[] = [
   officeNumberUnique,
   officeRequiredDocument,
   officeResultAgrees,
-  officeThresholdResult,
 ];

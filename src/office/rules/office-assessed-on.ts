@@ -1,7 +1,7 @@
 /** The 基礎's 基礎項目評価の実施日 = the 実施日 that its 重点/全項目評価書 cites (Ⅴ1① / Ⅵ1①); not after its 公表日. */
 import type { OfficeFinding, OfficeRule } from '../rule.ts';
-import { roleDate, rolePath } from '../roles.ts';
-import { pairOf } from './helpers.ts';
+import { rolePointer } from '../../model/roles.ts';
+import { pairOf, roleDate } from './helpers.ts';
 
 export const officeAssessedOn: OfficeRule = {
   meta: {
@@ -28,22 +28,22 @@ export const officeAssessedOn: OfficeRule = {
       const pair = pairOf(office);
       if (!pair) continue;
       const { basic } = pair;
-      const own = roleDate(basic.schema, basic.data, 'threshold.assessed-on');
-      const published = roleDate(basic.schema, basic.data, 'cover.published-on');
+      const own = roleDate(basic, 'threshold.assessed-on');
+      const published = roleDate(basic, 'cover.published-on');
       if (own && published && own.iso > published.iso) {
-        findings.push({ messageId: 'after-publication', file: basic.file, path: own.path, data: { date: own.raw, published: published.raw } });
+        findings.push({ messageId: 'after-publication', file: basic.file, path: own.pointer, data: { date: own.raw, published: published.raw } });
       }
       for (const other of pair.others) {
-        const cited = roleDate(other.schema, other.data, 'threshold.assessed-on');
+        const cited = roleDate(other, 'threshold.assessed-on');
         if (!cited) continue;
         if (!own) {
-          const key = (rolePath(basic.schema, 'threshold.assessed-on') ?? '').split('/').pop() ?? '';
-          findings.push({ messageId: 'not-recorded', file: basic.file, path: '', completeness: true, data: { key, otherForm: other.formName, otherDate: cited.raw, otherFile: other.file, otherPath: cited.path } });
+          const key = (rolePointer(basic.schema, 'threshold.assessed-on') ?? '').split('/').pop() ?? '';
+          findings.push({ messageId: 'not-recorded', file: basic.file, path: '', completeness: true, data: { key, otherForm: other.formName, otherDate: cited.raw, otherFile: other.file, otherPath: cited.pointer } });
           continue;
         }
         if (own.iso === cited.iso) continue;
-        findings.push({ messageId: 'differs', file: basic.file, path: own.path, data: { date: own.raw, otherForm: other.formName, otherDate: cited.raw, otherFile: other.file, otherPath: cited.path } });
-        findings.push({ messageId: 'differs', file: other.file, path: cited.path, data: { date: cited.raw, otherForm: basic.formName, otherDate: own.raw, otherFile: basic.file, otherPath: own.path } });
+        findings.push({ messageId: 'differs', file: basic.file, path: own.pointer, data: { date: own.raw, otherForm: other.formName, otherDate: cited.raw, otherFile: other.file, otherPath: cited.pointer } });
+        findings.push({ messageId: 'differs', file: other.file, path: cited.pointer, data: { date: cited.raw, otherForm: basic.formName, otherDate: own.raw, otherFile: basic.file, otherPath: own.pointer } });
       }
     }
     return findings;

@@ -5,17 +5,17 @@
  * not settled in the sources [R], so those comparisons are warnings.
  */
 import type { OfficeDocument, OfficeFinding, OfficeRule } from '../rule.ts';
-import { roleValue, roleValues, type RoleValue } from '../roles.ts';
-import { pairOf } from './helpers.ts';
+import { readRole, type RoleRead } from '../../model/roles.ts';
+import { pairOf, present } from './helpers.ts';
 
 const fmt = (n: number | null) => (n === null ? '上限なし' : n.toLocaleString('ja-JP'));
 
 /** Per file entry (Ⅱ index), the staff bands of its users and its contractors. */
-function staffByFile(doc: OfficeDocument): Map<string, RoleValue[]> {
-  const byFile = new Map<string, RoleValue[]>();
-  for (const v of [...roleValues(doc.schema, doc.data, 'handlers.users.band'), ...roleValues(doc.schema, doc.data, 'handlers.contractor.band')]) {
+function staffByFile(doc: OfficeDocument): Map<string, RoleRead[]> {
+  const byFile = new Map<string, RoleRead[]>();
+  for (const v of [...readRole(doc.schema, doc.data, 'handlers.users.band'), ...readRole(doc.schema, doc.data, 'handlers.contractor.band')]) {
     if (!v.band) continue;
-    const key = v.path.split('/').slice(0, 3).join('/');
+    const key = v.pointer.split('/').slice(0, 3).join('/');
     byFile.set(key, [...(byFile.get(key) ?? []), v]);
   }
   return byFile;
@@ -50,21 +50,21 @@ export const officeBandsAgree: OfficeRule = {
       const pair = pairOf(office);
       if (!pair) continue;
       const { basic } = pair;
-      const people = roleValue(basic.schema, basic.data, 'people.office.band');
-      const handlers = roleValue(basic.schema, basic.data, 'handlers.office.band');
+      const people = present(basic, 'people.office.band');
+      const handlers = present(basic, 'handlers.office.band');
       for (const other of pair.others) {
-        const otherPeople = roleValue(other.schema, other.data, 'people.office.band');
+        const otherPeople = present(other, 'people.office.band');
         if (people?.band && otherPeople?.band) {
-          if (people.band[0] !== otherPeople.band[0] || people.band[1] !== otherPeople.band[1]) {
-            findings.push({ messageId: 'office-band', file: basic.file, path: people.path, data: { band: String(people.raw), otherForm: other.formName, otherBand: String(otherPeople.raw), otherFile: other.file, otherPath: otherPeople.path } });
-            findings.push({ messageId: 'office-band', file: other.file, path: otherPeople.path, data: { band: String(otherPeople.raw), otherForm: basic.formName, otherBand: String(people.raw), otherFile: basic.file, otherPath: people.path } });
+          if (people.band.min !== otherPeople.band.min || people.band.max !== otherPeople.band.max) {
+            findings.push({ messageId: 'office-band', file: basic.file, path: people.pointer, data: { band: String(people.raw), otherForm: other.formName, otherBand: String(otherPeople.raw), otherFile: other.file, otherPath: otherPeople.pointer } });
+            findings.push({ messageId: 'office-band', file: other.file, path: otherPeople.pointer, data: { band: String(otherPeople.raw), otherForm: basic.formName, otherBand: String(people.raw), otherFile: basic.file, otherPath: people.pointer } });
           }
-        } else if (people?.band && people.band[1] !== null) {
-          const max = people.band[1];
-          for (const file of roleValues(other.schema, other.data, 'people.file.band')) {
-            if (!file.band || file.band[0] <= max) continue;
-            findings.push({ messageId: 'file-people', file: basic.file, path: people.path, level: 'warning', data: { band: String(people.raw), max: fmt(max), otherForm: other.formName, otherBand: String(file.raw), otherMin: fmt(file.band[0]), otherFile: other.file, otherPath: file.path } });
-            findings.push({ messageId: 'file-people-other', file: other.file, path: file.path, level: 'warning', data: { band: String(file.raw), otherBand: String(people.raw), otherFile: basic.file, otherPath: people.path } });
+        } else if (people?.band && people.band.max !== null) {
+          const max = people.band.max;
+          for (const file of readRole(other.schema, other.data, 'people.file.band')) {
+            if (!file.band || file.band.min <= max) continue;
+            findings.push({ messageId: 'file-people', file: basic.file, path: people.pointer, level: 'warning', data: { band: String(people.raw), max: fmt(max), otherForm: other.formName, otherBand: String(file.raw), otherMin: fmt(file.band.min), otherFile: other.file, otherPath: file.pointer } });
+            findings.push({ messageId: 'file-people-other', file: other.file, path: file.pointer, level: 'warning', data: { band: String(file.raw), otherBand: String(people.raw), otherFile: basic.file, otherPath: people.pointer } });
           }
         }
         if (!handlers?.band) continue;
@@ -75,14 +75,14 @@ export const officeBandsAgree: OfficeRule = {
         let lowestAt = '';
         let highest: number | null = 0;
         for (const [fileAt, values] of byFile) {
-          const low = values.reduce((s, v) => s + v.band![0], 0);
+          const low = values.reduce((s, v) => s + v.band!.min, 0);
           if (low > lowest) [lowest, lowestAt] = [low, fileAt];
-          for (const v of values) highest = highest === null || v.band![1] === null ? null : highest + v.band![1];
+          for (const v of values) highest = highest === null || v.band!.max === null ? null : highest + v.band!.max;
         }
-        if (lowest > (handlers.band[1] ?? Infinity)) {
-          findings.push({ messageId: 'staff-over', file: basic.file, path: handlers.path, level: 'warning', data: { band: String(handlers.raw), otherForm: other.formName, sum: fmt(lowest), otherFile: other.file, otherPath: lowestAt } });
-        } else if (highest !== null && highest < handlers.band[0]) {
-          findings.push({ messageId: 'staff-under', file: basic.file, path: handlers.path, level: 'warning', data: { band: String(handlers.raw), otherForm: other.formName, sum: fmt(highest), otherFile: other.file, otherPath: '/' + [...byFile.keys()][0]!.split('/')[1] } });
+        if (lowest > (handlers.band.max ?? Infinity)) {
+          findings.push({ messageId: 'staff-over', file: basic.file, path: handlers.pointer, level: 'warning', data: { band: String(handlers.raw), otherForm: other.formName, sum: fmt(lowest), otherFile: other.file, otherPath: lowestAt } });
+        } else if (highest !== null && highest < handlers.band.min) {
+          findings.push({ messageId: 'staff-under', file: basic.file, path: handlers.pointer, level: 'warning', data: { band: String(handlers.raw), otherForm: other.formName, sum: fmt(highest), otherFile: other.file, otherPath: '/' + [...byFile.keys()][0]!.split('/')[1] } });
         }
       }
     }

@@ -3,7 +3,7 @@
  * the 評価書 of one 事務 carry the same number [R]. Each 評価書's slug (its folder name: URL and PDF name) is unique.
  */
 import type { OfficeFinding, OfficeRule } from '../rule.ts';
-import { roleValue } from '../roles.ts';
+import { present } from './helpers.ts';
 import { slugOf } from '../../model/slug.ts';
 
 export const officeNumberUnique: OfficeRule = {
@@ -36,8 +36,8 @@ export const officeNumberUnique: OfficeRule = {
         const taken = slugs.get(slug);
         if (taken) findings.push({ messageId: 'slug-taken', file: doc.file, path: '', data: { slug, otherFile: taken, otherPath: '' } });
         else slugs.set(slug, doc.file);
-        const n = roleValue(doc.schema, doc.data, 'cover.number');
-        if (n) numbers.push({ file: doc.file, form: doc.formName, number: String(n.raw).trim(), path: n.path });
+        const n = present(doc, 'cover.number');
+        if (n) numbers.push({ file: doc.file, form: doc.formName, number: String(n.raw).trim(), path: n.pointer });
       }
       const first = numbers[0];
       for (const n of numbers.slice(1)) {

@@ -3,12 +3,11 @@
  * basic+focused, a 全項目評価書 for basic+full; exactly one 基礎; no 重点/全項目評価書 without a 基礎.
  */
 import type { OfficeFinding, OfficeRule } from '../rule.ts';
-import { roleValue } from '../roles.ts';
-import { requiredForm, requiredLabel, requiredOrder, type Required } from '../threshold.ts';
-import { basicsOf, othersOf } from './helpers.ts';
+import { formLevel, isLevel, levelForms, levelLabel, levelRank } from '../../threshold/threshold.ts';
+import { basicsOf, othersOf, present } from './helpers.ts';
 
-/** Which form satisfies which duty: a higher-level assessment done voluntarily satisfies a lower duty. */
-const formLevel: Record<string, Required> = { 重点項目評価書: 'basic+focused', 全項目評価書: 'basic+full' };
+/** The level a document's form is the assessment for (x-form.level); a higher one done voluntarily satisfies a lower duty. */
+const levelOf = (doc: { schema: Parameters<typeof formLevel>[0] }) => formLevel(doc.schema) ?? 'none';
 
 export const officeRequiredDocument: OfficeRule = {
   meta: {
@@ -54,29 +53,28 @@ export const officeRequiredDocument: OfficeRule = {
         for (const [i, o] of others.entries()) findings.push({ messageId: 'two-others', file: o.file, path: '/様式', data: { office: office.id, count: others.length, otherFile: others[(i + 1) % others.length]!.file, otherPath: '/様式' } });
       }
       const basic = basics[0]!;
-      const result = roleValue(basic.schema, basic.data, 'threshold.result');
-      if (result) {
-        const required = result.value as Required;
-        const form = requiredForm[required];
+      const result = present(basic, 'threshold.result');
+      if (result && isLevel(result.value)) {
+        const required = result.value;
+        const form = levelForms(required).filter((f) => f !== basic.formName).join('と');
         if (form) {
-          const need = requiredOrder.indexOf(required);
-          const enough = others.some((o) => requiredOrder.indexOf(formLevel[o.formName] ?? 'none') >= need);
+          const enough = others.some((o) => levelRank(levelOf(o)) >= levelRank(required));
           if (!enough && others.length === 0) {
-            findings.push({ messageId: 'missing', file: basic.file, path: result.path, data: { required: requiredLabel[required], form, office: office.id, suffix: required === 'basic+full' ? 'full' : 'focused' } });
+            findings.push({ messageId: 'missing', file: basic.file, path: result.pointer, data: { required: levelLabel(required), form, office: office.id, suffix: required === 'basic+full' ? 'full' : 'focused' } });
           } else if (!enough) {
             for (const other of others) {
-              findings.push({ messageId: 'wrong-form', file: basic.file, path: result.path, data: { required: requiredLabel[required], form, present: other.formName, otherFile: other.file, otherPath: '/様式' } });
-              findings.push({ messageId: 'wrong-form-other', file: other.file, path: '/様式', data: { form, present: other.formName, otherFile: basic.file, otherPath: result.path } });
+              findings.push({ messageId: 'wrong-form', file: basic.file, path: result.pointer, data: { required: levelLabel(required), form, present: other.formName, otherFile: other.file, otherPath: '/様式' } });
+              findings.push({ messageId: 'wrong-form-other', file: other.file, path: '/様式', data: { form, present: other.formName, otherFile: basic.file, otherPath: result.pointer } });
             }
           }
         }
       }
-      const submitted = roleValue(basic.schema, basic.data, 'threshold.form-submitted');
+      const submitted = present(basic, 'threshold.form-submitted');
       if (submitted) {
-        const present = others.map((o) => formLevel[o.formName]).filter(Boolean);
-        const expected = present.length === 0 ? 'basic' : present[0]!;
+        const levels = others.map(levelOf).filter((l) => l !== 'none');
+        const expected = levels.length === 0 ? 'basic' : levels[0]!;
         if (submitted.value !== expected) {
-          findings.push({ messageId: 'submitted-mismatch', file: basic.file, path: submitted.path, data: { submitted: String(submitted.raw), present: ['基礎項目評価書', ...others.map((o) => o.formName)].join('と') } });
+          findings.push({ messageId: 'submitted-mismatch', file: basic.file, path: submitted.pointer, data: { submitted: String(submitted.raw), present: ['基礎項目評価書', ...others.map((o) => o.formName)].join('と') } });
         }
       }
     }

@@ -1,8 +1,7 @@
 /** The 重点/全項目評価書's recorded しきい値判断結果 (Ⅴ1② / Ⅵ1②) = the 基礎項目評価書's Ⅲ. */
 import type { OfficeFinding, OfficeRule } from '../rule.ts';
-import { roleValue } from '../roles.ts';
-import { requiredLabel, type Required } from '../threshold.ts';
-import { pairOf } from './helpers.ts';
+import { isLevel, levelLabel } from '../../threshold/threshold.ts';
+import { pairOf, present } from './helpers.ts';
 
 export const officeResultAgrees: OfficeRule = {
   meta: {
@@ -26,17 +25,17 @@ export const officeResultAgrees: OfficeRule = {
     for (const office of offices) {
       const pair = pairOf(office);
       if (!pair) continue;
-      const basic = roleValue(pair.basic.schema, pair.basic.data, 'threshold.result');
+      const basic = present(pair.basic, 'threshold.result');
       if (!basic) continue;
       for (const other of pair.others) {
-        const recorded = roleValue(other.schema, other.data, 'threshold.result');
+        const recorded = present(other, 'threshold.result');
         if (!recorded || recorded.value === basic.value) continue;
         const data = {
-          recorded: String(recorded.raw), recordedMeaning: requiredLabel[recorded.value as Required] ?? String(recorded.value),
-          basic: String(basic.raw), basicMeaning: requiredLabel[basic.value as Required] ?? String(basic.value), form: other.formName,
+          recorded: String(recorded.raw), recordedMeaning: isLevel(recorded.value) ? levelLabel(recorded.value) : String(recorded.value),
+          basic: String(basic.raw), basicMeaning: isLevel(basic.value) ? levelLabel(basic.value) : String(basic.value), form: other.formName,
         };
-        findings.push({ messageId: 'differs-other', file: other.file, path: recorded.path, data: { ...data, otherFile: pair.basic.file, otherPath: basic.path } });
-        findings.push({ messageId: 'differs-basic', file: pair.basic.file, path: basic.path, data: { ...data, otherFile: other.file, otherPath: recorded.path } });
+        findings.push({ messageId: 'differs-other', file: other.file, path: recorded.pointer, data: { ...data, otherFile: pair.basic.file, otherPath: basic.pointer } });
+        findings.push({ messageId: 'differs-basic', file: pair.basic.file, path: basic.pointer, data: { ...data, otherFile: other.file, otherPath: recorded.pointer } });
       }
     }
     return findings;

@@ -1,90 +1,61 @@
 /**
- * Ⅴ1②しきい値判断結果は、対象人数(Ⅱ2②対象となる本人の数から分かる下限)と取扱者数に合っていること。
- * 表は特定個人情報保護評価指針 第6 のしきい値判断(PPC-RULES.md §2)。10万人以上は重点項目評価以上が義務。
+ * しきい値判断結果は、対象人数・取扱者数・重大事故から しきい値判断(src/threshold)で求まる結果と合っていること。
+ * 表は特定個人情報保護評価指針 第6 1 のしきい値判断(schemas/threshold.v1.json、PPC-RULES.md §2)。
  */
 import type { Rule, RuleFinding } from '../rule.ts';
-import { arrayAt, stringAt } from '../../model/access.ts';
-
-/** Lower bound of each 対象となる本人の数 band (people). Data, for the form edition in schemas/focused.v1. */
-export const peopleBandFloor: Record<string, number> = {
-  '1万人未満': 0,
-  '1万人以上10万人未満': 10_000,
-  '10万人以上100万人未満': 100_000,
-  '100万人以上1,000万人未満': 1_000_000,
-  '1,000万人以上': 10_000_000,
-};
-
-/** Lower bound of each 使用者数 / 取扱者数 band (staff). */
-export const staffBandFloor: Record<string, number> = {
-  '10人未満': 0,
-  '10人以上50人未満': 10,
-  '50人以上100人未満': 50,
-  '100人以上500人未満': 100,
-  '500人以上1,000人未満': 500,
-  '1,000人以上': 1000,
-};
-
-const mandatoryFocused = '基礎項目評価及び重点項目評価の実施が義務付けられる';
-const noDuty = '特定個人情報保護評価の実施が義務付けられない(任意に重点項目評価を実施)';
-
-/**
- * しきい値判断 (指針 第6, PPC-RULES.md §2): the duty implied by a lower bound of 対象人数 and whether
- * 取扱者数 is known to reach 500. 'full' means a 全項目評価 is due, which a 重点項目評価書 cannot record.
- */
-export function requiredLevel(people: number, staffAtLeast500: boolean): 'none' | 'basic' | 'focused' | 'full' {
-  if (people < 1000) return 'none';
-  if (people < 10_000) return 'basic';
-  if (people < 100_000) return staffAtLeast500 ? 'focused' : 'basic';
-  if (people < 300_000) return staffAtLeast500 ? 'full' : 'focused';
-  return 'full';
-}
+import { choiceFor, readOne } from '../../model/roles.ts';
+import { assessThreshold, inputsText, isLevel, levelForms, levelLabel, levelRank, resultText, thresholdTable } from '../../threshold/threshold.ts';
 
 export const thresholdConsistency: Rule = {
   meta: {
     id: 'threshold-consistency',
-    title: 'しきい値判断結果が対象人数・取扱者数と合っている',
+    title: 'しきい値判断結果が対象人数・取扱者数・重大事故と合っている',
     level: 'error',
-    rationale: '対象人数が10万人以上なら、重点項目評価(取扱者数500人以上なら全項目評価)の実施が義務付けられます。任意実施と記載すると、義務の評価を行っていないことになります。',
-    basis: '特定個人情報保護評価に関する規則 第6条・第7条、特定個人情報保護評価指針 第6 1(しきい値判断)',
+    requires: ['threshold.result'],
+    rationale: 'しきい値判断結果は、その事務で義務付けられる評価を示します。対象人数・取扱者数(委託先の従業者を含む)・重大事故から求まる結果より低いと、義務の評価を行っていないことになり、高いと、任意の評価を義務と誤って示すことになります。',
+    basis: `${thresholdTable.basis}(${thresholdTable.edition})`,
     messages: {
-      'below-duty': 'Ⅱ2②対象となる本人の数が「{band}」(10万人以上)なのに、しきい値判断結果が「{result}」です。',
-      'full-due': '対象となる本人の数「{band}」と使用者数・委託先の取扱者数の合計(下限 {staff}人)から、全項目評価の実施が義務付けられる可能性があります。',
-      'no-duty-but-people': '対象となる本人の数が「{band}」(1,000人以上)なのに、しきい値判断結果が「{result}」です。',
+      'below-duty': 'しきい値判断結果が「{result}」ですが、{inputs}から、{required}。',
+      'wrong-form': 'しきい値判断結果が「{result}」ですが、{inputs}から、{required}。この様式({form})ではこの結果を記録できません。',
+      'above-duty': 'しきい値判断結果が「{result}」ですが、{inputs}から求まるのは「{required}」です。',
+      'may-be-higher': '{inputs}だけでは、しきい値判断結果は {possible} のどちらとも決まりません。',
+      incident: '{incidentItem}が「発生あり」です。過去1年以内の重大事故なら、しきい値判断では取扱者数500人以上と同じ扱いになり、必要な評価が上がることがあります。',
     },
     hints: {
-      'below-duty': '対象人数(事務全体の本人の数)を確認し、しきい値判断結果を「1) 基礎項目評価及び重点項目評価の実施が義務付けられる」にするか、判断の根拠を 検証の例外 に記録してください。',
-      'full-due': '対象人数が30万人以上、または10万人以上で取扱者数(職員と委託先の合計)が500人以上なら全項目評価書が必要です。人数を確認してください。',
-      'no-duty-but-people': '対象人数が1,000人以上なら基礎項目評価は義務です。しきい値判断結果を確認してください。',
+      'below-duty': 'しきい値判断結果を「{choice}」にするか、対象人数・取扱者数の記載を確認してください。判断の根拠があるなら 検証の例外 に理由を記録してください。',
+      'wrong-form': '{forms}を作成してください(しきい値判断の結果が上がったときは、上の段階の評価を実施します)。',
+      'above-duty': '義務付けられる評価より詳しい評価を任意に行う場合も、しきい値判断結果は義務の結果「{choice}」とし、任意の実施はその選択肢の「(任意に…)」で示します。',
+      'may-be-higher': '基礎項目評価書のしきい値判断項目(対象人数・取扱者数・重大事故)で確かめてください。',
+      incident: '重大事故の発生日が過去1年以内かを確かめ、基礎項目評価書の しきい値判断項目 と合わせてください。',
     },
   },
-  check({ data }) {
-    const result = stringAt(data, '評価実施手続', '基礎項目評価', 'しきい値判断結果');
-    if (!result) return [];
-    const path = '/評価実施手続/基礎項目評価/しきい値判断結果';
-    let people = 0;
-    let band = '';
-    let staff = 0;
-    for (const file of arrayAt(data, '特定個人情報ファイルの概要')) {
-      const fileBand = stringAt(file, '基本情報', '対象となる本人の数');
-      if (fileBand && (peopleBandFloor[fileBand] ?? 0) >= people) {
-        people = peopleBandFloor[fileBand] ?? 0;
-        band = fileBand;
-      }
-      let fileStaff = staffBandFloor[stringAt(file, '特定個人情報の入手・使用', '使用の主体', '使用者数') ?? ''] ?? 0;
-      for (const item of arrayAt(file, '特定個人情報ファイルの取扱いの委託', '委託事項')) {
-        fileStaff += staffBandFloor[stringAt(item, '委託先における取扱者数') ?? ''] ?? 0;
-      }
-      staff = Math.max(staff, fileStaff);
-    }
-    const level = requiredLevel(people, staff >= 500);
+  check({ data, schema }) {
+    const recorded = readOne(schema, data, 'threshold.result');
+    if (!recorded || !isLevel(recorded.value)) return [];
+    const path = recorded.pointer;
+    const result = assessThreshold(schema, data);
+    const base = { result: String(recorded.raw), inputs: inputsText(result.inputs) };
     const findings: RuleFinding[] = [];
-    if ((level === 'focused' || level === 'full') && result !== mandatoryFocused) {
-      findings.push({ messageId: 'below-duty', path, data: { band, result } });
+    const rank = levelRank(recorded.value);
+    if (rank < levelRank(result.min) || rank > levelRank(result.max)) {
+      const required = result.definite ?? result.min;
+      const choice = choiceFor(schema, 'threshold.result', required);
+      const requiredText = `${resultText(result)}${result.definite ? '' : '(少なくとも前者)'}と判断されます`;
+      if (rank > levelRank(result.max)) {
+        findings.push({ messageId: 'above-duty', path, level: 'warning', data: { ...base, required: resultText(result), choice: choice ?? levelLabel(result.max) } });
+      } else if (choice) {
+        findings.push({ messageId: 'below-duty', path, data: { ...base, required: requiredText, choice } });
+      } else {
+        const form = String((schema.properties?.['様式'] as { const?: string } | undefined)?.const ?? '');
+        findings.push({ messageId: 'wrong-form', path, data: { ...base, required: requiredText, form, forms: levelForms(required).join('と') } });
+      }
+    } else if (!result.definite && rank < levelRank(result.max)) {
+      findings.push({ messageId: 'may-be-higher', path, level: 'info', data: { ...base, possible: result.possible.filter((l) => levelRank(l) >= rank).map((l) => `「${levelLabel(l)}」`).join('と') } });
     }
-    if (level === 'full') {
-      findings.push({ messageId: 'full-due', path, level: 'warning', data: { band, staff } });
+    const recent = readOne(schema, data, 'incident.recent');
+    if (recent?.value === 'yes' && result.inputs.incident === 'unknown') {
+      findings.push({ messageId: 'incident', path: recent.pointer, level: 'info', data: { incidentItem: result.inputs.incidentSource ?? '' } });
     }
-    if (level !== 'none' && result === noDuty) findings.push({ messageId: 'no-duty-but-people', path, data: { band, result } });
     return findings;
   },
 };

@@ -1,0 +1,205 @@
+/**
+ * Semantic roles: what an item of a form *is* (the 委託の有無, the people-count band, the しきい値判断結果), declared
+ * in the form schema with `x-role` and looked up here. Rules, classification, checks and renderers ask for a role
+ * and get the values with their JSON Pointers, whatever the form calls or nests the item; a form without the role
+ * simply has no value for it (rules declare the roles they need, see validate/rule.ts `requires`).
+ * The vocabulary is data: schemas/roles.v1.json. Decision record: schemas/decisions/0002-semantic-roles.md.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { schemaDir, type FormLink, type JsonSchema } from '../schema/registry.ts';
+import { resolveRef } from '../schema/walk.ts';
+import { isObject } from './access.ts';
+
+export interface RoleDefinition {
+  title: string;
+  kind: 'text' | 'date' | 'choice' | 'band' | 'checkbox' | 'count' | 'list' | 'object';
+  scope: 'document' | 'file' | 'entry';
+  /** Canonical values a choice role maps its printed choices to (x-role-values). */
+  values?: string[];
+}
+
+export const roleVocabulary: Record<string, RoleDefinition> = (JSON.parse(readFileSync(path.join(schemaDir, 'roles.v1.json'), 'utf8')) as { roles: Record<string, RoleDefinition> }).roles;
+
+/** Where a role sits in a form: its path pattern (`*` = every entry of a list) and the item's schema. */
+export interface RoleSite {
+  role: string;
+  pattern: string[];
+  schema: JsonSchema;
+}
+
+export interface Band {
+  label: string;
+  min: number;
+  /** null: open-ended (「1,000万人以上」). */
+  max: number | null;
+}
+
+/** One value of a role in a document. `value` is canonical: yes/no, true/false/'unknown', or the printed text. */
+export interface RoleRead {
+  pointer: string;
+  raw: unknown;
+  value: unknown;
+  schema: JsonSchema;
+  band?: Band;
+}
+
+const sitesCache = new WeakMap<JsonSchema, Map<string, RoleSite[]>>();
+
+/** Every role site of a form, by role (document order). */
+export function roleSites(root: JsonSchema): Map<string, RoleSite[]> {
+  const cached = sitesCache.get(root);
+  if (cached) return cached;
+  const sites = new Map<string, RoleSite[]>();
+  const visit = (schema: JsonSchema, pattern: string[], depth: number): void => {
+    if (depth > 40) throw new Error(`form schema nests deeper than 40 levels at /${pattern.join('/')}`);
+    const role = schema['x-role'];
+    if (role) {
+      const list = sites.get(role) ?? [];
+      list.push({ role, pattern, schema });
+      sites.set(role, list);
+    }
+    for (const [key, child] of Object.entries(schema.properties ?? {})) visit(resolveRef(root, child), [...pattern, key], depth + 1);
+    if (schema.items) visit(resolveRef(root, schema.items), [...pattern, '*'], depth + 1);
+  };
+  visit(resolveRef(root, root), [], 0);
+  sitesCache.set(root, sites);
+  return sites;
+}
+
+export function hasRole(root: JsonSchema, role: string): boolean {
+  return roleSites(root).has(role);
+}
+
+/** The roles of a form (for `pia rules --form` and the rule × form applicability test). */
+export function formRoles(root: JsonSchema): Set<string> {
+  return new Set(roleSites(root).keys());
+}
+
+const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function isCheckboxSchema(schema: JsonSchema): boolean {
+  return schema['x-render'] === 'checkbox' || (Array.isArray(schema.enum) && schema.enum.includes(true) && schema.enum.includes(false));
+}
+
+/** The band of a printed band choice (x-bands), or undefined. */
+export function bandOf(schema: JsonSchema, raw: unknown): Band | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const bounds = schema['x-bands']?.[raw];
+  return bounds ? { label: raw, min: bounds[0], max: bounds[1] } : undefined;
+}
+
+/** Canonical value of an item: x-role-values for choices, true/false/'unknown' for checkboxes, else the value. */
+export function canonicalOf(schema: JsonSchema, raw: unknown): unknown {
+  if (raw === undefined) return undefined;
+  if (isCheckboxSchema(schema)) {
+    const state = isObject(raw) ? raw['選択'] : raw;
+    return state === true || state === false ? state : state === '不明' ? 'unknown' : undefined;
+  }
+  const mapped = typeof raw === 'string' ? schema['x-role-values']?.[raw] : undefined;
+  return mapped ?? raw;
+}
+
+/**
+ * Every present value of a role in the data, in document order. `within` keeps only the values under that
+ * pointer (e.g. one 特定個人情報ファイル entry).
+ */
+export function readRole(root: JsonSchema, data: unknown, role: string, within = ''): RoleRead[] {
+  const out: RoleRead[] = [];
+  for (const site of roleSites(root).get(role) ?? []) {
+    const expand = (value: unknown, i: number, pointer: string): void => {
+      if (value === undefined) return;
+      if (i === site.pattern.length) {
+        if (within && pointer !== within && !pointer.startsWith(`${within}/`)) return;
+        out.push({ pointer, raw: value, value: canonicalOf(site.schema, value), schema: site.schema, band: bandOf(site.schema, value) });
+        return;
+      }
+      const segment = site.pattern[i]!;
+      if (segment === '*') {
+        if (Array.isArray(value)) value.forEach((v, n) => expand(v, i + 1, `${pointer}/${n}`));
+      } else if (isObject(value)) expand(value[segment], i + 1, `${pointer}/${escape(segment)}`);
+    };
+    expand(data, 0, '');
+  }
+  return out;
+}
+
+export function readOne(root: JsonSchema, data: unknown, role: string, within = ''): RoleRead | undefined {
+  return readRole(root, data, role, within)[0];
+}
+
+/** The entries of a list role, each with its pointer and ID (`ID` is a convention key of every form). */
+export function roleEntries(root: JsonSchema, data: unknown, role: string, within = ''): { pointer: string; id?: string; value: unknown }[] {
+  return readRole(root, data, role, within).flatMap((read) =>
+    Array.isArray(read.raw)
+      ? read.raw.map((value, i) => ({ pointer: `${read.pointer}/${i}`, id: isObject(value) && typeof value['ID'] === 'string' ? value['ID'] : undefined, value }))
+      : [],
+  );
+}
+
+/** The pointer where a role would sit in this data (first site), for findings about a missing value. */
+export function rolePointer(root: JsonSchema, role: string, within = ''): string | undefined {
+  const site = roleSites(root).get(role)?.[0];
+  if (!site) return undefined;
+  const withinSegments = within === '' ? [] : within.slice(1).split('/');
+  const segments = site.pattern.map((s, i) => (s === '*' ? (withinSegments[i] ?? '0') : escape(s)));
+  return `/${segments.join('/')}`;
+}
+
+/** The printed choice of a form for a canonical value of a role (inverse of x-role-values), e.g. basic+focused → 1). */
+export function choiceFor(root: JsonSchema, role: string, value: string): string | undefined {
+  for (const site of roleSites(root).get(role) ?? []) {
+    const found = Object.entries(site.schema['x-role-values'] ?? {}).find(([, v]) => v === value);
+    if (found) return found[0];
+  }
+  return undefined;
+}
+
+/** The form's links (x-links) between two statements of one fact. */
+export function formLinks(root: JsonSchema): FormLink[] {
+  return root['x-links'] ?? [];
+}
+
+/** Problems in a form's role annotations: unknown roles, values or bands that do not match the choices. */
+export function checkRoleAnnotations(root: JsonSchema): string[] {
+  const problems: string[] = [];
+  for (const [role, sites] of roleSites(root)) {
+    const definition = roleVocabulary[role];
+    if (!definition) {
+      problems.push(`x-role "${role}" at /${sites[0]!.pattern.join('/')} is not in schemas/roles.v1.json`);
+      continue;
+    }
+    if (definition.scope === 'document' && sites.length > 1) problems.push(`x-role "${role}" is a document role but sits in ${sites.length} places`);
+    for (const site of sites) {
+      const where = `/${site.pattern.join('/')}`;
+      const choices = (site.schema.enum ?? []).filter((c) => c !== null);
+      for (const [choice, value] of Object.entries(site.schema['x-role-values'] ?? {})) {
+        if (!choices.includes(choice)) problems.push(`${where}: x-role-values key "${choice}" is not one of its choices`);
+        if (definition.values && !definition.values.includes(value)) problems.push(`${where}: x-role-values value "${value}" is not a value of role ${role} (${definition.values.join(', ')})`);
+      }
+      if (definition.values && definition.kind === 'choice' && !isCheckboxSchema(site.schema)) {
+        const unmapped = choices.filter((c) => typeof c === 'string' && !(c in (site.schema['x-role-values'] ?? {})));
+        if (unmapped.length > 0) problems.push(`${where}: choices without x-role-values for role ${role}: ${unmapped.join(', ')}`);
+      }
+      if (definition.kind === 'band') {
+        const bands = site.schema['x-bands'] ?? {};
+        const missing = choices.filter((c) => typeof c === 'string' && !(c in bands));
+        if (missing.length > 0) problems.push(`${where}: band choices without x-bands: ${missing.join(', ')}`);
+      }
+    }
+  }
+  for (const link of formLinks(root)) {
+    for (const role of [link.left, link.right]) if (!roleSites(root).has(role)) problems.push(`x-links ${link.id}: role ${role} is not in the form`);
+  }
+  return problems;
+}
+
+/** The roles whose site is exactly this pointer (an index segment matches `*`). */
+export function rolesAt(root: JsonSchema, pointer: string): string[] {
+  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const out: string[] = [];
+  for (const [role, sites] of roleSites(root)) {
+    if (sites.some((site) => site.pattern.length === segments.length && site.pattern.every((p, i) => (p === '*' ? /^\d+$/.test(segments[i]!) : p === segments[i])))) out.push(role);
+  }
+  return out;
+}

@@ -42,7 +42,7 @@ export const officeRequiredDocument: OfficeRule = {
       const basics = basicsOf(office);
       const others = othersOf(office);
       if (basics.length === 0) {
-        for (const other of others) findings.push({ messageId: 'no-basic', file: other.file, path: '/様式', data: { office: office.id, form: other.formName } });
+        for (const other of others) findings.push({ messageId: 'no-basic', file: other.file, path: '/様式', completeness: true, data: { office: office.id, form: other.formName } });
         continue;
       }
       if (basics.length > 1) {

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { assessmentFiles } from '../files.ts';
 import { validateMany } from '../../validate/validate-many.ts';
+import { officeDiagnosticsFor } from '../../office/office.ts';
 import { loadForms } from '../../schema/registry.ts';
 import { formatText } from '../../report/format.ts';
 import { buildPdfs } from '../../render/pdf/build-pdfs.ts';
@@ -27,7 +28,7 @@ export async function build(args: string[]): Promise<number> {
   const files = assessmentFiles([]);
   const forms = loadForms();
   const results = (await validateMany(files)).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
-  process.stdout.write(formatText(results.flatMap((r) => r.diagnostics), files.length));
+  process.stdout.write(formatText([...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results))], files.length));
   const broken = results.filter((r) => !r.renderable);
   if (broken.length > 0) {
     process.stderr.write(`様式の構造に合わない評価書があるため、出力しませんでした: ${broken.map((r) => r.file).join('、')}\n`);

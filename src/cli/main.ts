@@ -14,6 +14,7 @@ const commands: Record<string, Command> = {
   diff: { summary: '2つの版を比べ、変更を事前・事後に分類します(--write で変更箇所を記入)', load: async () => { const m = await import('./commands/diff.ts'); return { help: m.help, run: m.diff }; } },
   audit: { summary: '変更箇所の記載と git の履歴、見直しの時期を点検します', load: async () => { const m = await import('./commands/audit.ts'); return { help: m.help, run: m.audit }; } },
   rules: { summary: '変更の分類規則と検証規則の一覧を表示します', load: async () => { const m = await import('./commands/rules.ts'); return { help: m.help, run: m.rules }; } },
+  status: { summary: '市の事務と評価書の一覧: 見直し・再評価・事前の変更の期限(--ics で予定表に)', load: async () => { const m = await import('./commands/status.ts'); return { help: m.help, run: m.status }; } },
   check: { summary: '評価書の記載をシステムの設定と突き合わせます(CI の関門)', load: async () => { const m = await import('./commands/check.ts'); return { help: m.help, run: m.check }; } },
 };
 

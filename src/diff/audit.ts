@@ -6,14 +6,14 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import type { JsonSchema } from '../schema/registry.ts';
 import { isSignificant, itemPath, resolveRef, schemaAt } from '../schema/walk.ts';
 import { loadText, type LoadedDocument } from '../load/load-file.ts';
-import { arrayAt, isObject, stringAt } from '../model/access.ts';
-import { formatWareki, parseDate } from '../model/wareki.ts';
+import { formatWareki } from '../model/wareki.ts';
 import { validateText } from '../validate/validate.ts';
 import { classifyChange } from '../classify/classify.ts';
 import { normalizeFormal } from '../classify/helpers.ts';
 import type { Rename } from '../classify/rule.ts';
 import type { DecisionsFile } from '../classify/records.ts';
-import { addMonths, timeRules } from '../classify/time-rules.ts';
+import { addMonths, timeRules, timeStart } from '../classify/time-rules.ts';
+import { changeRowKeys, changeRows, publishedOn } from '../model/document.ts';
 import type { Commit } from '../git/git.ts';
 import { compareVersions, sameItemLabel } from './compare.ts';
 import { diffAssessments } from './diff.ts';
@@ -78,8 +78,8 @@ export function auditAssessment(input: AuditInput): AuditResult {
   const loaded = result.loaded;
   const out: Diagnostic[] = [];
   out.push(...auditRows(root, data, loaded, input));
-  if (input.history) out.push(...auditHistory(input, data, loaded));
-  out.push(...timeTriggers(data, loaded, input.today));
+  if (input.history) out.push(...auditHistory(root, input, data, loaded));
+  out.push(...timeTriggers(root, data, loaded, input.today));
   return { ok: true, diagnostics: out };
 }
 
@@ -88,39 +88,39 @@ function auditRows(root: JsonSchema, data: Record<string, unknown>, loaded: Load
   const candidates = itemCandidates(root);
   const rowDecisions = input.decisions?.decisions.filter((d) => d.rowId !== undefined) ?? [];
   const usedDecisions = new Set<number>();
-  arrayAt(data, '変更箇所').forEach((row, i) => {
-    if (!isObject(row)) return;
-    const label = stringAt(row, '項目') ?? '';
-    const timing = stringAt(row, '提出時期');
-    const reason = stringAt(row, '提出時期に係る説明') ?? '';
-    const at = (key: string) => ({ file: input.file, ...loaded.locate(`/変更箇所/${i}/${key}`), path: `/変更箇所/${i}/${key}` });
+  const keys = changeRowKeys(root);
+  changeRows(root, data).forEach((row) => {
+    const label = row.item ?? '';
+    const timing = row.timing;
+    const reason = row.explanation ?? '';
+    const at = (field: 'item' | 'timing') => ({ file: input.file, ...loaded.locate(`${row.pointer}/${keys[field]}`), path: `${row.pointer}/${keys[field]}` });
     const match = matchItem(candidates, label);
     if (!match) {
-      out.push({ rule: 'change-row-item-unknown', severity: 'warning', ...at('項目'), message: `変更箇所の項目「${label}」を様式の項目と対応付けられません。`, hint: '項目は様式の表記(例: Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ①入手元)で書いてください。' });
+      out.push({ rule: 'change-row-item-unknown', severity: 'warning', ...at('item'), message: `変更箇所の項目「${label}」を様式の項目と対応付けられません。`, hint: '項目は様式の表記(例: Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ①入手元)で書いてください。' });
       return;
     }
-    if (timing !== '事前' && timing !== '事後') {
-      out.push({ rule: 'change-row-timing', severity: 'error', ...at('提出時期'), message: `変更箇所「${label}」の提出時期がありません。`, hint: '事前か事後を記載してください。' });
+    if (timing === undefined) {
+      out.push({ rule: 'change-row-timing', severity: 'error', ...at('timing'), message: `変更箇所「${label}」の提出時期がありません。`, hint: '事前か事後を記載してください。' });
       return;
     }
-    if (timing === '事前' || !isSignificant(root, match.pointer)) return;
+    if (timing === 'before' || !isSignificant(root, match.pointer)) return;
     // A ※ item filed 事後: fine only when the change itself is formal or lowers risk.
     const schema = schemaAt(root, match.pointer) ?? {};
-    const change: Change = { kind: 'changed', pointer: match.pointer, side: 'new', before: choiceIn(schema, stringAt(row, '変更前の記載')), after: choiceIn(schema, stringAt(row, '変更後の記載')), schema, item: match.label, significant: true };
+    const change: Change = { kind: 'changed', pointer: match.pointer, side: 'new', before: choiceIn(schema, row.before), after: choiceIn(schema, row.after), schema, item: match.label, significant: true };
     const verdict = classifyChange(change, { root, oldData: data, newData: data, renames: input.renames ?? [] });
     if (verdict.timing === 'after') return;
-    const decision = rowDecisions.find((d) => d.rowId === stringAt(row, 'ID'));
+    const decision = rowDecisions.find((d) => d.rowId === row.id);
     if (decision) {
       usedDecisions.add(decision.index);
-      out.push({ rule: 'change-row-timing', severity: 'info', ...at('提出時期'), message: `※の項目「${match.label}」の変更が事後で提出されています(確認済み: ${decision.reason}。${decision.by})。` });
+      out.push({ rule: 'change-row-timing', severity: 'info', ...at('timing'), message: `※の項目「${match.label}」の変更が事後で提出されています(確認済み: ${decision.reason}。${decision.by})。` });
       return;
     }
     out.push({
       rule: 'change-row-timing',
       severity: 'warning',
-      ...at('提出時期'),
+      ...at('timing'),
       message: `※の項目「${match.label}」の変更が事後で提出されています。説明「${reason}」が、重要な変更に当たらない理由(誤記の訂正、名称変更、リスクを明らかに下げる変更など)になっているか確認してください。`,
-      hint: `確認した結果を decisions.yaml に「変更箇所: ${stringAt(row, 'ID') ?? '<行のID>'}」で記録すると、この指摘は確認済みになります。`,
+      hint: `確認した結果を decisions.yaml に「変更箇所: ${row.id ?? '<行のID>'}」で記録すると、この指摘は確認済みになります。`,
     });
   });
   rowDecisions.forEach((d) => {
@@ -137,14 +137,9 @@ function choiceIn(schema: JsonSchema, text: string | undefined): string | undefi
   return choices.find((c) => text === c || text.startsWith(`${c} `) || text.startsWith(`${c}\n`)) ?? text;
 }
 
-function publishedOf(data: unknown): string | undefined {
-  const text = stringAt(data, '表紙', '公表日');
-  const parsed = text ? parseDate(text) : undefined;
-  return parsed?.ok ? parsed.iso : undefined;
-}
 
 /** Changes since the version that carried the current 公表日 first; each needs a 変更箇所 row added since. */
-function auditHistory(input: AuditInput, data: Record<string, unknown>, loaded: LoadedDocument): Diagnostic[] {
+function auditHistory(root: JsonSchema, input: AuditInput, data: Record<string, unknown>, loaded: LoadedDocument): Diagnostic[] {
   const { commits, texts } = input.history!;
   const parsed = texts.map((t) => {
     if (t === undefined) return undefined;
@@ -157,14 +152,14 @@ function auditHistory(input: AuditInput, data: Record<string, unknown>, loaded: 
   let last = parsed.length - 1;
   while (last >= 0 && parsed[last] === undefined) last--;
   if (last < 0) return [];
-  const lastPublished = publishedOf(parsed[last]);
+  const lastPublished = publishedOn(root, parsed[last]);
   let base = last;
-  while (base > 0 && parsed[base - 1] !== undefined && publishedOf(parsed[base - 1]) === lastPublished) base--;
+  while (base > 0 && parsed[base - 1] !== undefined && publishedOn(root, parsed[base - 1]) === lastPublished) base--;
   const comparison = compareVersions({ file: `${commits[base]!.sha.slice(0, 7)}:${input.file}`, text: texts[base]! }, { file: input.file, text: input.text }, { renames: input.renames, decisions: input.decisions, today: input.today });
   if (!comparison.ok) return [];
   const { classified, form } = comparison.comparison;
-  const baseRows = new Set(arrayAt(parsed[base], '変更箇所').map((r) => stringAt(r, 'ID')));
-  const newRows = arrayAt(data, '変更箇所').filter(isObject).filter((r) => !baseRows.has(stringAt(r, 'ID')));
+  const baseRows = new Set(changeRows(form.schema, parsed[base]).map((r) => r.id));
+  const newRows = changeRows(form.schema, data).filter((r) => !baseRows.has(r.id));
   // Attribute each change to the last commit that touched its item.
   const touched = new Map<string, Commit>();
   for (let i = base + 1; i < parsed.length; i++) {
@@ -174,7 +169,7 @@ function auditHistory(input: AuditInput, data: Record<string, unknown>, loaded: 
   const out: Diagnostic[] = [];
   for (const c of classified) {
     if (c.change.kind === 'moved' || !c.timing) continue;
-    if (newRows.some((r) => sameItemLabel(stringAt(r, '項目') ?? '', c.change.item))) continue;
+    if (newRows.some((r) => sameItemLabel(r.item ?? '', c.change.item))) continue;
     const commit = touched.get(c.change.pointer);
     const where = c.change.side === 'new' ? { file: input.file, ...loaded.locate(c.change.pointer) } : { file: `${commits[base]!.sha.slice(0, 7)}:${input.file}`, line: 1, col: 1 };
     out.push({
@@ -189,16 +184,12 @@ function auditHistory(input: AuditInput, data: Record<string, unknown>, loaded: 
   return out;
 }
 
-function timeTriggers(data: Record<string, unknown>, loaded: LoadedDocument, today: string): Diagnostic[] {
+function timeTriggers(root: JsonSchema, data: Record<string, unknown>, loaded: LoadedDocument, today: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of timeRules) {
-    const pointer = rule.from.find((p) => {
-      const v = stringAt(data, ...p.slice(1).split('/'));
-      return v !== undefined && parseDate(v).ok;
-    });
-    if (!pointer) continue;
-    const fromText = stringAt(data, ...pointer.slice(1).split('/'))!;
-    const from = (parseDate(fromText) as { iso: string }).iso;
+    const start = timeStart(rule, root, data);
+    if (!start) continue;
+    const { iso: from, pointer } = start;
     const due = addMonths(from, rule.months);
     const dataText = { from: formatWareki(from), due: formatWareki(due) };
     const fill = (t: string) => t.replace('{from}', dataText.from).replace('{due}', dataText.due);

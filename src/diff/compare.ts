@@ -6,8 +6,7 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import type { LoadedDocument } from '../load/load-file.ts';
 import type { FormDefinition } from '../schema/registry.ts';
 import { validateText } from '../validate/validate.ts';
-import { arrayAt, isObject, stringAt } from '../model/access.ts';
-import { parseDate } from '../model/wareki.ts';
+import { changeRows, publishedOn } from '../model/document.ts';
 import { diffAssessments } from './diff.ts';
 import { formatValue } from './text.ts';
 import { classifyChanges, type Classified } from '../classify/classify.ts';
@@ -68,14 +67,9 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
   if (options.decisions) applyDecisions(classified, options.decisions, form, problems);
 
   // New 変更箇所 rows (not in the old version) and whether the 公表日 moved: the record of a re-assessment.
-  const oldRowIds = new Set(arrayAt(oldData, '変更箇所').map((r) => stringAt(r, 'ID')));
-  const newRows = arrayAt(newData, '変更箇所').filter(isObject).filter((r) => !oldRowIds.has(stringAt(r, 'ID')));
-  const published = (data: Record<string, unknown>) => {
-    const text = stringAt(data, '表紙', '公表日');
-    const parsed = text ? parseDate(text) : undefined;
-    return parsed?.ok ? parsed.iso : undefined;
-  };
-  const republished = (published(newData) ?? '') > (published(oldData) ?? '');
+  const oldRowIds = new Set(changeRows(form.schema, oldData).map((r) => r.id));
+  const newRows = changeRows(form.schema, newData).filter((r) => !oldRowIds.has(r.id));
+  const republished = (publishedOn(form.schema, newData) ?? '') > (publishedOn(form.schema, oldData) ?? '');
 
   for (const c of classified) {
     const at = { file: fileOf(c), ...locate(c), path: c.change.pointer };
@@ -84,7 +78,7 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
       continue;
     }
     if (c.timing === 'after') continue;
-    const row = newRows.find((r) => stringAt(r, '提出時期') === '事前' && sameItemLabel(stringAt(r, '項目') ?? '', c.change.item));
+    const row = newRows.find((r) => r.timing === 'before' && sameItemLabel(r.item ?? '', c.change.item));
     if (row && republished) continue;
     problems.push({
       rule: 'pre-change-not-recorded',

@@ -6,13 +6,15 @@
 import type { JsonSchema } from '../schema/registry.ts';
 import { isSignificant, itemPath, resolveRef } from '../schema/walk.ts';
 import { isObject } from '../model/access.ts';
+import { fileCount as filesIn } from '../model/document.ts';
+import { readRole } from '../model/roles.ts';
 import type { Change, ChangeKind } from './change.ts';
 
 /**
  * Not compared. 公表日 and 変更箇所 record the publication of the changes rather than being changes of
  * the 評価書's content; hidden items (様式, $schema, 検証の例外) are tool metadata.
  */
-const skippedPointers = new Set(['/表紙/公表日']);
+const skippedRoles = new Set(['cover.published-on']);
 const skippedRenders = new Set(['hidden', 'change-table']);
 
 export function isEmptyValue(value: unknown): boolean {
@@ -47,9 +49,9 @@ interface Sides {
 
 export function diffAssessments(root: JsonSchema, oldData: unknown, newData: unknown): Change[] {
   const changes: Change[] = [];
-  const files = (data: unknown) => (isObject(data) && Array.isArray(data['特定個人情報ファイルの概要']) ? data['特定個人情報ファイルの概要'].length : 1);
   // The per-file repetition (特定個人情報ファイル2) is named only when either version has several files.
-  const fileCount = Math.max(files(oldData), files(newData));
+  const fileCount = Math.max(filesIn(root, oldData), filesIn(root, newData));
+  const skippedPointers = new Set([...skippedRoles].flatMap((role) => readRole(root, newData, role).concat(readRole(root, oldData, role)).map((r) => r.pointer)));
   const label = (pointer: string, owner: unknown): string => {
     const base = itemPath(root, pointer, { fileCount });
     const name = isObject(owner) && typeof owner['名称'] === 'string' ? owner['名称'] : undefined;

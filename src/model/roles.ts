@@ -137,13 +137,19 @@ export function roleEntries(root: JsonSchema, data: unknown, role: string, withi
   );
 }
 
-/** The pointer where a role would sit in this data (first site), for findings about a missing value. */
-export function rolePointer(root: JsonSchema, role: string, within = ''): string | undefined {
-  const site = roleSites(root).get(role)?.[0];
-  if (!site) return undefined;
+/**
+ * Where a role sits or would sit under `within` (one pointer per site, present or not), e.g. the places of
+ * 再委託の許諾方法 and 再委託事項 in one 委託事項, for findings about a missing value. `*` beyond `within` is 0.
+ */
+export function rolePointers(root: JsonSchema, role: string, within = ''): { pointer: string; schema: JsonSchema }[] {
   const withinSegments = within === '' ? [] : within.slice(1).split('/');
-  const segments = site.pattern.map((s, i) => (s === '*' ? (withinSegments[i] ?? '0') : escape(s)));
-  return `/${segments.join('/')}`;
+  return (roleSites(root).get(role) ?? [])
+    .filter((site) => site.pattern.length >= withinSegments.length && withinSegments.every((s, i) => site.pattern[i] === '*' ? /^\d+$/.test(s) : escape(site.pattern[i]!) === s))
+    .map((site) => ({ pointer: `/${site.pattern.map((s, i) => (s === '*' ? (withinSegments[i] ?? '0') : escape(s))).join('/')}`, schema: site.schema }));
+}
+
+export function rolePointer(root: JsonSchema, role: string, within = ''): string | undefined {
+  return rolePointers(root, role, within)[0]?.pointer;
 }
 
 /** The printed choice of a form for a canonical value of a role (inverse of x-role-values), e.g. basic+focused → 1). */

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { readOne, roleEntries } from '../model/roles.ts';
 import { parseDate } from '../model/wareki.ts';
 import { slugOf } from '../model/slug.ts';
-import { addMonths, timeRules } from '../classify/time-rules.ts';
+import { addMonths, timeRules, timeStart } from '../classify/time-rules.ts';
 import { assessThreshold, isLevel, levelLabel, type Level } from '../threshold/threshold.ts';
 import type { Office, OfficeDocument } from './rule.ts';
 import { basicForm } from './rule.ts';
@@ -136,18 +136,19 @@ export function buildPortfolio(offices: readonly Office[], diagnostics: readonly
 
     const due: DueItem[] = [];
     for (const doc of docs) {
-      const published = dateOf(doc, 'cover.published-on');
-      if (!published) continue;
-      const at = addMonths(published, yearly.months);
-      due.push({ kind: 'yearly-review', title: `${yearly.title}(${doc.formName})`, due: at, state: stateOf(at, today, yearly.noticeMonths), file: doc.file, from: published, detail: yearly.basis, key: `yearly-review/${slugOf(doc.file)}` });
+      const start = timeStart(yearly, doc.schema, doc.data);
+      if (!start) continue;
+      const at = addMonths(start.iso, yearly.months);
+      due.push({ kind: 'yearly-review', title: `${yearly.title}(${doc.formName})`, due: at, state: stateOf(at, today, yearly.noticeMonths), file: doc.file, from: start.iso, detail: yearly.basis, key: `yearly-review/${slugOf(doc.file)}` });
     }
-    // 5 years from the latest 基礎項目評価 (its 実施日, in the 基礎 or as cited), else from the earliest 公表日.
-    const assessed = docs.map((d) => dateOf(d, 'threshold.assessed-on')).filter((d): d is string => !!d).sort().at(-1);
+    // 5 years from the 事務's latest assessment: the latest start of any of its documents (the 基礎項目評価 実施日,
+    // a published 事前 re-assessment, else the 公表日), as the audit's time rule reads each document.
+    const starts = docs.map((d) => ({ doc: d, start: timeStart(fiveYear, d.schema, d.data) })).filter((s) => s.start).sort((a, b) => b.start!.iso.localeCompare(a.start!.iso));
     const publishedDates = docs.map((d) => dateOf(d, 'cover.published-on')).filter((d): d is string => !!d).sort();
-    const from = assessed ?? publishedDates[0];
-    if (from) {
+    if (starts[0]) {
+      const from = starts[0].start!.iso;
       const at = addMonths(from, fiveYear.months);
-      due.push({ kind: 'five-year-reassessment', title: fiveYear.title, due: at, state: stateOf(at, today, fiveYear.noticeMonths), file: (basic ?? docs[0]!).file, from, detail: fiveYear.basis, key: 'five-year-reassessment' });
+      due.push({ kind: 'five-year-reassessment', title: fiveYear.title, due: at, state: stateOf(at, today, fiveYear.noticeMonths), file: starts[0].doc.file, from, detail: fiveYear.basis, key: 'five-year-reassessment' });
     }
     const openPreChanges: PortfolioOffice['openPreChanges'] = [];
     for (const doc of docs) {

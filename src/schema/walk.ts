@@ -64,6 +64,9 @@ export function itemLabel(schema: JsonSchema, fallback: string): string {
   return /[.Ⅰ-Ⅻ0-9]$|^別添/.test(number) ? `${number} ${title}` : `${number}${title}`;
 }
 
+/** Lists with one entry per 特定個人情報ファイル (Ⅱ, 別添 記録項目, Ⅲ): their repetition is named only with several files. */
+export const perFileRoles: ReadonlySet<string> = new Set(['files', 'records.annex', 'risk.files']);
+
 /**
  * Official item path of a pointer, e.g. 「Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ①入手元」.
  * Repeated blocks add their label (委託事項1); the per-file repetition is named only when there are several files.
@@ -74,7 +77,7 @@ export function itemPath(root: JsonSchema, pointer: string, options: { fileCount
   for (const step of schemaChain(root, pointer)) {
     if (step.index !== undefined) {
       const template = parent?.['x-repeat'];
-      const perFile = template?.startsWith('特定個人情報ファイル');
+      const perFile = perFileRoles.has(parent?.['x-role'] ?? '');
       if (template && (!perFile || (options.fileCount ?? 1) > 1)) parts.push(template.replace('{n}', String(step.index)));
     } else if (step.schema['x-render'] !== 'hidden' && step.segment !== 'ID' && !(step.schema['x-repeat'] && !step.schema['x-item'])) {
       const group = step.schema['x-group'];

@@ -177,7 +177,7 @@ test('pia audit: 確認済みの行は情報になり、git の履歴で公表�
   assert.match(stdout, /:118:\d+ {2}error {2}「Ⅱ 特定個人情報ファイルの概要 6\. 特定個人情報の保管・消去 保管場所」は.+\(未コミット\)が、変更箇所に記載がありません\(分類: 事前\)。 {2}\[unrecorded-change\]/);
 });
 
-test('pia audit: 公表日から1年で見直し(規則第14条)、実施日から5年が近づくと再評価(規則第15条)を知らせる', () => {
+test('pia audit: 公表日から1年で見直し(規則第14条)、直近の評価(事前の提出による再評価を含む)から5年が近づくと再評価(規則第15条)を知らせる', () => {
   const at = (today: string) => {
     const result = auditAssessment({ file: 'a.yaml', text: referenceText, today });
     assert.ok(result.ok);
@@ -185,8 +185,15 @@ test('pia audit: 公表日から1年で見直し(規則第14条)、実施日か�
   };
   assert.deepEqual(at('2027-04-01'), ['yearly-review/warning/16 公表日(令和8年3月30日)から1年が経ちました(令和9年3月30日が目安)。評価書の記載が実態と合っているか見直してください(規則第14条)。']);
   assert.deepEqual(at('2027-03-01').map((s) => s.split(' ')[0]), ['yearly-review/info/16']);
-  assert.deepEqual(at('2028-09-01').map((s) => s.split(' ')[0]), ['yearly-review/warning/16', 'five-year-reassessment/info/231']);
-  assert.match(at('2029-02-05')[1]!, /^five-year-reassessment\/warning\/231 直近の評価\(令和6年2月5日\)から5年が経ちました/);
+  // The 事前 rows of 令和8年3月30日 (保管場所, filed before the change and published that day) are a re-assessment:
+  // the 5 years run from then, not from Ⅴ1① 実施日 (令和6年2月5日).
+  assert.deepEqual(at('2029-02-05').map((s) => s.split(' ')[0]), ['yearly-review/warning/16']);
+  assert.deepEqual(at('2030-10-01').map((s) => s.split(' ')[0]), ['yearly-review/warning/16', 'five-year-reassessment/info/293']);
+  assert.match(at('2031-03-30')[1]!, /^five-year-reassessment\/warning\/293 直近の評価\(令和8年3月30日\)から5年が経ちました/);
+  const noReassessment = referenceText.replace(/提出時期: 事前/g, '提出時期: 事後');
+  const fromAssessed = auditAssessment({ file: 'a.yaml', text: noReassessment, today: '2029-02-05' });
+  assert.ok(fromAssessed.ok);
+  assert.match(fromAssessed.diagnostics.find((d) => d.rule === 'five-year-reassessment')?.message ?? '', /直近の評価\(令和6年2月5日\)から5年が経ちました/);
   assert.deepEqual(at('2026-11-25'), []);
 });
 

@@ -35,7 +35,7 @@ test('テキスト: 3つの事務を期限の近い順に、評価書・しき�
   ]);
   assert.match(stdout, /^ {2}基礎項目評価書 {2}評価書番号 48 {2}公表日 令和8年3月30日 .*koshigaya-48-kodomo-iryohi-basic\/assessment\.yaml$/m);
   assert.match(stdout, /^ {2}重点項目評価書 {2}評価書番号 48 {2}公表日 令和8年3月30日 {2}検証: 誤り 8・警告 \d+ /m);
-  assert.match(stdout, /次の見直し: 令和9年3月30日 {2}5年を経過する前の再評価: 令和11年2月5日 {2}事前の変更: 2 件/);
+  assert.match(stdout, /次の見直し: 令和9年3月30日 {2}5年を経過する前の再評価: 令和13年3月30日 {2}事前の変更: 2 件/);
   assert.match(stdout, /令和8年5月17日 {2}期限切れ {2}5年を経過する前の再評価/);
 });
 
@@ -68,7 +68,7 @@ test('JSON: 事務ごとの評価書、しきい値判断(記載と Ⅱ から�
   assert.deepEqual(ref.threshold, { recorded: 'basic', recordedText: '基礎項目評価の実施が義務付けられる', computed: 'basic', agrees: true });
   assert.equal(ref.publishedOn, '2026-03-30');
   assert.equal(ref.nextReview, '2027-03-30');
-  assert.equal(ref.reassessment, '2029-02-05');
+  assert.equal(ref.reassessment, '2031-03-30');
   assert.deepEqual(ref.openPreChanges.map((c: { id: string; date: string }) => [c.id, c.date]), [['2028-03-30-hokan-basho', '2028-03-30'], ['2028-03-30-joho-renkei-sonota', '2028-03-30']]);
   assert.equal(ref.documents[1].validation.errors, 8);
   assert.equal(ref.documents[1].checks.satisfied, 9);

@@ -6,14 +6,20 @@ import { validationRules } from '../../validate/rules/catalogue.ts';
 import { checkRules } from '../../checks/catalogue.ts';
 import { statusLabels } from '../../checks/types.ts';
 import { fail, UsageError } from '../../report/errors.ts';
+import { loadForms } from '../../schema/registry.ts';
+import { ruleApplicability } from '../../schema/applicability.ts';
 
-export const help = `使い方: npx pia rules [--format text|json]
+export const help = `使い方: npx pia rules [--form <様式>] [--format text|json]
 
 変更の分類規則(pia diff・pia audit が使う、事前・事後・再評価の判定)、検証規則(pia validate)、
 点検の規則(pia check)の一覧を表示します。
 各規則の説明は src/classify/rules/<ID>.md、src/validate/rules/<ID>.md、src/checks/rules/<ID>.md にあります。
 
+--form を指定すると、その様式に当てはまる規則と、当てはまらない規則(様式にない項目の役割と、様式の定義に
+記録した理由)を表示します。
+
 オプション:
+  --form <様式>    重点項目評価書 など(様式の定義にある様式名)
   --format <形式>  text(既定)、json
   -h, --help       この説明を表示します`;
 
@@ -25,8 +31,9 @@ function table(headers: string[], rows: string[][]): string {
 }
 
 export async function rules(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } } });
+  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, form: { type: 'string' } } });
   if (values.format !== 'text' && values.format !== 'json') fail(UsageError, { detail: '--format には text か json を指定してください。', command: 'rules' });
+  if (values.form !== undefined) return formRules(values.form, values.format);
   if (values.format === 'json') {
     process.stdout.write(JSON.stringify({
       classification: classificationRules.map((r) => ({ id: r.meta.id, timing: r.meta.timing, items: r.meta.items, title: r.meta.title, basis: r.meta.basis, relaxes: r.meta.relaxes ?? [] })),
@@ -44,6 +51,27 @@ export async function rules(args: string[]): Promise<number> {
   out.push(table(['ID', '水準', '内容'], validationRules.map((r) => [r.meta.id, r.meta.level, r.meta.title])));
   out.push('', `点検の規則(${checkRules.length} 件、pia check)`, '');
   out.push(table(['ID', '結果', '内容'], checkRules.map((r) => [r.id, r.yields.map((y) => (y === 'note' ? '注記' : statusLabels[y])).join('・'), r.title])));
+  process.stdout.write(out.join('\n') + '\n');
+  return 0;
+}
+
+const catalogueLabels = { validation: '検証', classification: '分類', check: '点検' } as const;
+
+function formRules(formName: string, format: string): number {
+  const forms = loadForms();
+  const form = forms.get(formName);
+  if (!form) fail(UsageError, { detail: `様式「${formName}」はありません。扱える様式: ${[...forms.keys()].join('、')}`, command: 'rules' });
+  const rows = ruleApplicability(form);
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify({ form: formName, rules: rows }, null, 2) + '\n');
+    return 0;
+  }
+  const applies = rows.filter((r) => r.applies);
+  const not = rows.filter((r) => !r.applies);
+  const out = [`${formName} に当てはまる規則(${applies.length} 件)`, ''];
+  out.push(table(['種類', 'ID', '内容'], applies.map((r) => [catalogueLabels[r.catalogue], r.id, r.title])));
+  out.push('', `${formName} に当てはまらない規則(${not.length} 件)`, '');
+  out.push(not.length === 0 ? '(なし)' : table(['種類', 'ID', 'この様式にない役割', '理由'], not.map((r) => [catalogueLabels[r.catalogue], r.id, r.missing.join(', '), r.reason ?? '(理由の記録なし)'])));
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }

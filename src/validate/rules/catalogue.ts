@@ -6,6 +6,7 @@ import { duplicateId } from './duplicate-id.ts';
 import { duplicateRecordItem } from './duplicate-record-item.ts';
 import { entrustmentConsistency } from './entrustment-consistency.ts';
 import { fileReference } from './file-reference.ts';
+import { linkedFacts } from './linked-facts.ts';
 import { provisionConsistency } from './provision-consistency.ts';
 import { termVariant } from './term-variant.ts';
 import { thresholdConsistency } from './threshold-consistency.ts';
@@ -19,6 +20,7 @@ export const validationRules: readonly Rule[] = [
   duplicateRecordItem,
   entrustmentConsistency,
   fileReference,
+  linkedFacts,
   provisionConsistency,
   termVariant,
   thresholdConsistency,

@@ -45,10 +45,3 @@ test('再委託しないのに再委託事項があると誤り、再委託す�
   section(data)['委託事項'][0]['再委託の有無'] = '再委託する';
   assert.deepEqual(run(entrustmentConsistency, data), [{ messageId: 'subcontract-without-details', path: `${base}/委託事項/0/再委託の有無`, level: 'warning' }]);
 });
-
-test('Ⅲ4で委託しないにチェックがあるのにⅡ4で委託すると誤り', () => {
-  const data = reference();
-  section(data)['委託件数'] = 1;
-  data['リスク対策']['特定個人情報ファイル'][0]['特定個人情報ファイルの取扱いの委託'] = { 委託しない: true };
-  assert.deepEqual(run(entrustmentConsistency, data), [{ messageId: 'risk-section-conflict', path: '/リスク対策/特定個人情報ファイル/0/特定個人情報ファイルの取扱いの委託/委託しない' }]);
-});

@@ -52,11 +52,3 @@ test('「行っていない」と「提供を行っている」の両方にチ�
     { messageId: 'checked-but-empty', path: `${base}/提供・移転の有無/提供を行っている`, level: 'warning' },
   ]);
 });
-
-test('Ⅱ5で提供しているのにⅢ5で提供・移転しないにチェックがあると誤り', () => {
-  const data = reference();
-  section(data)['提供・移転の有無'] = { 提供を行っている: { 選択: true, 件数: 1 }, 行っていない: false };
-  section(data)['提供先'] = [recipient];
-  data['リスク対策']['特定個人情報ファイル'][0]['特定個人情報の提供・移転']['提供・移転しない'] = true;
-  assert.deepEqual(run(provisionConsistency, data), [{ messageId: 'risk-section-conflict', path: '/リスク対策/特定個人情報ファイル/0/特定個人情報の提供・移転/提供・移転しない' }]);
-});

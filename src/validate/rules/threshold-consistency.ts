@@ -4,7 +4,7 @@
  */
 import type { Rule, RuleFinding } from '../rule.ts';
 import { choiceFor, readOne } from '../../model/roles.ts';
-import { assessThreshold, inputsText, isLevel, levelForms, levelLabel, levelRank, resultText, thresholdTable } from '../../threshold/threshold.ts';
+import { assessThreshold, inputsText, isLevel, levelForms, levelLabel, levelRank, thresholdTable } from '../../threshold/threshold.ts';
 
 export const thresholdConsistency: Rule = {
   meta: {
@@ -15,10 +15,10 @@ export const thresholdConsistency: Rule = {
     rationale: 'しきい値判断結果は、その事務で義務付けられる評価を示します。対象人数・取扱者数(委託先の従業者を含む)・重大事故から求まる結果より低いと、義務の評価を行っていないことになり、高いと、任意の評価を義務と誤って示すことになります。',
     basis: `${thresholdTable.basis}(${thresholdTable.edition})`,
     messages: {
-      'below-duty': 'しきい値判断結果が「{result}」ですが、{inputs}から、{required}。',
-      'wrong-form': 'しきい値判断結果が「{result}」ですが、{inputs}から、{required}。この様式({form})ではこの結果を記録できません。',
-      'above-duty': 'しきい値判断結果が「{result}」ですが、{inputs}から求まるのは「{required}」です。',
-      'may-be-higher': '{inputs}だけでは、しきい値判断結果は {possible} のどちらとも決まりません。',
+      'below-duty': 'しきい値判断結果が「{result}」ですが、しきい値判断項目からは{required}です({inputs})。',
+      'wrong-form': 'しきい値判断結果が「{result}」ですが、しきい値判断項目からは{required}です({inputs})。この様式({form})ではこの結果を記録できません。',
+      'above-duty': 'しきい値判断結果が「{result}」ですが、しきい値判断項目からは{required}です({inputs})。',
+      'may-be-higher': 'この評価書の記載(区分)だけでは、しきい値判断結果は{possible}のどちらとも決まりません({inputs})。',
       incident: '{incidentItem}が「発生あり」です。過去1年以内の重大事故なら、しきい値判断では取扱者数500人以上と同じ扱いになり、必要な評価が上がることがあります。',
     },
     hints: {
@@ -40,9 +40,10 @@ export const thresholdConsistency: Rule = {
     if (rank < levelRank(result.min) || rank > levelRank(result.max)) {
       const required = result.definite ?? result.min;
       const choice = choiceFor(schema, 'threshold.result', required);
-      const requiredText = `${resultText(result)}${result.definite ? '' : '(少なくとも前者)'}と判断されます`;
+      const requiredText = result.definite ? `「${levelLabel(required)}」` : `少なくとも「${levelLabel(required)}」`;
       if (rank > levelRank(result.max)) {
-        findings.push({ messageId: 'above-duty', path, level: 'warning', data: { ...base, required: resultText(result), choice: choice ?? levelLabel(result.max) } });
+        const upTo = result.definite ? `「${levelLabel(result.max)}」` : `多くとも「${levelLabel(result.max)}」`;
+        findings.push({ messageId: 'above-duty', path, level: 'warning', data: { ...base, required: upTo, choice: choiceFor(schema, 'threshold.result', result.max) ?? levelLabel(result.max) } });
       } else if (choice) {
         findings.push({ messageId: 'below-duty', path, data: { ...base, required: requiredText, choice } });
       } else {

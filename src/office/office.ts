@@ -8,10 +8,13 @@ import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { fillTemplate } from '../report/diagnostic.ts';
 import { loadFile, type LoadedDocument } from '../load/load-file.ts';
-import { loadForms } from '../schema/registry.ts';
+import { loadForms, type JsonSchema } from '../schema/registry.ts';
 import { officeRules } from './rules/catalogue.ts';
 import { validateMany } from '../validate/validate-many.ts';
-import type { Office, OfficeDocument, OfficeRule } from './rule.ts';
+import type { Office, OfficeRule } from './rule.ts';
+import { groupOffices, type Grouped } from './group.ts';
+
+export { groupOffices };
 
 /** The 事務 folder of an assessment file. */
 export function officeDirOf(file: string): string {
@@ -19,30 +22,6 @@ export function officeDirOf(file: string): string {
   const parent = path.dirname(dir);
   const holdsAssessment = ['assessment.yaml', 'assessment.yml'].some((name) => existsSync(path.join(parent, name)));
   return holdsAssessment ? parent : dir;
-}
-
-export interface Grouped {
-  file: string;
-  formName?: string;
-  data?: Record<string, unknown>;
-  renderable: boolean;
-}
-
-/** Renderable documents grouped into 事務, in the order of their first file. */
-export function groupOffices(results: readonly Grouped[]): Office[] {
-  const forms = loadForms();
-  const byDir = new Map<string, Office>();
-  for (const r of results) {
-    if (!r.renderable || !r.data || !r.formName) continue;
-    const form = forms.get(r.formName);
-    if (!form) continue;
-    const dir = officeDirOf(r.file);
-    let office = byDir.get(dir);
-    if (!office) byDir.set(dir, (office = { id: path.basename(dir), dir, documents: [] }));
-    const doc: OfficeDocument = { file: r.file, formName: r.formName, schema: form.schema, data: r.data };
-    office.documents.push(doc);
-  }
-  return [...byDir.values()];
 }
 
 /** Findings of the 事務 rules as located diagnostics (each file is parsed again only when it has a finding). */
@@ -94,5 +73,10 @@ export async function officeDiagnosticsFor(results: readonly Grouped[], options:
   const companions = [...dirs].flatMap((dir) => officeFiles(dir)).filter((f) => !given.has(path.resolve(f)))
     .map((f) => path.relative(process.cwd(), f));
   const extra = companions.length > 0 ? await validateMany(companions, { schemaOnly: true }) : [];
-  return officeDiagnostics(groupOffices([...results, ...extra]), options);
+  return officeDiagnostics(groupOffices([...results, ...extra], formSchemas()), options);
+}
+
+/** The form schemas by 様式 name, for groupOffices. */
+export function formSchemas(): Map<string, JsonSchema> {
+  return new Map([...loadForms().values()].map((f) => [f.formName, f.schema]));
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessmentFiles } from '../files.ts';
 import { validateMany } from '../../validate/validate-many.ts';
-import { groupOffices, officeDiagnostics } from '../../office/office.ts';
+import { formSchemas, groupOffices, officeDiagnostics } from '../../office/office.ts';
 import { buildPortfolio, levelText, type CheckSummary, type DueState, type Portfolio } from '../../office/portfolio.ts';
 import { portfolioCalendar } from '../../office/ics.ts';
 import { compileSchema } from '../../schema/registry.ts';
@@ -100,7 +100,7 @@ export async function status(args: string[]): Promise<number> {
   const checks = values['check-report'] ? readCheckReport(values['check-report']) : new Map<string, CheckSummary>();
   const files = assessmentFiles(positionals);
   const results = await validateMany(files, { today });
-  const offices = groupOffices(results);
+  const offices = groupOffices(results, formSchemas());
   const diagnostics = [...results.flatMap((r) => r.diagnostics), ...officeDiagnostics(offices)];
   const portfolio = buildPortfolio(offices, diagnostics, today, checks);
   const unreadable = results.filter((r) => !r.renderable).map((r) => r.file);

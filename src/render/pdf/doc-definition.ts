@@ -389,8 +389,9 @@ function tables(rows: Row[]): Node[] {
 // Pages
 
 /** Each section starts a page, so its title is never left at a page foot. */
-function sectionTitle(label: string): Node {
-  return text(label, { ...styles.section, pageBreak: 'before' });
+/** A section starts a page; `section-continued` (x-render) follows the previous section on its page, as 様式2 Ⅲ does. */
+function sectionTitle(label: string, continued = false): Node {
+  return continued ? text(label, { ...styles.section, margin: [0, 18, 0, 6] }) : text(label, { ...styles.section, pageBreak: 'before' });
 }
 
 function coverPage(root: JsonSchema, schema: JsonSchema, value: unknown): Node[] {
@@ -420,7 +421,7 @@ function coverPage(root: JsonSchema, schema: JsonSchema, value: unknown): Node[]
 function contentsPage(root: JsonSchema): Node[] {
   const entries = Object.entries(root.properties ?? {})
     .map(([key, raw]) => ({ key, sub: resolveRef(root, raw) }))
-    .filter(({ sub }) => sub['x-render'] === 'section' || sub['x-render'] === 'change-table')
+    .filter(({ sub }) => sub['x-render'] === 'section' || sub['x-render'] === 'section-continued' || sub['x-render'] === 'change-table')
     .map(({ key, sub }) => text(sectionLabel(sub, key), { margin: [20, 4, 0, 4], fontSize: 11 }));
   const legend = [
     inline([boxes.checked, 'チェックあり'], { bold: true }),
@@ -438,7 +439,7 @@ function contentsPage(root: JsonSchema): Node[] {
 }
 
 function sectionContent(root: JsonSchema, key: string, schema: JsonSchema, value: unknown, present: boolean): Node[] {
-  const title = sectionTitle(sectionLabel(schema, key) + sectionMark(root, schema));
+  const title = sectionTitle(sectionLabel(schema, key) + sectionMark(root, schema), schema['x-render'] === 'section-continued');
   if (!present) return [title, ...tables([valueRow(schema.title ?? key, missing(), 0, lineHeight + 6)])];
   if (schema.type === 'array') {
     // Per-file sections (Ⅱ, 別添1): the file is named only when there are several, as in itemPath.
@@ -540,7 +541,7 @@ export function buildDocDefinition(source: PdfSource): DocDefinition {
     const sub = resolveRef(root, raw);
     const kind = sub['x-render'];
     if (kind === 'cover') content.push(...coverPage(root, sub, data[key]), ...contentsPage(root));
-    else if (kind === 'section') content.push(...sectionContent(root, key, sub, data[key], key in data));
+    else if (kind === 'section' || kind === 'section-continued') content.push(...sectionContent(root, key, sub, data[key], key in data));
     else if (kind === 'change-table') content.push(...changeTable(root, key, sub, data[key], key in data));
   }
   const shortHash = canonical.sha256.slice(0, 12);

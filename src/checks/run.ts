@@ -9,6 +9,8 @@ import type { LoadedDocument } from '../load/load-file.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { fillTemplate, segmentsOf } from '../report/diagnostic.ts';
 import { isSignificant, itemPath } from '../schema/walk.ts';
+import { resolvePointer } from '../model/pointer.ts';
+import { fileCount as filesIn } from '../model/document.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { checksFileName, loadChecks } from './checks-file.ts';
 import { ruleMeta } from './catalogue.ts';
@@ -88,11 +90,13 @@ export async function checkAssessment(assessmentFile: string, options: CheckOpti
   const sources = definition.取得元 ?? {};
   const used = new Set(definition.主張.flatMap((c) => (c.点検 ? [c.点検.取得元] : [])));
   const observations = await observeAll(sources, used, { baseDir: path.dirname(checksFile), allowCommands: options.allowCommands ?? false, env: options.env ?? process.env });
-  const fileCount = Array.isArray(data['特定個人情報ファイルの概要']) ? data['特定個人情報ファイルの概要'].length : 1;
+  const fileCount = filesIn(form, data);
 
   const results: ClaimResult[] = [];
   for (const [index, claim] of definition.主張.entries()) {
-    const pointer = claim.項目;
+    // 項目 may name a repeated entry by its ID (/リスク対策/特定個人情報ファイル/kodomo/…): resolved to its position here.
+    const resolved = resolvePointer(data, claim.項目);
+    const pointer = resolved.ok ? resolved.pointer : claim.項目;
     const item = itemPath(form, pointer, { fileCount }) || pointer;
     const claimed = valueAt(data, pointer);
     const quote = claim.記載 ?? (typeof claimed === 'object' && claimed !== null ? '(記載全体)' : quoteValue(claimed, 80));

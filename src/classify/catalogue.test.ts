@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { classificationRules, riskOrderWaivers } from './catalogue.ts';
+import { classificationRules } from './catalogue.ts';
 import { validationRules } from '../validate/rules/catalogue.ts';
 import { loadForms, type JsonSchema } from '../schema/registry.ts';
 import { isSignificant, resolveRef } from '../schema/walk.ts';
@@ -63,20 +63,20 @@ function leaves(root: JsonSchema): Leaf[] {
   return out;
 }
 
-test('※の選択肢・チェック欄はすべて x-risk-order を持つか、理由付きの例外に載っている(古い例外は誤り)', () => {
-  const root = loadForms().get('重点項目評価書')!.schema;
-  const significant = leaves(root).filter((l) => isSignificant(root, l.pointer));
-  const ordered = (l: Leaf) => Boolean(l.schema['x-risk-order'] ?? (l.schema['x-render'] === 'checkbox' || l.schema.enum?.includes(true) ? checkboxGroupOrder(root, l.pointer) : undefined));
-  const needsOrder = significant.filter((l) => Array.isArray(l.schema.enum) || l.schema['x-render'] === 'checkbox');
-  const waived = new Set(riskOrderWaivers.map((w) => w.pointer));
-  const uncovered = needsOrder.filter((l) => !ordered(l) && !waived.has(l.pattern)).map((l) => l.pattern);
-  assert.deepEqual(uncovered, []);
-  for (const waiver of riskOrderWaivers) {
-    const leaf = needsOrder.find((l) => l.pattern === waiver.pointer);
-    assert.ok(leaf, `例外 ${waiver.pointer} は※の選択肢ではありません(古い例外)`);
-    assert.ok(!ordered(leaf), `例外 ${waiver.pointer} には x-risk-order があります(古い例外)`);
-    assert.ok(waiver.reason.length > 10, `例外 ${waiver.pointer} に理由がありません`);
+test('どの様式でも、※の選択肢・チェック欄はすべて x-risk-order を持つか、理由(x-no-risk-order)がある(古い理由は誤り)', () => {
+  for (const form of loadForms().values()) {
+    const root = form.schema;
+    const significant = leaves(root).filter((l) => isSignificant(root, l.pointer));
+    const ordered = (l: Leaf) => Boolean(l.schema['x-risk-order'] ?? (l.schema['x-render'] === 'checkbox' || l.schema.enum?.includes(true) ? checkboxGroupOrder(root, l.pointer) : undefined));
+    const needsOrder = significant.filter((l) => Array.isArray(l.schema.enum) || l.schema['x-render'] === 'checkbox');
+    const uncovered = needsOrder.filter((l) => !ordered(l) && !l.schema['x-no-risk-order']).map((l) => l.pattern);
+    assert.deepEqual(uncovered, [], form.formName);
+    for (const leaf of leaves(root).filter((l) => l.schema['x-no-risk-order'])) {
+      assert.ok(needsOrder.some((l) => l.pattern === leaf.pattern), `${form.formName} ${leaf.pattern}: x-no-risk-order on an item that is not a ※ choice (stale)`);
+      assert.ok(!ordered(leaf), `${form.formName} ${leaf.pattern}: x-no-risk-order beside an x-risk-order (stale)`);
+      assert.ok(leaf.schema['x-no-risk-order']!.length > 10, `${form.formName} ${leaf.pattern}: no reason`);
+    }
+    // Free texts need no order: significant-item-changed, formal-change, typo-fix and organisation-renamed cover them.
+    assert.ok(significant.length > needsOrder.length, form.formName);
   }
-  // Free texts need no order: significant-item-changed, formal-change, typo-fix and organisation-renamed cover them.
-  assert.ok(significant.length > needsOrder.length);
 });

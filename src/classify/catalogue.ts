@@ -24,11 +24,5 @@ export const classificationRules: readonly ClassifyRule[] = [
   typoFix,
 ];
 
-/**
- * ※ choice and checkbox items with no x-risk-order: no direction of risk can be read from their values, so
- * every change of them stays 事前 through significant-item-changed. The parity test fails when one is no
- * longer ※, gains an x-risk-order, or a ※ choice item is neither ordered nor listed here.
- */
-export const riskOrderWaivers: readonly { pointer: string; reason: string }[] = [
-  { pointer: '/特定個人情報ファイルの概要/[]/基本情報/ファイルの種類', reason: 'システム用ファイルと表計算ファイル等のどちらがリスクが高いかは一概に言えません(表計算ファイルは持ち出しやすく、システム用ファイルは大量に扱います)。' },
-];
+// ※ choice and checkbox items with no x-risk-order carry the reason in the form definition (x-no-risk-order):
+// every change of them stays 事前 through significant-item-changed. catalogue.test.ts checks the parity.

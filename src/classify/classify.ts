@@ -7,6 +7,8 @@ import type { Change } from '../diff/change.ts';
 import { fillTemplate } from '../report/diagnostic.ts';
 import type { ClassifyContext, ClassifyRule, Timing } from './rule.ts';
 import { timingRank } from './rule.ts';
+import { formRoles, missingRoles } from '../model/roles.ts';
+import { impliedChanges } from './linked.ts';
 import { classificationRules } from './catalogue.ts';
 
 export interface RuleHit {
@@ -39,7 +41,68 @@ export interface Classified {
   decision?: AppliedDecision;
 }
 
+/** The checkbox state of a value, whether plain or { 選択, … }. */
+function stateOf(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && '選択' in value ? (value as { 選択: unknown })['選択'] : value;
+}
+
+function withState(value: unknown, state: boolean): unknown {
+  return typeof value === 'object' && value !== null && '選択' in value ? { ...(value as object), 選択: state } : state;
+}
+
+/**
+ * A checkbox that was 不明 (not readable in the original) is classified by every state it may have had: when
+ * all give the same class, that is the class; otherwise the strictest (fail-safe). A possible old state equal to
+ * the new one is no change of the 評価書's content, only of what is known about it: a correction (事後).
+ */
+function classifyUnknown(change: Change, context: ClassifyContext, rules: readonly ClassifyRule[]): Classified | undefined {
+  if (change.kind !== 'changed' || stateOf(change.before) !== '不明') return undefined;
+  const after = stateOf(change.after);
+  if (after !== true && after !== false) return undefined;
+  const variants = [true, false].map((old) => (old === after ? undefined : classifyKnown({ ...change, before: withState(change.before, old) }, context, rules)));
+  const timings = variants.map((v) => v?.timing ?? 'after');
+  const decided = variants.find((v) => v !== undefined)!;
+  const same = timings.every((t) => t === timings[0]);
+  const timing = same ? timings[0] : timings.reduce((a, b) => (timingRank[b] > timingRank[a] ? b : a));
+  const hit: RuleHit = {
+    rule: 'unknown-state',
+    messageId: same ? 'same' : 'strictest',
+    message: same
+      ? `変更前の状態が不明でしたが、チェックあり・なしのどちらだったとしても${timingLabel(timing)}です。`
+      : `変更前の状態が不明で、チェックあり・なしのどちらだったかにより区分が変わるため、厳しい方の${timingLabel(timing)}とします。`,
+    timing,
+    basis: '特定個人情報保護評価に関する規則 第11条(安全側の判断)',
+  };
+  return { ...decided, change, timing, ruleTiming: timing, hits: [...decided.hits.filter((h) => h.timing === timing), hit] };
+}
+
+const timingLabel = (t: Timing) => ({ before: '事前', after: '事後', reassess: '再評価' })[t];
+
 export function classifyChange(change: Change, context: ClassifyContext, rules: readonly ClassifyRule[] = classificationRules): Classified {
+  const own = classifyUnknown(change, context, rules) ?? classifyKnown(change, context, rules);
+  const implied = impliedChanges(change, context);
+  if (implied.length === 0) return own;
+  // The stricter side: the ※ item that states the same fact changes too (linked-item-changed).
+  const hits = [...own.hits];
+  for (const other of implied) {
+    const timing: Timing = other.change ? ((classifyUnknown(other.change, context, rules) ?? classifyKnown(other.change, context, rules)).timing ?? 'before') : 'before';
+    hits.push({
+      rule: 'linked-item-changed',
+      messageId: other.change ? 'implied' : 'ambiguous',
+      message: other.change
+        ? `「${change.item}」が変わると、同じ事実を述べる※の項目「${other.other}」も「${other.from}」から「${other.to}」に変わります(${other.link.title})。その変更として${timingLabel(timing)}です。`
+        : `「${change.item}」が変わると、同じ事実を述べる※の項目「${other.other}」(今は「${other.from}」)も見直しが必要です(${other.link.title})。どう変わるか決まらないため、安全側の事前とします。`,
+      timing,
+      basis: '特定個人情報保護評価に関する規則 第11条(重要な変更)、様式の定義 x-links',
+    });
+  }
+  const timing = hits.reduce<Timing | undefined>((worst, h) => (!worst || timingRank[h.timing] > timingRank[worst] ? h.timing : worst), undefined);
+  return { ...own, timing, ruleTiming: timing, hits };
+}
+
+function classifyKnown(change: Change, context: ClassifyContext, rules: readonly ClassifyRule[]): Classified {
+  const roles = formRoles(context.root);
+  rules = rules.filter((r) => missingRoles(r.meta, roles).length === 0);
   const all: RuleHit[] = [];
   for (const rule of rules) {
     for (const finding of rule.classify(change, context)) {

@@ -4,6 +4,7 @@ import { schemaAt, schemaChain } from '../schema/walk.ts';
 import { segmentsOf } from '../report/diagnostic.ts';
 import { isObject } from '../model/access.ts';
 import type { Change } from '../diff/change.ts';
+export { formalKind, normalizeFormal } from '../model/formal.ts';
 
 /** The text a change compares: a free text, or the ( )内の記載 of a checkbox with one. */
 export function textOf(value: unknown): string | undefined {
@@ -66,35 +67,4 @@ export function riskDirection(change: Change, root: JsonSchema): 'up' | 'down' |
   const to = order.indexOf(after);
   if (from < 0 || to < 0 || from === to) return undefined;
   return to > from ? 'up' : 'down';
-}
-
-/**
- * Text with formal differences removed: NFKC (全角/半角), no white space, one form of the Japanese comma,
- * full stop, hyphen and quotes. Two texts equal after this differ only in form.
- */
-export function normalizeFormal(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/\s+/gu, '')
-    .replace(/[,，､、]/gu, '、')
-    .replace(/[.．。｡]/gu, '。')
-    .replace(/[‐‑‒–—―−－ｰ-]/gu, '-')
-    .replace(/[“”"『』「」]/gu, '「');
-}
-
-/** Which formal difference explains the change: white space, width (NFKC), or punctuation. */
-export function formalKind(before: string, after: string): 'whitespace' | 'width' | 'punctuation' | undefined {
-  if (before === after || normalizeFormal(before) !== normalizeFormal(after)) return undefined;
-  const strip = (s: string) => s.replace(/\s+/gu, '');
-  if (strip(before) === strip(after)) return 'whitespace';
-  if (strip(before.normalize('NFKC')) === strip(after.normalize('NFKC'))) return 'width';
-  return 'punctuation';
-}
-
-/** Lower bound of a 人数 band such as 「500人以上1,000人未満」 (0 for 「10人未満」). */
-export function bandLowerBound(band: unknown): number | undefined {
-  if (typeof band !== 'string') return undefined;
-  const match = /^([\d,]+)(?:万)?人以上/.exec(band);
-  if (match) return Number(match[1]!.replace(/,/g, '')) * (band.includes('万人以上') ? 10_000 : 1);
-  return /未満$/.test(band) ? 0 : undefined;
 }

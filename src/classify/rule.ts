@@ -32,7 +32,7 @@ export interface ClassifyMeta {
   title: string;
   /** The class a finding of this rule gives, unless the finding overrides it. */
   timing: Timing;
-  /** Official item numbers the rule is about ('※' = every item marked ※). */
+  /** What the rule is about: official item numbers, '※' (every item marked ※), or roles (schemas/roles.v1.json). */
   items: string[];
   /** The official source (law, 規則, 指針, 記載要領), with article or section. */
   basis: string;

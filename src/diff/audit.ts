@@ -4,54 +4,20 @@
  */
 import type { Diagnostic } from '../report/diagnostic.ts';
 import type { JsonSchema } from '../schema/registry.ts';
-import { isSignificant, itemPath, resolveRef, schemaAt } from '../schema/walk.ts';
+import { isSignificant, schemaAt } from '../schema/walk.ts';
 import { loadText, type LoadedDocument } from '../load/load-file.ts';
 import { formatWareki } from '../model/wareki.ts';
 import { validateText } from '../validate/validate.ts';
 import { classifyChange } from '../classify/classify.ts';
-import { normalizeFormal } from '../classify/helpers.ts';
 import type { Rename } from '../classify/rule.ts';
 import type { DecisionsFile } from '../classify/records.ts';
 import { addMonths, timeRules, timeStart } from '../classify/time-rules.ts';
 import { changeRowKeys, changeRows, publishedOn } from '../model/document.ts';
 import type { Commit } from '../git/git.ts';
 import { compareVersions, sameItemLabel } from './compare.ts';
+import { itemCandidates, matchItem } from '../schema/items.ts';
 import { diffAssessments } from './diff.ts';
 import type { Change } from './change.ts';
-
-export interface ItemCandidate {
-  pointer: string;
-  label: string;
-  key: string;
-}
-
-/** Every item of the form with its printed path (first repetition), for mapping a row's 項目 text back. */
-export function itemCandidates(root: JsonSchema): ItemCandidate[] {
-  const out: ItemCandidate[] = [];
-  const visit = (schema: JsonSchema, pointer: string, depth: number): void => {
-    if (depth > 12) return;
-    if (pointer !== '') {
-      const label = itemPath(root, pointer);
-      if (label) out.push({ pointer, label, key: normalizeFormal(label) });
-    }
-    if (schema.items) visit(resolveRef(root, schema.items), `${pointer}/0`, depth + 1);
-    for (const [key, child] of Object.entries(schema.properties ?? {})) {
-      const sub = resolveRef(root, child);
-      if (sub['x-render'] === 'hidden' || sub['x-render'] === 'change-table' || key === 'ID') continue;
-      visit(sub, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
-    }
-  };
-  visit(resolveRef(root, root), '', 0);
-  return out;
-}
-
-/** The item a row names: the longest item path the row's 項目 starts with (rows often add words after it). */
-export function matchItem(candidates: readonly ItemCandidate[], text: string): ItemCandidate | undefined {
-  const key = normalizeFormal(text);
-  let best: ItemCandidate | undefined;
-  for (const c of candidates) if (key.startsWith(c.key) && (!best || c.key.length > best.key.length)) best = c;
-  return best;
-}
 
 export interface History {
   commits: readonly Commit[];

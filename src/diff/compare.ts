@@ -7,6 +7,7 @@ import type { LoadedDocument } from '../load/load-file.ts';
 import type { FormDefinition } from '../schema/registry.ts';
 import { validateText } from '../validate/validate.ts';
 import { changeRows, publishedOn } from '../model/document.ts';
+import { resolvePointer } from '../model/pointer.ts';
 import { diffAssessments } from './diff.ts';
 import { formatValue } from './text.ts';
 import { classifyChanges, type Classified } from '../classify/classify.ts';
@@ -64,7 +65,7 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
   const locate = (c: Classified) => (c.change.side === 'old' ? oldLoaded : newLoaded).locate(c.change.pointer);
   const fileOf = (c: Classified) => (c.change.side === 'old' ? oldVersion.file : newVersion.file);
 
-  if (options.decisions) applyDecisions(classified, options.decisions, form, problems);
+  if (options.decisions) applyDecisions(classified, options.decisions, form, problems, oldData, newData);
 
   // New 変更箇所 rows (not in the old version) and whether the 公表日 moved: the record of a re-assessment.
   const oldRowIds = new Set(changeRows(form.schema, oldData).map((r) => r.id));
@@ -93,11 +94,16 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
   return { ok: true, comparison: { form, oldLoaded, newLoaded, oldData, newData, classified, problems } };
 }
 
-function applyDecisions(classified: Classified[], file: DecisionsFile, form: FormDefinition, problems: Diagnostic[]): void {
+function applyDecisions(classified: Classified[], file: DecisionsFile, form: FormDefinition, problems: Diagnostic[], oldData: unknown, newData: unknown): void {
   for (const decision of file.decisions) {
     if (decision.pointer === undefined) continue; // 変更箇所 decisions are used by pia audit
+    // 項目 may name repeated entries by ID; it is resolved in the version the change is located in.
+    const at = (data: unknown) => {
+      const r = resolvePointer(data, decision.pointer!);
+      return r.ok ? r.pointer : decision.pointer;
+    };
     const matches = classified.filter((c) => {
-      if (c.change.pointer !== decision.pointer) return false;
+      if (c.change.pointer !== at(c.change.side === 'old' ? oldData : newData)) return false;
       if (decision.afterText === undefined) return true;
       const text = formatValue(form.schema, c.change.schema, c.change.after);
       return normalizeFormal(text) === normalizeFormal(decision.afterText ?? '—');

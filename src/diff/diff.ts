@@ -8,6 +8,8 @@ import { isSignificant, itemPath, resolveRef } from '../schema/walk.ts';
 import { isObject } from '../model/access.ts';
 import { fileCount as filesIn } from '../model/document.ts';
 import { readRole } from '../model/roles.ts';
+import { isEmptyValue } from '../model/printed.ts';
+export { isEmptyValue };
 import type { Change, ChangeKind } from './change.ts';
 
 /**
@@ -16,10 +18,6 @@ import type { Change, ChangeKind } from './change.ts';
  */
 const skippedRoles = new Set(['cover.published-on']);
 const skippedRenders = new Set(['hidden', 'change-table']);
-
-export function isEmptyValue(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
 
 export function sameValue(a: unknown, b: unknown): boolean {
   if (isEmptyValue(a) && isEmptyValue(b)) return true;

@@ -209,3 +209,8 @@ export function rolesAt(root: JsonSchema, pointer: string): string[] {
   }
   return out;
 }
+
+/** The roles a rule needs (meta.requires) that the form lacks: empty when the rule applies to the form. */
+export function missingRoles(meta: { requires?: readonly string[] }, roles: ReadonlySet<string>): string[] {
+  return (meta.requires ?? []).filter((role) => !roles.has(role));
+}

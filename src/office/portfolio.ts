@@ -10,7 +10,7 @@ import { slugOf } from '../model/slug.ts';
 import { addMonths, timeRules, timeStart } from '../classify/time-rules.ts';
 import { assessThreshold, isLevel, levelLabel, type Level } from '../threshold/threshold.ts';
 import type { Office, OfficeDocument } from './rule.ts';
-import { basicForm } from './rule.ts';
+import { isBasic } from './rule.ts';
 
 export type DueKind = 'yearly-review' | 'five-year-reassessment' | 'pre-change';
 export type DueState = 'overdue' | 'soon' | 'later';
@@ -108,8 +108,8 @@ export function buildPortfolio(offices: readonly Office[], diagnostics: readonly
   const fiveYear = rule('five-year-reassessment');
   const out: PortfolioOffice[] = offices.map((office) => {
     // The 基礎 first, then the 重点/全項目.
-    const docs = [...office.documents].sort((a, b) => Number(b.formName === basicForm) - Number(a.formName === basicForm));
-    const basic = docs.find((d) => d.formName === basicForm);
+    const docs = [...office.documents].sort((a, b) => Number(isBasic(b)) - Number(isBasic(a)));
+    const basic = docs.find(isBasic);
     const documents: PortfolioDocument[] = docs.map((doc) => ({
       form: doc.formName,
       file: doc.file,

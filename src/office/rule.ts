@@ -41,4 +41,7 @@ export interface OfficeRule {
   check(offices: readonly Office[]): OfficeFinding[];
 }
 
-export const basicForm = '基礎項目評価書';
+/** The 基礎項目評価書: the form that is the assessment at level basic (x-form.level) and records the しきい値判断. */
+export function isBasic(doc: { schema: JsonSchema }): boolean {
+  return (doc.schema['x-form'] as { level?: string } | undefined)?.level === 'basic';
+}

@@ -4,7 +4,7 @@
  * (x-form.notApplicable: rule ID → reason), so a missing role is never a silent gap: see applicability.test.ts.
  */
 import type { FormDefinition } from './registry.ts';
-import { formRoles } from '../model/roles.ts';
+import { formRoles, missingRoles } from '../model/roles.ts';
 import { validationRules } from '../validate/rules/catalogue.ts';
 import { classificationRules } from '../classify/catalogue.ts';
 import { checkRules } from '../checks/catalogue.ts';
@@ -23,7 +23,7 @@ export function ruleApplicability(form: FormDefinition): RuleApplicability[] {
   const roles = formRoles(form.schema);
   const reasons = (form.schema['x-form'] as { notApplicable?: Record<string, string> } | undefined)?.notApplicable ?? {};
   const entry = (catalogue: RuleApplicability['catalogue'], id: string, title: string, requires: readonly string[] = []): RuleApplicability => {
-    const missing = requires.filter((r) => !roles.has(r));
+    const missing = missingRoles({ requires }, roles);
     return { catalogue, id, title, applies: missing.length === 0, missing, reason: missing.length > 0 ? reasons[id] : undefined };
   };
   return [

@@ -21,6 +21,7 @@ export const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url
  * x-role: what the item is (a role of schemas/roles.v1.json); rules, classification and checks find items by role.
  * x-role-values: printed choice → canonical value of its role (委託する → yes). x-bands: printed band → [min, max].
  * x-links (form root): pairs of roles that state one fact twice (Ⅱ4 委託の有無 ↔ Ⅲ4 委託しない), with the agreeing values.
+ * x-no-risk-order: on a ※ choice item whose choices have no order of risk, the reason (every change stays 事前).
  */
 export const annotationKeywords = [
   'x-form',
@@ -35,6 +36,7 @@ export const annotationKeywords = [
   'x-role-values',
   'x-bands',
   'x-links',
+  'x-no-risk-order',
 ] as const;
 
 export type JsonSchema = {
@@ -64,6 +66,7 @@ export type JsonSchema = {
   'x-role-values'?: Record<string, string>;
   'x-bands'?: Record<string, [number, number | null]>;
   'x-links'?: FormLink[];
+  'x-no-risk-order'?: string;
   [key: string]: unknown;
 };
 

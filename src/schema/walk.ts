@@ -43,6 +43,9 @@ export function schemaChain(root: JsonSchema, pointer: string): SchemaStep[] {
     else if (current.items && /^\d+$/.test(segment)) {
       next = current.items;
       index = Number(segment) + 1;
+    } else if (current.items && /^[a-z0-9][a-z0-9-]*$/.test(segment)) {
+      // An entry named by its ID (the pointers of checks.yaml, decisions.yaml and 非公表).
+      next = current.items;
     }
     if (!next) break;
     current = resolveRef(root, next);

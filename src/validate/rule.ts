@@ -54,8 +54,3 @@ export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): RuleFinding[];
 }
-
-/** The roles a rule needs that the form lacks (empty: the rule applies to the form). */
-export function missingRoles(meta: { requires?: string[] }, formRoles: ReadonlySet<string>): string[] {
-  return (meta.requires ?? []).filter((role) => !formRoles.has(role));
-}

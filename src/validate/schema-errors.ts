@@ -5,6 +5,7 @@ import type { LoadedDocument } from '../load/load-file.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { pointerOf, segmentsOf } from '../report/diagnostic.ts';
 import { loadForms, type JsonSchema } from '../schema/registry.ts';
+import { fileCount as filesIn } from '../model/document.ts';
 import { itemPath, schemaAt } from '../schema/walk.ts';
 
 const typeNames: Record<string, string> = {
@@ -42,9 +43,7 @@ export function suggestKey(key: string, allowed: readonly string[]): string | un
 
 export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: LoadedDocument, root: JsonSchema, strict: boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const fileCount = Array.isArray((loaded.data as Record<string, unknown>)?.['特定個人情報ファイルの概要'])
-    ? ((loaded.data as Record<string, unknown[]>)['特定個人情報ファイルの概要']!.length)
-    : 1;
+  const fileCount = filesIn(root, loaded.data);
   const label = (pointer: string) => itemPath(root, pointer, { fileCount }) || '評価書';
   const seen = new Set<string>();
   for (const error of errors) {

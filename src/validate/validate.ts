@@ -9,8 +9,8 @@ import { todayInJapan } from '../model/wareki.ts';
 import { arrayAt, isObject, stringAt } from '../model/access.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
 import { validationRules } from './rules/catalogue.ts';
-import { missingRoles, type Rule } from './rule.ts';
-import { formRoles } from '../model/roles.ts';
+import type { Rule } from './rule.ts';
+import { formRoles, missingRoles } from '../model/roles.ts';
 
 export interface ValidateOptions {
   /** Publication mode: missing items, blanks and unknown checkboxes are errors. */

@@ -15,8 +15,8 @@ export function edit(change: (doc: ReturnType<typeof parseDocument>) => void, te
   return doc.toString({ lineWidth: 0 });
 }
 
-export function compare(newText: string, renames: Rename[] = []): Comparison {
-  const result = compareVersions({ file: 'old.yaml', text: referenceText }, { file: 'new.yaml', text: newText }, { renames, today: '2026-11-25' });
+export function compare(newText: string, renames: Rename[] = [], oldText = referenceText): Comparison {
+  const result = compareVersions({ file: 'old.yaml', text: oldText }, { file: 'new.yaml', text: newText }, { renames, today: '2026-11-25' });
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
   return result.comparison;
 }

@@ -7,14 +7,14 @@ import type { ClassifyRule } from '../rule.ts';
 import { bandOf, readOne, roleEntries, rolesAt } from '../../model/roles.ts';
 import { levelForms, levelLabel, thresholdRise, thresholdTable } from '../../threshold/threshold.ts';
 
-const handlerRoles = ['handlers.users.band', 'handlers.contractor.band', 'handlers.office.band'];
+const handlerRoles = ['handlers.users.band', 'handlers.contractor.band', 'handlers.office.band', 'entrustment.entries'];
 
 export const handlerThresholdCrossed: ClassifyRule = {
   meta: {
     id: 'handler-threshold-crossed',
     title: '取扱者数の増加でしきい値判断の結果が上がる変更(再評価)',
     timing: 'reassess',
-    items: ['使用者数', '委託先における取扱者数', '取扱者数'],
+    items: handlerRoles,
     requires: ['threshold.result'],
     basis: `${thresholdTable.basis}(取扱者数 ${thresholdTable.handlerThreshold}人以上) [V: 条番号未確認]`,
     rationale: 'しきい値判断では、特定個人情報ファイルを取り扱う職員と委託先の従業者の数(取扱者数)が500人以上かどうかで必要な評価が変わります。取扱者数が増えてしきい値判断の結果が上がるときは、上の段階の評価を変更前に実施します。',

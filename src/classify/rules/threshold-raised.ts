@@ -16,7 +16,7 @@ export const thresholdRaised: ClassifyRule = {
     id: 'threshold-raised',
     title: 'しきい値判断の結果が上がる変更(再評価)',
     timing: 'reassess',
-    items: ['しきい値判断結果', '対象人数・対象となる本人の数', '重大事故'],
+    items: ['threshold.result', ...inputRoles],
     requires: ['threshold.result'],
     basis: `${thresholdTable.basis} [V: 条番号未確認]`,
     rationale: '対象人数が増えるなどしてしきい値判断の結果が上がると、より詳しい評価(重点項目評価・全項目評価)の実施が義務付けられます。評価書の修正では足りず、上の段階の評価を変更前に実施します。',

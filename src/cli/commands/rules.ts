@@ -1,6 +1,6 @@
 /** `pia rules`: the change classification rules, the validation rules and the control-check rules. */
 import { parseArgs } from 'node:util';
-import { classificationRules, riskOrderWaivers } from '../../classify/catalogue.ts';
+import { classificationRules } from '../../classify/catalogue.ts';
 import { timingLabels } from '../../classify/rule.ts';
 import { validationRules } from '../../validate/rules/catalogue.ts';
 import { checkRules } from '../../checks/catalogue.ts';
@@ -8,6 +8,7 @@ import { statusLabels } from '../../checks/types.ts';
 import { fail, UsageError } from '../../report/errors.ts';
 import { loadForms } from '../../schema/registry.ts';
 import { ruleApplicability } from '../../schema/applicability.ts';
+import { roleVocabulary } from '../../model/roles.ts';
 
 export const help = `使い方: npx pia rules [--form <様式>] [--format text|json]
 
@@ -37,7 +38,6 @@ export async function rules(args: string[]): Promise<number> {
   if (values.format === 'json') {
     process.stdout.write(JSON.stringify({
       classification: classificationRules.map((r) => ({ id: r.meta.id, timing: r.meta.timing, items: r.meta.items, title: r.meta.title, basis: r.meta.basis, relaxes: r.meta.relaxes ?? [] })),
-      riskOrderWaivers,
       validation: validationRules.map((r) => ({ id: r.meta.id, level: r.meta.level, title: r.meta.title, basis: r.meta.basis ?? null })),
       check: checkRules.map((r) => ({ id: r.id, yields: r.yields, title: r.title })),
     }, null, 2) + '\n');
@@ -45,12 +45,14 @@ export async function rules(args: string[]): Promise<number> {
   }
   const out: string[] = [];
   out.push(`変更の分類規則(${classificationRules.length} 件。複数の規則が当たるときは最も厳しい区分: 再評価 > 事前 > 事後。緩和は明示したものだけ)`, '');
-  out.push(table(['ID', '区分', '緩和する規則', '項目', '内容'], classificationRules.map((r) => [r.meta.id, timingLabels[r.meta.timing], (r.meta.relaxes ?? []).join(',') || '-', r.meta.items.join('・'), r.meta.title])));
-  out.push('', 'どの規則にも当たらない変更は unclassified-change(誤り)として報告します。', '');
+  out.push(table(['ID', '区分', '緩和する規則', '項目', '内容'], classificationRules.map((r) => [r.meta.id, timingLabels[r.meta.timing], (r.meta.relaxes ?? []).join(',') || '-', r.meta.items.map((i) => roleVocabulary[i]?.title ?? i).join('・'), r.meta.title])));
+  out.push('', 'どの規則にも当たらない変更は unclassified-change(誤り)として報告します。');
+  out.push('変更前の状態が不明(不明)のチェック欄は、チェックあり・なしのそれぞれで分類し、同じならその区分、違えば厳しい方とします(unknown-state)。');
+  out.push('同じ事実を2か所で述べる項目(様式の定義の x-links)の一方が変わると、もう一方の※の項目の変更としても分類します(linked-item-changed)。', '');
   out.push(`検証規則(${validationRules.length} 件、pia validate)`, '');
   out.push(table(['ID', '水準', '内容'], validationRules.map((r) => [r.meta.id, r.meta.level, r.meta.title])));
   out.push('', `点検の規則(${checkRules.length} 件、pia check)`, '');
-  out.push(table(['ID', '結果', '内容'], checkRules.map((r) => [r.id, r.yields.map((y) => (y === 'note' ? '注記' : statusLabels[y])).join('・'), r.title])));
+  out.push(table(['ID', '結果の種類', '内容'], checkRules.map((r) => [r.id, r.yields.map((y) => (y === 'note' ? '注記' : statusLabels[y])).join('・'), r.title])));
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }

@@ -1,16 +1,16 @@
 /** The 基礎 and the other 評価書 of a 事務, and dates read by role. */
 import type { Office, OfficeDocument } from '../rule.ts';
-import { basicForm } from '../rule.ts';
+import { isBasic } from '../rule.ts';
 import { readOne } from '../../model/roles.ts';
 import { parseDate } from '../../model/wareki.ts';
 
 export function basicsOf(office: Office): OfficeDocument[] {
-  return office.documents.filter((d) => d.formName === basicForm);
+  return office.documents.filter(isBasic);
 }
 
 /** 重点項目評価書 and 全項目評価書 (any form other than the 基礎). */
 export function othersOf(office: Office): OfficeDocument[] {
-  return office.documents.filter((d) => d.formName !== basicForm);
+  return office.documents.filter((d) => !isBasic(d));
 }
 
 /** The 事務's 基礎 when there is exactly one, with its other documents; else undefined (office-required-document reports). */

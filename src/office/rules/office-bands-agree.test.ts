@@ -39,7 +39,7 @@ test('同じ役割(事務全体の対象人数)を持つ様式とは区分が同
   const o = referenceOffice();
   const [focused, basic] = o.documents;
   // A second 基礎-shaped document stands in for a 全項目評価書 with Ⅰ1③ 対象人数 (same role people.office.band).
-  const other = { ...basic!, file: F, formName: '全項目評価書', data: { ...basic!.data, しきい値判断項目: { ...basic!.data['しきい値判断項目'] as object, 対象人数: { 評価対象の事務の対象人数は何人か: '30万人以上', いつ時点の計数か: null } } } };
+  const other = { ...basic!, file: F, formName: '全項目評価書', schema: { ...basic!.schema, 'x-form': { ...basic!.schema['x-form']!, level: 'basic+full' } }, data: { ...basic!.data, しきい値判断項目: { ...basic!.data['しきい値判断項目'] as object, 対象人数: { 評価対象の事務の対象人数は何人か: '30万人以上', いつ時点の計数か: null } } } };
   void focused;
   assert.deepEqual(runOffice(officeBandsAgree, [{ ...o, documents: [basic!, other] }]), [
     { messageId: 'office-band', file: B, path: people },

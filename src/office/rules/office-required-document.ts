@@ -74,7 +74,7 @@ export const officeRequiredDocument: OfficeRule = {
         const levels = others.map(levelOf).filter((l) => l !== 'none');
         const expected = levels.length === 0 ? 'basic' : levels[0]!;
         if (submitted.value !== expected) {
-          findings.push({ messageId: 'submitted-mismatch', file: basic.file, path: submitted.pointer, data: { submitted: String(submitted.raw), present: ['基礎項目評価書', ...others.map((o) => o.formName)].join('と') } });
+          findings.push({ messageId: 'submitted-mismatch', file: basic.file, path: submitted.pointer, data: { submitted: String(submitted.raw), present: [basic.formName, ...others.map((o) => o.formName)].join('と') } });
         }
       }
     }

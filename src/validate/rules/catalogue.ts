@@ -2,6 +2,8 @@
 import type { Rule } from '../rule.ts';
 import { blankRequiredItem } from './blank-required-item.ts';
 import { changeEntryDate } from './change-entry-date.ts';
+import { changeRowCurrent } from './change-row-current.ts';
+import { doubledWord } from './doubled-word.ts';
 import { duplicateId } from './duplicate-id.ts';
 import { duplicateRecordItem } from './duplicate-record-item.ts';
 import { entrustmentConsistency } from './entrustment-consistency.ts';
@@ -16,6 +18,8 @@ import { warekiDate } from './wareki-date.ts';
 export const validationRules: readonly Rule[] = [
   blankRequiredItem,
   changeEntryDate,
+  changeRowCurrent,
+  doubledWord,
   duplicateId,
   duplicateRecordItem,
   entrustmentConsistency,

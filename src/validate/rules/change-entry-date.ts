@@ -2,7 +2,8 @@
  * (別添2) 変更箇所の変更日は、その評価書の公表日以前で、未来の日付ではない。
  */
 import type { Rule, RuleFinding } from '../rule.ts';
-import { arrayAt, isObject, stringAt } from '../../model/access.ts';
+import { readOne } from '../../model/roles.ts';
+import { changeRowKeys, changeRows } from '../../model/document.ts';
 import { formatWareki, parseDate } from '../../model/wareki.ts';
 
 export const changeEntryDate: Rule = {
@@ -10,6 +11,8 @@ export const changeEntryDate: Rule = {
     id: 'change-entry-date',
     title: '変更箇所の変更日が公表日・今日と矛盾しない',
     level: 'error',
+    requires: ['changes', 'change.date'],
+    optional: ['cover.published-on'],
     rationale: '変更箇所は公表した評価書に既に反映された変更の記録です。未来の変更日は誤記であり、公表日より後の変更日は公表日の更新漏れか変更日の誤記です。',
     basis: '特定個人情報保護評価指針 第10 評価書の修正(記載要領 別添2 変更箇所)',
     messages: {
@@ -23,21 +26,23 @@ export const changeEntryDate: Rule = {
       'publication-future': '公表前の下書きなら問題ありません。公表済みの評価書なら公表日を直してください。',
     },
   },
-  check({ data, today }) {
+  check({ data, schema, today }) {
     const findings: RuleFinding[] = [];
-    const publishedText = stringAt(data, '表紙', '公表日');
-    const published = publishedText ? parseDate(publishedText) : undefined;
-    if (publishedText && published?.ok && published.iso > today) {
-      findings.push({ messageId: 'publication-future', path: '/表紙/公表日', level: 'warning', data: { value: publishedText, today: formatWareki(today) } });
+    const published = readOne(schema, data, 'cover.published-on');
+    const publishedText = typeof published?.raw === 'string' ? published.raw : undefined;
+    const publishedDate = publishedText ? parseDate(publishedText) : undefined;
+    if (published && publishedText && publishedDate?.ok && publishedDate.iso > today) {
+      findings.push({ messageId: 'publication-future', path: published.pointer, level: 'warning', data: { value: publishedText, today: formatWareki(today) } });
     }
-    arrayAt(data, '変更箇所').forEach((entry, i) => {
-      const value = isObject(entry) ? stringAt(entry, '変更日') : undefined;
+    const keys = changeRowKeys(schema);
+    for (const row of changeRows(schema, data)) {
+      const value = row.date;
       const parsed = value ? parseDate(value) : undefined;
-      if (!value || !parsed?.ok) return;
-      const path = `/変更箇所/${i}/変更日`;
+      if (!value || !parsed?.ok) continue;
+      const path = `${row.pointer}/${keys.date}`;
       if (parsed.iso > today) findings.push({ messageId: 'future', path, data: { value, today: formatWareki(today) } });
-      else if (published?.ok && parsed.iso > published.iso) findings.push({ messageId: 'after-publication', path, level: 'warning', data: { value, published: publishedText! } });
-    });
+      else if (publishedDate?.ok && parsed.iso > publishedDate.iso) findings.push({ messageId: 'after-publication', path, level: 'warning', data: { value, published: publishedText! } });
+    }
     return findings;
   },
 };

@@ -1,21 +1,24 @@
 /**
- * (別添1) とⅢ リスク対策 は、Ⅱ の特定個人情報ファイルごとに1つずつあり、ID でそのファイルを指す。
+ * (別添) 記録項目とⅢ リスク対策 は、Ⅱ の特定個人情報ファイルごとに1つずつあり、ID でそのファイルを指す。
  */
 import type { Rule, RuleFinding } from '../rule.ts';
-import { arrayAt, stringAt } from '../../model/access.ts';
+import { readOne, roleEntries } from '../../model/roles.ts';
+import { itemPath } from '../../schema/walk.ts';
 
 const dependents = [
-  { list: '/特定個人情報ファイル記録項目', keys: ['特定個人情報ファイル記録項目'], label: '(別添1) 特定個人情報ファイル記録項目' },
-  { list: '/リスク対策/特定個人情報ファイル', keys: ['リスク対策', '特定個人情報ファイル'], label: 'Ⅲ リスク対策' },
+  { list: 'records.annex', name: 'records.annex.file-name' },
+  { list: 'risk.files', name: 'risk.file.name' },
 ] as const;
 
 export const fileReference: Rule = {
   meta: {
     id: 'file-reference',
-    title: '別添1とⅢがⅡの特定個人情報ファイルと対応している',
+    title: '別添の記録項目とⅢがⅡの特定個人情報ファイルと対応している',
     level: 'error',
-    rationale: '重点項目評価書は特定個人情報ファイルごとにⅡ・別添1・Ⅲを記載します。対応が崩れると、どのファイルの記録項目・リスク対策かが分かりません。',
-    basis: '重点項目評価書 記載要領(特定個人情報ファイルごとの記載)',
+    requires: ['files', 'file.name'],
+    optional: ['records.annex', 'records.annex.file-name', 'risk.files', 'risk.file.name'],
+    rationale: '評価書は特定個人情報ファイルごとにⅡ・別添の記録項目・Ⅲを記載します。対応が崩れると、どのファイルの記録項目・リスク対策かが分かりません。',
+    basis: '特定個人情報保護評価書 記載要領(特定個人情報ファイルごとの記載)',
     messages: {
       'unknown-file': '{label}の ID「{id}」に当たる特定個人情報ファイルがⅡにありません。',
       'missing-for-file': 'Ⅱの特定個人情報ファイル「{name}」(ID {id})の{label}がありません。',
@@ -27,30 +30,30 @@ export const fileReference: Rule = {
       'name-differs': 'ファイル名を統一してください。',
     },
   },
-  check({ data }) {
+  check({ data, schema }) {
     const findings: RuleFinding[] = [];
-    const files = arrayAt(data, '特定個人情報ファイルの概要');
-    const names = new Map(files.map((f) => [stringAt(f, 'ID') ?? '', stringAt(f, '特定個人情報ファイル名') ?? '']));
-    for (const { list, keys, label } of dependents) {
-      const entries = arrayAt(data, ...keys);
-      const present = new Set<string>();
-      entries.forEach((entry, i) => {
-        const id = stringAt(entry, 'ID');
-        if (!id) return;
-        present.add(id);
-        if (!names.has(id)) {
-          findings.push({ messageId: 'unknown-file', path: `${list}/${i}/ID`, data: { id, label } });
-          return;
-        }
-        const name = stringAt(entry, '特定個人情報ファイル名');
-        if (name !== undefined && name !== names.get(id)) findings.push({ messageId: 'name-differs', path: `${list}/${i}/特定個人情報ファイル名`, level: 'warning', data: { label, name, expected: names.get(id)! } });
-      });
+    const files = roleEntries(schema, data, 'files');
+    const names = new Map(files.map((f) => [f.id ?? '', String(readOne(schema, data, 'file.name', f.pointer)?.raw ?? '')]));
+    for (const { list, name: nameRole } of dependents) {
+      const listRead = readOne(schema, data, list);
+      const entries = roleEntries(schema, data, list);
       // Only when the section exists: a missing section is reported once, by the schema.
-      if (entries.length === 0) continue;
-      files.forEach((file, i) => {
-        const id = stringAt(file, 'ID');
-        if (id && !present.has(id)) findings.push({ messageId: 'missing-for-file', path: `/特定個人情報ファイルの概要/${i}/ID`, completeness: true, data: { id, name: names.get(id) ?? '', label } });
-      });
+      if (!listRead || entries.length === 0) continue;
+      const label = itemPath(schema, listRead.pointer) || (listRead.schema.title ?? list);
+      const present = new Set<string>();
+      for (const entry of entries) {
+        if (!entry.id) continue;
+        present.add(entry.id);
+        if (!names.has(entry.id)) {
+          findings.push({ messageId: 'unknown-file', path: `${entry.pointer}/ID`, data: { id: entry.id, label } });
+          continue;
+        }
+        const name = readOne(schema, data, nameRole, entry.pointer);
+        if (typeof name?.raw === 'string' && name.raw !== names.get(entry.id)) findings.push({ messageId: 'name-differs', path: name.pointer, level: 'warning', data: { label, name: name.raw, expected: names.get(entry.id)! } });
+      }
+      for (const file of files) {
+        if (file.id && !present.has(file.id)) findings.push({ messageId: 'missing-for-file', path: `${file.pointer}/ID`, completeness: true, data: { id: file.id, name: names.get(file.id) ?? '', label } });
+      }
     }
     return findings;
   },

@@ -3,6 +3,7 @@
  */
 import type { Rule, RuleFinding } from '../rule.ts';
 import { stringLeaves } from '../../model/access.ts';
+import { readRole } from '../../model/roles.ts';
 
 /** Spellings of one word that Japanese official writing treats as variants. Data: extend as cases appear. */
 export const variantGroups: readonly (readonly string[])[] = [
@@ -18,8 +19,8 @@ const groupOf = new Map(variantGroups.flatMap((group, g) => group.map((spelling)
 /** Variant spellings first, so that ウイルス/ウィルス are compared as variants before as katakana words. */
 const wordPattern = new RegExp(`(${[...groupOf.keys()].sort((a, b) => b.length - a.length).join('|')})|([ァ-ヴ][ァ-ヴー]*)|([A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*)`, 'g');
 
-/** Old wording quoted in 変更箇所 and our own metadata are not the document's current text. */
-const excluded = [/^\/変更箇所\/\d+\/変更前の記載$/, /^\/検証の例外\//, /\/ID$/, /^\/\$schema$/];
+/** Our own metadata is not the document's text (nor is the old wording a 変更箇所 row quotes: role change.before). */
+const excluded = [/^\/検証の例外\//, /\/ID$/, /^\/\$schema$/];
 
 interface Occurrence {
   path: string;
@@ -40,7 +41,7 @@ export const termVariant: Rule = {
       variant: 'どちらかに統一してください。条例名・部署名などの固有名詞で表記が決まっている場合は、検証の例外 に理由を記録してください。',
     },
   },
-  check({ data }) {
+  check({ data, schema }) {
     const forms = new Map<string, Map<string, Occurrence>>(); // variant key → spelling → first place
     const note = (key: string, spelling: string, path: string) => {
       const spellings = forms.get(key) ?? new Map<string, Occurrence>();
@@ -49,8 +50,9 @@ export const termVariant: Rule = {
       else spellings.set(spelling, { path, count: 1 });
       forms.set(key, spellings);
     };
+    const oldWording = new Set(readRole(schema, data, 'change.before').map((r) => r.pointer));
     for (const { path, text } of stringLeaves(data)) {
-      if (excluded.some((re) => re.test(path))) continue;
+      if (oldWording.has(path) || excluded.some((re) => re.test(path))) continue;
       // One pass over the text: katakana words with and without the final long-vowel mark (サーバ/サーバー),
       // Latin words in full and half width (ISO/ＩＳＯ), and kana/kanji variants (こども医療費/子ども医療費).
       for (const match of text.matchAll(wordPattern)) {

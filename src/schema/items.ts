@@ -1,0 +1,42 @@
+/**
+ * The printed items of a form (Ⅱ 特定個人情報ファイルの概要 3. … ①入手元) and the mapping of a 変更箇所 row's
+ * 項目 text back to the item it names.
+ */
+import type { JsonSchema } from './registry.ts';
+import { itemPath, resolveRef } from './walk.ts';
+import { normalizeFormal } from '../model/formal.ts';
+
+export interface ItemCandidate {
+  pointer: string;
+  label: string;
+  key: string;
+}
+
+/** Every item of the form with its printed path (first repetition), for mapping a row's 項目 text back. */
+export function itemCandidates(root: JsonSchema): ItemCandidate[] {
+  const out: ItemCandidate[] = [];
+  const visit = (schema: JsonSchema, pointer: string, depth: number): void => {
+    if (depth > 12) return;
+    if (pointer !== '') {
+      const label = itemPath(root, pointer);
+      if (label) out.push({ pointer, label, key: normalizeFormal(label) });
+    }
+    if (schema.items) visit(resolveRef(root, schema.items), `${pointer}/0`, depth + 1);
+    for (const [key, child] of Object.entries(schema.properties ?? {})) {
+      const sub = resolveRef(root, child);
+      if (sub['x-render'] === 'hidden' || sub['x-render'] === 'change-table' || key === 'ID') continue;
+      visit(sub, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+    }
+  };
+  visit(resolveRef(root, root), '', 0);
+  return out;
+}
+
+/** The item a row names: the longest item path the row's 項目 starts with (rows often add words after it). */
+export function matchItem(candidates: readonly ItemCandidate[], text: string): ItemCandidate | undefined {
+  const key = normalizeFormal(text);
+  let best: ItemCandidate | undefined;
+  for (const c of candidates) if (key.startsWith(c.key) && (!best || c.key.length > best.key.length)) best = c;
+  return best;
+}
+

@@ -1,0 +1,72 @@
+/**
+ * 変更箇所の行の「変更後の記載」は、その行が指す項目の今の記載と合っていること(その項目の最も新しい行について)。
+ * 行を書いた後に項目だけを直した、または行の転記を誤ったときに見つかります。
+ */
+import type { Rule, RuleFinding } from '../rule.ts';
+import { changeRowKeys, changeRows } from '../../model/document.ts';
+import { normalizeFormal } from '../../model/formal.ts';
+import { resolvePointer } from '../../model/pointer.ts';
+import { itemCandidates, matchItem } from '../../schema/items.ts';
+import { schemaAt } from '../../schema/walk.ts';
+import { parseDate } from '../../model/wareki.ts';
+import { formatValue } from '../../model/printed.ts';
+
+/** Whether the pointer's repetitions are unambiguous: every list on the way has exactly one entry. */
+function unambiguous(data: unknown, pointer: string): boolean {
+  let current: unknown = data;
+  for (const segment of pointer.slice(1).split('/')) {
+    if (Array.isArray(current)) {
+      if (current.length !== 1) return false;
+      current = current[0];
+    } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  }
+  return true;
+}
+
+/** Texts compared without formal differences, ( ) marks and checkbox marks. */
+const key = (text: string) => normalizeFormal(text).replace(/\[[○ 　?]?\]/gu, '').replace(/[()（）]/gu, '');
+
+export const changeRowCurrent: Rule = {
+  meta: {
+    id: 'change-row-current',
+    title: '変更箇所の変更後の記載が、その項目の今の記載と合っている',
+    level: 'warning',
+    requires: ['changes', 'change.item', 'change.after'],
+    optional: ['change.date'],
+    rationale: '変更箇所は、公表した評価書に反映された変更の記録です。最も新しい行の「変更後の記載」が項目の今の記載と違うと、行の転記誤りか、行を書かずに項目を変えたことになり、住民はどちらが正しいか分かりません。',
+    basis: '特定個人情報保護評価指針 第10(評価書の修正)、記載要領(変更箇所)',
+    messages: {
+      differs: '変更箇所の行「{item}」の変更後の記載が、今の「{item}」の記載と違います。',
+    },
+    hints: {
+      differs: '行の変更後の記載を今の記載に合わせるか、項目を直した変更について新しい行を加えてください(npx pia diff … --write)。',
+    },
+  },
+  check({ data, schema }) {
+    const candidates = itemCandidates(schema);
+    const keys = changeRowKeys(schema);
+    const latest = new Map<string, { pointer: string; after: string; date: string; rowPointer: string }>();
+    for (const row of changeRows(schema, data)) {
+      if (!row.item || row.after === undefined) continue;
+      const match = matchItem(candidates, row.item);
+      if (!match) continue; // an unknown item is pia audit's finding (change-row-item-unknown)
+      const parsed = row.date ? parseDate(row.date) : undefined;
+      const date = parsed?.ok ? parsed.iso : '';
+      const previous = latest.get(match.pointer);
+      if (!previous || date >= previous.date) latest.set(match.pointer, { pointer: match.pointer, after: row.after, date, rowPointer: `${row.pointer}/${keys.after}` });
+    }
+    const findings: RuleFinding[] = [];
+    for (const entry of latest.values()) {
+      if (!unambiguous(data, entry.pointer)) continue;
+      const current = resolvePointer(data, entry.pointer);
+      const sub = schemaAt(schema, entry.pointer);
+      if (!current.ok || !sub || typeof current.value !== 'string') continue; // free text only: choices and lists are printed in many ways
+      const now = key(formatValue(schema, sub, current.value));
+      const written = key(entry.after);
+      if (written === now || written === '' || now.includes(written)) continue;
+      const item = matchItem(candidates, changeRows(schema, data).find((r) => `${r.pointer}/${keys.after}` === entry.rowPointer)?.item ?? '')?.label ?? '';
+      findings.push({ messageId: 'differs', path: entry.rowPointer, data: { item } });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * 同じ語が続けて書かれていない(「特定個人情報情報」「受給者受給者」)。転記や編集のときの典型的な誤字です。
+ * 語の区切りは Intl.Segmenter(日本語の単語)によります。漢字・カタカナの語だけを見ます(「ますます」「人々」は対象外)。
+ */
+import type { Rule, RuleFinding } from '../rule.ts';
+import { stringLeaves } from '../../model/access.ts';
+
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+const hanOrKatakana = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
+
+/** The doubled word in a text, e.g. 情報 in 「特定個人情報情報は」 (one or two segments repeated). */
+export function doubledWords(text: string): string[] {
+  const tokens = [...segmenter.segment(text)].map((s) => s.segment);
+  const found: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const width of [1, 2]) {
+      const a = tokens.slice(i, i + width).join('');
+      const b = tokens.slice(i + width, i + 2 * width).join('');
+      if (tokens.length < i + 2 * width || a !== b || [...a].length < 2 || !hanOrKatakana.test(a)) continue;
+      found.push(a);
+      i += 2 * width - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+export const doubledWord: Rule = {
+  meta: {
+    id: 'doubled-word',
+    title: '同じ語が続けて書かれていない',
+    level: 'warning',
+    rationale: '「特定個人情報情報」のように同じ語が続くのは、転記や編集のときの誤字です。公表する評価書の誤字は、記載の信頼を損ないます。',
+    basis: '公用文作成の考え方(令和4年1月 文化審議会建議)。誤字脱字の訂正は評価書の修正(特定個人情報保護評価指針 第10)',
+    messages: {
+      doubled: '「{word}{word}」と同じ語が続いています。',
+    },
+    hints: {
+      doubled: '誤字なら一方を削除してください。意図した表記なら 検証の例外 に理由を記録してください。',
+    },
+  },
+  check({ data }) {
+    const findings: RuleFinding[] = [];
+    for (const { path, text } of stringLeaves(data)) {
+      if (path.startsWith('/検証の例外') || path === '/$schema') continue;
+      for (const word of doubledWords(text)) findings.push({ messageId: 'doubled', path, data: { word } });
+    }
+    return findings;
+  },
+};

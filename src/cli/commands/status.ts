@@ -75,6 +75,11 @@ export function formatStatusText(p: Portfolio): string {
   return lines.join('\n');
 }
 
+/** stdout to a pipe is written asynchronously: wait for it, or the process exit in main.ts cuts a long report short. */
+function print(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+}
+
 /** Writes through a temporary file beside the target, so a failure leaves no partial file. */
 function writeWhole(file: string, text: string): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
@@ -105,11 +110,12 @@ export async function status(args: string[]): Promise<number> {
   const portfolio = buildPortfolio(offices, diagnostics, today, checks);
   const unreadable = results.filter((r) => !r.renderable).map((r) => r.file);
   if (values.ics) writeWhole(values.ics, portfolioCalendar(portfolio));
-  if (values.format === 'json') process.stdout.write(JSON.stringify({ version: 1, ...portfolio, unreadable }, null, 2) + '\n');
+  if (values.format === 'json') await print(JSON.stringify({ version: 1, ...portfolio, unreadable }, null, 2) + '\n');
   else {
-    process.stdout.write(formatStatusText(portfolio));
-    if (unreadable.length > 0) process.stdout.write(`様式の構造に合わず一覧に含めなかった評価書: ${unreadable.join('、')}(npx pia validate で確認してください)\n`);
-    if (values.ics) process.stdout.write(`期限を ${values.ics} に書き出しました(iCalendar)。\n`);
+    let text = formatStatusText(portfolio);
+    if (unreadable.length > 0) text += `様式の構造に合わず一覧に含めなかった評価書: ${unreadable.join('、')}(npx pia validate で確認してください)\n`;
+    if (values.ics) text += `期限を ${values.ics} に書き出しました(iCalendar)。\n`;
+    await print(text);
   }
   return portfolio.overdue > 0 || unreadable.length > 0 ? 1 : 0;
 }

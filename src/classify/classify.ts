@@ -19,6 +19,8 @@ export interface RuleHit {
   basis: string;
   /** ID of the rule that set this finding aside. */
   relaxedBy?: string;
+  /** Draft 提出時期に係る説明 for a 変更箇所 row this hit decides (rule meta.explanation, filled). */
+  explanation: string;
 }
 
 /** A reviewer's recorded decision for one change (decisions.yaml). */
@@ -72,6 +74,9 @@ function classifyUnknown(change: Change, context: ClassifyContext, rules: readon
       : `変更前の状態が不明で、チェックあり・なしのどちらだったかにより区分が変わるため、厳しい方の${timingLabel(timing)}とします。`,
     timing,
     basis: '特定個人情報保護評価に関する規則 第11条(安全側の判断)',
+    explanation: same
+      ? (decided.hits.find((h) => h.timing === timing)?.explanation ?? '')
+      : '変更前の状態を原本で確認できず、重要な変更に当たらないことを確かめられないため、評価を再実施し、変更前に提出・公表する。',
   };
   return { ...decided, change, timing, ruleTiming: timing, hits: [...decided.hits.filter((h) => h.timing === timing), hit] };
 }
@@ -94,6 +99,9 @@ export function classifyChange(change: Change, context: ClassifyContext, rules: 
         : `「${change.item}」が変わると、同じ事実を述べる※の項目「${other.other}」(今は「${other.from}」)も見直しが必要です(${other.link.title})。どう変わるか決まらないため、安全側の事前とします。`,
       timing,
       basis: '特定個人情報保護評価に関する規則 第11条(重要な変更)、様式の定義 x-links',
+      explanation: timing === 'after'
+        ? `同じ事実を述べる※の項目(${other.other})もリスクを軽減させる方向に変わるのみであり、重要な変更に当たらないため、変更後に速やかに提出・公表する。`
+        : `同じ事実を述べる※の項目(${other.other})も変わる重要な変更のため、評価を再実施し、変更前に提出・公表する。`,
     });
   }
   const timing = hits.reduce<Timing | undefined>((worst, h) => (!worst || timingRank[h.timing] > timingRank[worst] ? h.timing : worst), undefined);
@@ -112,6 +120,7 @@ function classifyKnown(change: Change, context: ClassifyContext, rules: readonly
         message: fillTemplate(rule.meta.messages[finding.messageId] ?? finding.messageId, finding.data),
         timing: finding.timing ?? rule.meta.timing,
         basis: rule.meta.basis,
+        explanation: fillTemplate(rule.meta.explanation, finding.data),
       });
     }
   }

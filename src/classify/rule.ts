@@ -44,6 +44,11 @@ export interface ClassifyMeta {
   requires?: string[];
   /** messageId → Japanese template with {placeholders}. */
   messages: Record<string, string>;
+  /**
+   * The draft 提出時期に係る説明 of a 変更箇所 row this rule decides, in the form's register (why 事前, why a
+   * correction is 事後), with the finding's {placeholders}. A person confirms or rewrites it before publication.
+   */
+  explanation: string;
 }
 
 export interface ClassifyFinding {

@@ -7,7 +7,7 @@ import type { JsonSchema } from '../schema/registry.ts';
 import { isSignificant, schemaAt } from '../schema/walk.ts';
 import { loadText, type LoadedDocument } from '../load/load-file.ts';
 import { formatWareki } from '../model/wareki.ts';
-import { validateText } from '../validate/validate.ts';
+import { validateText, type ValidationResult } from '../validate/validate.ts';
 import { classifyChange } from '../classify/classify.ts';
 import type { Rename } from '../classify/rule.ts';
 import type { DecisionsFile } from '../classify/records.ts';
@@ -44,7 +44,7 @@ export function auditAssessment(input: AuditInput): AuditResult {
   const loaded = result.loaded;
   const out: Diagnostic[] = [];
   out.push(...auditRows(root, data, loaded, input));
-  if (input.history) out.push(...auditHistory(root, input, data, loaded));
+  if (input.history) out.push(...auditHistory(root, input, data, loaded, result));
   out.push(...timeTriggers(root, data, loaded, input.today));
   return { ok: true, diagnostics: out };
 }
@@ -105,7 +105,7 @@ function choiceIn(schema: JsonSchema, text: string | undefined): string | undefi
 
 
 /** Changes since the version that carried the current 公表日 first; each needs a 変更箇所 row added since. */
-function auditHistory(root: JsonSchema, input: AuditInput, data: Record<string, unknown>, loaded: LoadedDocument): Diagnostic[] {
+function auditHistory(root: JsonSchema, input: AuditInput, data: Record<string, unknown>, loaded: LoadedDocument, validated: ValidationResult): Diagnostic[] {
   const { commits, texts } = input.history!;
   const parsed = texts.map((t) => {
     if (t === undefined) return undefined;
@@ -121,7 +121,7 @@ function auditHistory(root: JsonSchema, input: AuditInput, data: Record<string, 
   const lastPublished = publishedOn(root, parsed[last]);
   let base = last;
   while (base > 0 && parsed[base - 1] !== undefined && publishedOn(root, parsed[base - 1]) === lastPublished) base--;
-  const comparison = compareVersions({ file: `${commits[base]!.sha.slice(0, 7)}:${input.file}`, text: texts[base]! }, { file: input.file, text: input.text }, { renames: input.renames, decisions: input.decisions, today: input.today });
+  const comparison = compareVersions({ file: `${commits[base]!.sha.slice(0, 7)}:${input.file}`, text: texts[base]! }, { file: input.file, text: input.text }, { renames: input.renames, decisions: input.decisions, today: input.today, newValidated: validated });
   if (!comparison.ok) return [];
   const { classified, form } = comparison.comparison;
   const baseRows = new Set(changeRows(form.schema, parsed[base]).map((r) => r.id));

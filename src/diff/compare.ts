@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../report/diagnostic.ts';
 import type { LoadedDocument } from '../load/load-file.ts';
 import type { FormDefinition } from '../schema/registry.ts';
-import { validateText } from '../validate/validate.ts';
+import { validateText, type ValidationResult } from '../validate/validate.ts';
 import { changeRows, publishedOn } from '../model/document.ts';
 import { resolvePointer } from '../model/pointer.ts';
 import { diffAssessments } from './diff.ts';
@@ -39,6 +39,8 @@ export interface CompareOptions {
   decisions?: DecisionsFile;
   rules?: readonly ClassifyRule[];
   today?: string;
+  /** The new version already validated by the caller (pia audit): not validated again. */
+  newValidated?: ValidationResult;
 }
 
 /** Item labels compared without spaces, width or punctuation differences (rows are typed by hand). */
@@ -51,7 +53,7 @@ export function sameItemLabel(a: string, b: string): boolean {
 
 export function compareVersions(oldVersion: Version, newVersion: Version, options: CompareOptions = {}): CompareResult {
   const before = validateText(oldVersion.file, oldVersion.text, { today: options.today });
-  const after = validateText(newVersion.file, newVersion.text, { today: options.today });
+  const after = options.newValidated ?? validateText(newVersion.file, newVersion.text, { today: options.today });
   const failed = [before, after].filter((r) => !r.renderable || !r.data || !r.loaded || !r.form);
   if (failed.length > 0) return { ok: false, diagnostics: failed.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error')) };
   const form = after.form!;

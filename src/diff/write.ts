@@ -1,68 +1,73 @@
 /**
  * `pia diff --write`: the 変更箇所 rows for the classified changes, inserted into the new version's text.
  * The yaml Document API locates the 変更箇所 list and renders the rows; the rows are spliced into the original
- * text, so the officer's comments, quoting and layout stay byte for byte. The file is replaced atomically
- * (temp file + rename) and only if it did not change on disk since it was read.
+ * text, so the officer's comments, quoting and layout stay byte for byte (a flow-style list `[ … ]` too). The file
+ * is replaced atomically (temp file beside the real file, then rename) and only if it did not change on disk
+ * since it was read: a symlink is followed and its target written, the file keeps its mode and owner, and the
+ * temp file is removed on every failure (a full disk included).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { Document, isMap, isSeq, parseDocument } from 'yaml';
-import { fail, FileChangedMeanwhile, OutputNotWritable } from '../report/errors.ts';
-import { arrayAt, stringAt } from '../model/access.ts';
+import { Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
+import { fail, FileChangedMeanwhile, OutputNotWritable, PiaError } from '../report/errors.ts';
 import { formatWareki, parseDate } from '../model/wareki.ts';
-import { classificationRules } from '../classify/catalogue.ts';
-import type { Classified } from '../classify/classify.ts';
+import { changeRowKeys, changeRows as existingRows, changesPointer } from '../model/document.ts';
+import type { JsonSchema } from '../schema/registry.ts';
+import { draftRows } from './rows.ts';
 import type { FileComparison } from './report.ts';
-import { formatValue } from './text.ts';
+import { sameItemLabel } from './compare.ts';
+import { normalizeFormal } from '../classify/helpers.ts';
 
-export interface ChangeRow {
-  ID: string;
-  変更日: string;
-  項目: string;
-  変更前の記載: string;
-  変更後の記載: string;
-  提出時期: '事前' | '事後';
-  提出時期に係る説明: string;
+/** A 変更箇所 row as written into the YAML: ID plus the form's own column keys (変更日, 項目 …, read by role). */
+export type ChangeRow = Record<string, string>;
+
+/** The part of a written row's ID that names the change (the date before it is the day it was written). */
+export function changeKey(pointer: string, afterText: string): string {
+  return createHash('sha256').update(`${pointer}\n${afterText}`).digest('hex').slice(0, 8);
 }
 
-/** The reason printed in 提出時期に係る説明: a reviewer's decision, else the title of the deciding rule. */
-function reasonOf(c: Classified): string {
-  if (c.decision) return c.decision.reason;
-  // 事前: the legal reason (重要な変更) first; 事後: the most specific reason (formal, rename, typo, lower risk)
-  // before the generic non-※ one. The officer may reword it (the reference gives the business reason).
-  const rank = (rule: string) => (c.ruleTiming === 'before' ? (rule === 'significant-item-changed' ? 0 : 1) : rule === 'non-significant-item' ? 1 : 0);
-  const deciding = c.hits.filter((h) => h.timing === c.ruleTiming).sort((a, b) => rank(a.rule) - rank(b.rule))[0];
-  const title = classificationRules.find((r) => r.meta.id === deciding?.rule)?.meta.title ?? '';
-  return title.replace(/[((](事前|事後|再評価)[))]$/, '');
+/**
+ * Whether 変更箇所 already has a row for this change, whatever day it was written: a row pia wrote (its ID ends
+ * with the change's key), or a row typed by hand for the same item with the same 変更前・変更後 text.
+ */
+function alreadyRecorded(rows: readonly ExistingRow[], key: string, item: string, before: string, after: string): boolean {
+  return rows.some((r) => {
+    if ((r.id ?? '').endsWith(`-${key}`)) return true;
+    const same = (a: string | undefined, b: string) => a !== undefined && normalizeFormal(a) === normalizeFormal(b);
+    return sameItemLabel(r.item ?? '', item) && same(r.before, before) && same(r.after, after);
+  });
 }
 
-/** One row per classified change (moves renumber only and get none; rows already present are skipped). */
+type ExistingRow = ReturnType<typeof existingRows>[number];
+
+/** One row per logical change (drafted by rows.ts), in the form's column keys; rows already present are skipped. */
 export function changeRows(fc: FileComparison, dateIso: string): ChangeRow[] {
   const { comparison } = fc;
   const root = comparison.form.schema;
-  const existing = new Set(arrayAt(comparison.newData, '変更箇所').map((r) => stringAt(r, 'ID')));
+  const existing = existingRows(root, comparison.newData);
+  const keys = changeRowKeys(root);
   const rows: ChangeRow[] = [];
-  for (const c of comparison.classified) {
-    if (c.change.kind === 'moved' || !c.timing) continue;
-    const before = formatValue(root, c.change.schema, c.change.before);
-    const after = formatValue(root, c.change.schema, c.change.after);
-    const id = `${dateIso}-${createHash('sha256').update(`${c.change.pointer}\n${after}`).digest('hex').slice(0, 8)}`;
-    if (existing.has(id)) continue;
-    rows.push({ ID: id, 変更日: formatWareki(dateIso), 項目: c.change.item, 変更前の記載: before, 変更後の記載: after, 提出時期: c.timing === 'after' ? '事後' : '事前', 提出時期に係る説明: reasonOf(c) });
+  for (const draft of draftRows(comparison, dateIso)) {
+    const key = changeKey(draft.pointer, draft.after);
+    const id = `${dateIso}-${key}`;
+    if (alreadyRecorded(existing, key, draft.item, draft.before, draft.after) || rows.some((r) => r['ID'] === id)) continue;
+    rows.push({ ID: id, [keys.date]: draft.date, [keys.item]: draft.item, [keys.before]: draft.before, [keys.after]: draft.after, [keys.timing]: keys.timingChoices[draft.timing], [keys.explanation]: draft.explanation });
   }
   return rows;
 }
 
 /** The text with the rows added to 変更箇所: newest first when the table is kept newest first (as the reference). */
-export function insertRows(text: string, rows: readonly ChangeRow[]): string {
+export function insertRows(root: JsonSchema, text: string, rows: readonly ChangeRow[]): string {
   if (rows.length === 0) return text;
+  const listKey = changesPointer(root)!.slice(1);
+  const dateKey = changeRowKeys(root).date;
   const doc = parseDocument(text);
   const render = (indent: string) => new Document(rows).toString({ lineWidth: 0 }).trimEnd().split('\n').map((l) => indent + l).join('\n') + '\n';
   const top = doc.contents;
-  const pair = isMap(top) ? top.items.find((p) => String((p.key as { value?: unknown })?.value) === '変更箇所') : undefined;
+  const pair = isMap(top) ? top.items.find((p) => String((p.key as { value?: unknown })?.value) === listKey) : undefined;
   const seq = pair?.value;
-  if (!pair) return `${text}${text.endsWith('\n') ? '' : '\n'}\n変更箇所:\n${render('  ')}`;
+  if (!pair) return `${text}${text.endsWith('\n') ? '' : '\n'}\n${listKey}:\n${render('  ')}`;
   if (!isSeq(seq) || seq.items.length === 0) {
     // 変更箇所: [] or an empty value: the value becomes a block list.
     const valueRange = (seq as { range?: [number, number, number] } | null)?.range;
@@ -73,16 +78,21 @@ export function insertRows(text: string, rows: readonly ChangeRow[]): string {
     const comment = tail[1] ? ` ${tail[1]}` : '';
     return `${text.slice(0, from).trimEnd()}${comment}\n${render('  ')}${text.slice(to + tail[0].length)}`;
   }
-  if (seq.flow) {
-    // A flow list cannot take block rows: fall back to the Document API for this rare layout.
-    for (const row of [...rows].reverse()) (seq.items as unknown[]).unshift(doc.createNode(row));
-    return doc.toString({ lineWidth: 0 });
-  }
   const dates = seq.items.map((item) => {
-    const parsed = parseDate(String((item as { get?: (k: string) => unknown }).get?.('変更日') ?? ''));
+    const parsed = parseDate(String((item as { get?: (k: string) => unknown }).get?.(dateKey) ?? ''));
     return parsed.ok ? parsed.iso : '';
   });
   const newestFirst = dates.length < 2 || dates[0]! >= dates.at(-1)!;
+  if (seq.flow) {
+    // A flow list [ {…}, {…} ] takes flow rows, spliced in after "[" or before "]": the other bytes stay.
+    const flowRows = rows.map((r) => stringify(r, { collectionStyle: 'flow', lineWidth: 0 }).trimEnd());
+    const [start, end] = (seq as { range: [number, number, number] }).range;
+    if (newestFirst) return `${text.slice(0, start + 1)}${flowRows.join(', ')}, ${text.slice(start + 1)}`;
+    const close = text.lastIndexOf(']', end);
+    const before = text.slice(0, close).trimEnd();
+    const comma = before.endsWith(',') ? ' ' : ', ';
+    return `${before}${comma}${flowRows.join(', ')}${text.slice(before.length, close).replace(/^[ \t]*/, '')}${text.slice(close)}`;
+  }
   const first = seq.items[0] as { range: [number, number, number] };
   const lineStart = text.lastIndexOf('\n', first.range[0]) + 1;
   const dash = text.indexOf('-', lineStart);
@@ -98,23 +108,54 @@ export function sha256(bytes: string | Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Replaces the file with `text` unless its content no longer has the hash read at the start. */
-export function replaceFileIfUnchanged(file: string, expectedHash: string, text: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+/**
+ * Replaces the file with `text` unless its content no longer has the hash read at the start. A symlink is followed:
+ * the file it points to is replaced, the link stays. The new file gets the old one's mode (0444, 0600 …) and, where
+ * the process may, its owner. Whatever fails, the temp file is removed and the file is left as it was.
+ */
+export function replaceFileIfUnchanged(file: string, expectedHash: string, text: string | Uint8Array): void {
+  let target: string;
+  let mode: number;
+  let owner: { uid: number; gid: number };
   try {
-    writeFileSync(temp, text, { flag: 'wx' });
+    target = realpathSync(file);
+    const stat = statSync(target);
+    mode = stat.mode & 0o7777;
+    owner = { uid: stat.uid, gid: stat.gid };
   } catch (error) {
-    fail(OutputNotWritable, { path: file, reason: (error as Error).message });
+    fail(OutputNotWritable, { path: file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
   }
-  let current: string;
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  let created = false;
   try {
-    current = sha256(readFileSync(file));
-  } catch {
-    current = '';
+    const fd = openSync(temp, 'wx', 0o600);
+    created = true;
+    try {
+      const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+      fchmodSync(fd, mode);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      chownSync(temp, owner.uid, owner.gid);
+    } catch {
+      // Only the owner's own files can be given away; the file stays the process user's (as any editor does).
+    }
+    let current: string;
+    try {
+      current = sha256(readFileSync(target));
+    } catch {
+      current = '';
+    }
+    if (current !== expectedHash) fail(FileChangedMeanwhile, { path: file });
+    renameSync(temp, target);
+    created = false;
+  } catch (error) {
+    if (error instanceof PiaError) throw error;
+    fail(OutputNotWritable, { path: file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+  } finally {
+    if (created) rmSync(temp, { force: true });
   }
-  if (current !== expectedHash) {
-    unlinkSync(temp);
-    fail(FileChangedMeanwhile, { path: file });
-  }
-  renameSync(temp, file);
 }

@@ -36,6 +36,17 @@ export function readAtRevision(revision: string, file: string, cwd = process.cwd
   return result.stdout;
 }
 
+/** Bytes of a file at a revision (decoded by the loader, which checks UTF-8); larger than `limit` is refused. */
+export function readBytesAtRevision(revision: string, file: string, limit: number, cwd = process.cwd()): { ok: true; bytes: Buffer } | { ok: false; size: number } {
+  const relative = file.startsWith('./') || file.startsWith('../') ? file : `./${file}`;
+  const size = git(['cat-file', '-s', `${revision}:${relative}`], cwd);
+  if (!size.ok) fail(GitReadFailed, { spec: `${revision}:${file}`, detail: size.stderr.split('\n')[0] ?? '' });
+  if (Number(size.stdout.trim()) > limit) return { ok: false, size: Number(size.stdout.trim()) };
+  const result = spawnSync('git', ['show', `${revision}:${relative}`], { cwd, maxBuffer: limit + 1 });
+  if (result.status !== 0) fail(GitReadFailed, { spec: `${revision}:${file}`, detail: String(result.stderr ?? result.error?.message ?? '').trim().split('\n')[0] ?? '' });
+  return { ok: true, bytes: result.stdout as Buffer };
+}
+
 export function readSide(spec: SideSpec, cwd = process.cwd()): string | undefined {
   if (spec.kind === 'revision') return readAtRevision(spec.revision, spec.path, cwd);
   const file = path.resolve(cwd, spec.path);

@@ -2,8 +2,8 @@
  * file → { data, locate }: reads an assessment (or any project YAML), refuses bad input with located,
  * Japanese diagnostics, and keeps the parser's node ranges so any JSON Pointer maps back to line:col.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { segmentsOf } from '../report/diagnostic.ts';
 
@@ -28,7 +28,7 @@ export interface LoadedDocument {
 
 export type LoadResult = { ok: true; loaded: LoadedDocument } | { ok: false; diagnostics: Diagnostic[] };
 
-function fatal(file: string, rule: string, message: string, hint: string, at: Location = { line: 1, col: 1 }): LoadResult {
+function fatal(file: string, rule: string, message: string, hint: string, at: Location = { line: 1, col: 1 }): { ok: false; diagnostics: Diagnostic[] } {
   return { ok: false, diagnostics: [{ rule, severity: 'error', file, ...at, path: '', message, hint }] };
 }
 
@@ -46,19 +46,67 @@ function looksLikeShiftJis(bytes: Uint8Array): boolean {
   return pairs >= 2;
 }
 
-export function loadFile(file: string): LoadResult {
-  let size: number;
+export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Reads a project file as bytes, refusing what is not a regular file before reading it: a FIFO or a socket would
+ * block every command, a device such as /dev/zero never ends. The file is opened non-blocking (a FIFO without a
+ * writer does not hang the open), checked on the open descriptor (no race between the check and the read), and
+ * read up to the size limit only, so a file that grows while it is read cannot exhaust memory.
+ */
+export function readProjectFile(file: string, limit = maxFileBytes): ReadResult {
+  const refuse = (rule: string, message: string, hint: string): ReadResult => fatal(file, rule, message, hint);
+  let fd: number;
   try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return fatal(file, 'load-not-a-file', 'フォルダが指定されました。評価書の YAML ファイルを指定してください。', 'フォルダを指定するときは、その中の *.yaml をまとめて検証します(npx pia validate assessments/)。');
-    size = stat.size;
-  } catch {
-    return fatal(file, 'load-not-found', 'ファイルが見つかりません。', 'パスの綴りを確認してください。');
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return refuse('load-not-found', 'ファイルが見つかりません。', 'パスの綴りを確認してください。');
+    if (code === 'EACCES' || code === 'EPERM') return refuse('load-not-readable', 'ファイルを読む権限がありません。', 'ファイルの権限(ls -l)を確認し、読めるようにしてから実行してください(chmod u+r)。');
+    if (code === 'ELOOP') return refuse('load-not-a-file', 'シンボリックリンクが循環しています。', 'リンクの先を確認してください。');
+    if (code === 'ENXIO') return refuse('load-special-file', '通常のファイルではありません(名前付きパイプ・ソケット・デバイス)。', '評価書の YAML ファイルを指定してください。');
+    return refuse('load-not-readable', `ファイルを開けません(${code ?? String(error)})。`, 'ファイルの権限と種類を確認してください。');
   }
-  if (size > maxFileBytes) {
-    return fatal(file, 'load-too-large', `ファイルが大きすぎます(${(size / 1024 / 1024).toFixed(1)} MB、上限 ${maxFileBytes / 1024 / 1024} MB)。`, '1つの評価書がこの大きさになることはありません。別のファイルを指定していないか確認してください。');
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return refuse('load-not-a-file', 'フォルダが指定されました。評価書の YAML ファイルを指定してください。', 'フォルダを指定するときは、その中の *.yaml をまとめて検証します(npx pia validate assessments/)。');
+    if (!stat.isFile()) return refuse('load-special-file', '通常のファイルではありません(名前付きパイプ・ソケット・デバイス)。', '評価書の YAML ファイルを指定してください。読み込むと終わらないか、メモリを使い尽くすおそれがあるため読みません。');
+    if (stat.size > limit) return refuse('load-too-large', tooLarge(stat.size, limit), '1つの評価書がこの大きさになることはありません。別のファイルを指定していないか確認してください。');
+    // One byte more than expected tells a file that grew after fstat; it is read on, still bounded by the limit.
+    let buffer = Buffer.allocUnsafe(Math.min(stat.size, limit) + 1);
+    let length = 0;
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buffer, length, buffer.length - length, null);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EISDIR') return refuse('load-not-a-file', 'フォルダが指定されました。評価書の YAML ファイルを指定してください。', 'フォルダの中の *.yaml を指定してください。');
+        if (code === 'EAGAIN') return refuse('load-special-file', '通常のファイルではありません(名前付きパイプ・ソケット・デバイス)。', '評価書の YAML ファイルを指定してください。');
+        return refuse('load-not-readable', `ファイルを読めません(${code ?? String(error)})。`, 'ファイルの権限と保存先(ディスク)を確認してください。');
+      }
+      if (n === 0) return { ok: true, bytes: buffer.subarray(0, length) };
+      length += n;
+      if (length > limit) return refuse('load-too-large', tooLarge(length, limit), '1つの評価書がこの大きさになることはありません。別のファイルを指定していないか確認してください。');
+      if (length === buffer.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+    }
+  } finally {
+    closeSync(fd);
   }
-  return loadText(file, readFileSync(file));
+}
+
+function tooLarge(size: number, limit: number): string {
+  return `ファイルが大きすぎます(${(size / 1024 / 1024).toFixed(1)} MB${size > limit ? '' : '以上'}、上限 ${limit / 1024 / 1024} MB)。`;
+}
+
+export function loadFile(file: string): LoadResult {
+  const read = readProjectFile(file);
+  if (!read.ok) return read;
+  return loadText(file, read.bytes);
 }
 
 /** Bytes (from a file or git) are decoded as strict UTF-8; a string is taken as already decoded. */
@@ -79,15 +127,19 @@ export function loadText(file: string, input: Uint8Array | string): LoadResult {
   }
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  // uniqueKeys is checked below with one set per mapping: the parser's own check compares each key with every
+  // earlier key of its mapping, which took 50 s for 40,000 keys.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   const at = (offset: number): Location => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
-  if (doc.errors.length > 0) {
+  const errors: { code: string; pos: [number, number]; message: string }[] = [...doc.errors];
+  if (errors.length === 0) errors.push(...duplicateKeys(doc));
+  if (errors.length > 0) {
     return {
       ok: false,
-      diagnostics: doc.errors.map((error) => {
+      diagnostics: errors.map((error) => {
         const isDuplicate = error.code === 'DUPLICATE_KEY';
         return {
           rule: isDuplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
@@ -118,6 +170,17 @@ export function loadText(file: string, input: Uint8Array | string): LoadResult {
     throw error;
   }
 
+  // Each mapping's keys, indexed when first asked: locating every key of a large mapping stays linear.
+  const indexes = new WeakMap<YAMLMap, Map<string, (typeof doc.contents & YAMLMap)['items'][number]>>();
+  const pairOf = (map: YAMLMap, key: string) => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as never);
+      indexes.set(map, index);
+    }
+    return index.get(key);
+  };
   const locate = (pointer: string, options: { key?: boolean } = {}): Location => {
     let node: Node | null | undefined = doc.contents;
     let keyNode: Node | undefined;
@@ -126,7 +189,7 @@ export function loadText(file: string, input: Uint8Array | string): LoadResult {
       keyNode = undefined;
       let next: Node | null | undefined;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+        const pair = pairOf(node, segment);
         if (pair) {
           keyNode = pair.key as Node;
           next = pair.value as Node | null;
@@ -144,6 +207,23 @@ export function loadText(file: string, input: Uint8Array | string): LoadResult {
   };
 
   return { ok: true, loaded: { file, text, doc, data, locate } };
+}
+
+/** The same key twice in one mapping (as the parser's uniqueKeys: scalar keys with the same value), in one pass. */
+function duplicateKeys(doc: Document.Parsed): { code: string; pos: [number, number]; message: string }[] {
+  const found: { code: string; pos: [number, number]; message: string }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const keys = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const value = pair.key.value;
+        if (keys.has(value)) found.push({ code: 'DUPLICATE_KEY', pos: [pair.key.range?.[0] ?? 0, pair.key.range?.[1] ?? 0], message: 'Map keys must be unique' });
+        else keys.add(value);
+      }
+    },
+  });
+  return found;
 }
 
 function yamlErrorJa(code: string): string {

@@ -73,3 +73,6 @@ export function changesPointer(root: JsonSchema): string | undefined {
   const site = roleSites(root).get('changes')?.[0];
   return site ? `/${site.pattern.join('/')}` : undefined;
 }
+
+/** Marks a drafted 提出時期に係る説明 (pia diff --write) that no person has confirmed yet. */
+export const draftMark = '（下書き）';

@@ -14,7 +14,7 @@ export type DateParse =
   | { ok: true; iso: string }
   | { ok: false; reason: 'format' | 'no-such-day' | 'before-era' | 'after-era'; era?: string; lastDay?: string; firstDay?: string };
 
-const warekiPattern = /^(明治|大正|昭和|平成|令和)(元|[0-9]{1,2})年([0-9]{1,2})月([0-9]{1,2})日$/;
+const warekiPattern = /^(明治|大正|昭和|平成|令和)(元|[1-9][0-9]?)年([0-9]{1,2})月([0-9]{1,2})日$/;
 const isoPattern = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 
 function isoOf(year: number, month: number, day: number): string | undefined {

@@ -81,3 +81,10 @@ export const PdfSourceMissing: FatalErrorSpec<{ path: string }> = {
   message: ({ path }) => `${path} には評価書の原本(正規形 JSON)が添付されていません。pia pdf で作った PDF だけを確かめられます。`,
   hint: 'ほかの方法で作った PDF は、作成元の評価書(YAML)から npx pia pdf で作り直してください。',
 };
+
+export const WriteWouldBreak: FatalErrorSpec<{ path: string; detail: string }> = {
+  name: 'WriteWouldBreak',
+  title: '書き加えた評価書が読み込めなくなります',
+  message: ({ path, detail }) => `${path} に変更箇所の行を書き加えると、評価書として読み込めなくなるため、書き込みませんでした(${detail})。ファイルは元のままです。`,
+  hint: '変更箇所の書き方(字下げ・記号)を確認してください。直らないときは不具合として報告してください。',
+};

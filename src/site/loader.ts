@@ -17,6 +17,7 @@ import { canonicalJson } from '../model/canonical.ts';
 import { slugOf } from '../model/slug.ts';
 import { entryDataDir, pruneEntryData, writeEntryData } from './entry-data.ts';
 import { loadForms } from '../schema/registry.ts';
+import { editionFromEnv, type Edition } from '../validate/edition.ts';
 
 /** What a page gets for one 評価書: plain JSON, as Astro serialises the store. */
 export interface AssessmentEntry {
@@ -43,7 +44,7 @@ export function siteSources(env: NodeJS.ProcessEnv = process.env): SiteSources {
 
 /** What an entry is derived with besides its text: this loader and the canonical form. A change invalidates the cache. */
 function derivationKey(): string {
-  return ['./loader.ts', './entry-data.ts', '../model/canonical.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\u0000');
+  return ['./loader.ts', './entry-data.ts', '../model/canonical.ts', '../model/withhold.ts', '../validate/edition.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\u0000');
 }
 
 /** Marks the loader's error so that buildSite can report it as invalid input rather than an internal error. */
@@ -69,9 +70,9 @@ export function handOverValidated(results: readonly Validated[] | undefined): vo
   else delete g[handedOver];
 }
 
-function validatedBefore(file: string, text: string): Validated | undefined {
+function validatedBefore(file: string, text: string, edition: Edition): Validated | undefined {
   const found = (globalThis as { [handedOver]?: HandOver })[handedOver]?.get(file);
-  if (!found?.textSha256) return undefined;
+  if (!found?.textSha256 || (found.edition ?? 'public') !== edition) return undefined;
   return found.textSha256 === createHash('sha256').update(text.replace(/^\uFEFF/, '')).digest('hex') ? found : undefined;
 }
 
@@ -84,6 +85,8 @@ export function assessmentLoader(): Loader {
     name: 'pia-assessments',
     load: async ({ store, logger, generateDigest, config }) => {
       const { assessmentsDir, pdfDir } = siteSources();
+      // PIA_EDITION=submission: the submission version (everything); otherwise the public one (非公表 withheld).
+      const edition = editionFromEnv();
       const dataDir = entryDataDir(fileURLToPath(config.cacheDir));
       const files = findAssessments(assessmentsDir);
       if (files.length === 0) throw new Error(`${assessmentsDir} に評価書(assessment.yaml)が見つかりません。評価書は <フォルダ>/<名前>/assessment.yaml に置きます。`);
@@ -97,14 +100,15 @@ export function assessmentLoader(): Loader {
         seen.add(slug);
         const hasPdf = existsSync(path.join(pdfDir, `${slug}.pdf`));
         const text = readFileSync(file, 'utf8');
-        const digest = generateDigest(`${formsDigest}\u0000${hasPdf}\u0000${text}`);
+        // The edition is part of the digest: an entry of one version is never reused for the other.
+        const digest = generateDigest(`${formsDigest}\u0000${edition}\u0000${hasPdf}\u0000${text}`);
         const kept = store.get(slug);
         const unchanged = kept?.digest === digest && existsSync((kept.data as unknown as AssessmentEntry).dataFile);
-        if (!unchanged) pending.push({ file, slug, hasPdf, digest, before: validatedBefore(file, text) });
+        if (!unchanged) pending.push({ file, slug, hasPdf, digest, before: validatedBefore(file, text, edition) });
       }
       // Rendering needs only the structure; the content rules are reported by `pia validate` and `pia build`.
       const toValidate = pending.filter((p) => !p.before).map((p) => p.file);
-      const fresh = new Map((await validateMany(toValidate, { schemaOnly: true, canonical: true })).map((r) => [r.file, r]));
+      const fresh = new Map((await validateMany(toValidate, { schemaOnly: true, canonical: true, edition })).map((r) => [r.file, r]));
       const results = pending.map((p) => p.before ?? fresh.get(p.file)!);
       const broken = results.filter((r) => !r.renderable);
       pending.forEach(({ file, slug, hasPdf, digest }, i) => {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { validateFile, type ValidateOptions, type ValidationResult } from './validate.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { canonicalJson } from '../model/canonical.ts';
+import { inEdition, type Edition } from './edition.ts';
 
 export interface Validated {
   file: string;
@@ -20,6 +21,8 @@ export interface Validated {
   textSha256?: string;
   /** With the `canonical` option, instead of `data`: the canonical JSON text and its SHA-256 (model/canonical.ts). */
   canonical?: { json: string; sha256: string };
+  /** The version `data`/`canonical` are of (see edition.ts): public unless asked for the submission one. */
+  edition?: Edition;
 }
 
 export interface ManyOptions extends Pick<ValidateOptions, 'strict' | 'today' | 'schemaOnly'> {
@@ -28,12 +31,16 @@ export interface ManyOptions extends Pick<ValidateOptions, 'strict' | 'today' | 
    * worker threads, and one string is quicker to pass back than the ~450 values of a 評価書.
    */
   canonical?: boolean;
+  /** The version to return (default public: 非公表 parts withheld). Validation itself always reads everything. */
+  edition?: Edition;
 }
 
 /** The plain result of one validation, as workers post it back (no functions, no YAML document). */
-export function validatedOf(file: string, r: ValidationResult, options: ManyOptions = {}): Validated {
+export function validatedOf(file: string, full: ValidationResult, options: ManyOptions = {}): Validated {
+  const edition = options.edition ?? 'public';
+  const r = inEdition(full, edition);
   const textSha256 = r.loaded ? createHash('sha256').update(r.loaded.text).digest('hex') : undefined;
-  const base = { file, renderable: r.renderable, formName: r.form?.formName, diagnostics: r.diagnostics, textSha256 };
+  const base = { file, renderable: r.renderable, formName: r.form?.formName, diagnostics: r.diagnostics, textSha256, edition };
   if (options.canonical && r.renderable && r.data && r.form) return { ...base, canonical: canonicalJson(r.data, r.form.schema) };
   return { ...base, data: r.data };
 }

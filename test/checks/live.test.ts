@@ -217,7 +217,7 @@ test('有効なアカウントが520人なら「100人以上500人未満」と�
     assert.equal(r.assessment.significant, false);
     assert.match(r.hint ?? '', /評価書の記載を実態に合わせて直してください/);
     assert.deepEqual(r.notes.map((n) => [n.rule, n.level]), [['staff-threshold', 'warning']]);
-    assert.match(r.notes[0]!.message, /観測した人数 520人を使うと、取扱者数.*は 530人以上となり500人以上です。.*必要な評価: 基礎項目評価及び全項目評価/);
+    assert.match(r.notes[0]!.message, /観測した人数 520人を使うと、取扱者数.*は少なくとも530人となり、しきい値判断の結果が上がります.*必要な評価: 基礎項目評価及び全項目評価/);
     assert.equal(r.notes[0]!.line, lineOf('しきい値判断結果:'));
   } finally {
     await client.query("DELETE FROM app.accounts WHERE user_id LIKE 'n%'");

@@ -12,6 +12,7 @@ import { referenceText } from './scenario-helpers.ts';
 import { changeRows, insertRows, replaceFileIfUnchanged, sha256, type ChangeRow } from '../../src/diff/write.ts';
 import { compareVersions } from '../../src/diff/compare.ts';
 import { PiaError } from '../../src/report/errors.ts';
+import { focusedSchema } from '../helpers.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = path.join(root, 'src/cli/bin.js');
@@ -49,7 +50,7 @@ test('--write は変更箇所の行だけを書き加え、コメント・引用
     ['令和8年12月1日', 'Ⅰ 基本情報 6. 評価実施機関における担当部署 ②所属長の役職名', '子ども福祉課長', 'こども福祉課長', '事後'],
     ['令和8年12月1日', 'Ⅲ リスク対策 10. その他のリスク対策', rows[1]!.変更前の記載, rows[1]!.変更後の記載, '事後'],
   ]);
-  assert.equal(rows[1]!.提出時期に係る説明, '誤字脱字の訂正は形式的な修正');
+  assert.equal(rows[1]!.提出時期に係る説明, '（下書き）誤字脱字の訂正であり、重要な変更に当たらないため、変更後に速やかに提出・公表する。');
   // The rows went to the top of 変更箇所 (newest first, as the table is kept), after the officer's comment.
   assert.match(written, /変更箇所:\n {2}# 新しい行を上に追加する\n {2}- ID: 2026-12-01-[0-9a-f]{8}\n {4}変更日: 令和8年12月1日\n/);
   assert.deepEqual((parse(written) as { 変更箇所: unknown[] }).変更箇所.length, (parse(edited) as { 変更箇所: unknown[] }).変更箇所.length + 2);
@@ -78,9 +79,9 @@ const row: ChangeRow = { ID: '2026-12-01-abcdef12', 変更日: '令和8年12月1
 
 test('変更箇所がない・空の評価書にも行を書き加えられる(他の行はそのまま)', () => {
   const none = '様式: 重点項目評価書 # 様式\n表紙:\n  評価書番号: 1\n';
-  assert.deepEqual(parse(insertRows(none, [row])), { 様式: '重点項目評価書', 表紙: { 評価書番号: 1 }, 変更箇所: [row] });
+  assert.deepEqual(parse(insertRows(focusedSchema, none, [row])), { 様式: '重点項目評価書', 表紙: { 評価書番号: 1 }, 変更箇所: [row] });
   const empty = '様式: 重点項目評価書\n変更箇所: [] # まだない\n検証の例外: []\n';
-  const out = insertRows(empty, [row]);
+  const out = insertRows(focusedSchema, empty, [row]);
   assert.deepEqual(parse(out), { 様式: '重点項目評価書', 変更箇所: [row], 検証の例外: [] });
   assert.match(out, /# まだない/);
 });
@@ -106,9 +107,26 @@ test('事前の行: 委託事項の追加は変更後の記載に各項目を並
   assert.ok(result.ok);
   const rows = changeRows({ oldFile: 'old.yaml', newFile: 'new.yaml', comparison: result.comparison }, '2026-12-01');
   assert.deepEqual(rows.map((r) => [r.項目, r.提出時期, r.提出時期に係る説明]), [
-    ['Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ④使用の主体 使用者数', '事前', '取扱者数の増加でしきい値判断の結果が上がる変更'],
-    ['Ⅱ 特定個人情報ファイルの概要 4. 特定個人情報ファイルの取扱いの委託 委託事項2「通知書等の印刷」', '事前', '※の項目の変更は重要な変更'],
+    ['Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ④使用の主体 使用者数', '事前', '（下書き）取扱者数の増加によりしきい値判断の結果が上がり、基礎項目評価書と全項目評価書による評価の実施が必要となったため、変更前に評価を実施し、提出・公表する。'],
+    ['Ⅱ 特定個人情報ファイルの概要 4. 特定個人情報ファイルの取扱いの委託 委託事項2「通知書等の印刷」', '事前', '（下書き）リスクを高める変更であり重要な変更に当たるため、評価を再実施し、変更前に提出・公表する。'],
   ]);
   assert.equal(rows[1]!.変更後の記載, '委託事項: 通知書等の印刷\n①委託内容: 通知書の印刷\n②委託先における取扱者数: 10人未満\n③委託先名: 株式会社サンプル印刷\n④再委託の有無: 再委託する');
   assert.equal(rows[1]!.変更前の記載, '—');
+});
+
+test('1つの変更は1行: 再委託の有無と許諾方法・再委託事項の変更は「再委託」の1行で、厳しい方の事前、ツールの印([?])は書かない', () => {
+  const text = referenceText.replace('          再委託の有無: 再委託しない\n', '          再委託の有無: 再委託する\n').replace(/          再委託の許諾方法: null\n/, '          再委託の許諾方法: 書面による事前承認\n').replace('          再委託事項: null\n', '          再委託事項: システム保守の一部\n');
+  const result = compareVersions({ file: 'old.yaml', text: referenceText }, { file: 'new.yaml', text }, { today: '2026-11-25' });
+  assert.ok(result.ok);
+  assert.ok(result.comparison.classified.length >= 2, 'several changes');
+  const rows = changeRows({ oldFile: 'old.yaml', newFile: 'new.yaml', comparison: result.comparison }, '2026-12-01');
+  assert.equal(rows.length, 1, JSON.stringify(rows));
+  assert.match(rows[0]!.項目!, /再委託$/);
+  assert.equal(rows[0]!.提出時期, '事前');
+  assert.match(rows[0]!.変更後の記載!, /再委託の有無: 再委託する[\s\S]*再委託事項: システム保守の一部/);
+  const boxes = referenceText.replace(/(          国税関係情報: )不明/, '$1true');
+  const boxResult = compareVersions({ file: 'old.yaml', text: referenceText }, { file: 'new.yaml', text: boxes }, { today: '2026-11-25' });
+  assert.ok(boxResult.ok);
+  const boxRows = changeRows({ oldFile: 'old.yaml', newFile: 'new.yaml', comparison: boxResult.comparison }, '2026-12-01');
+  assert.ok(boxRows.every((r) => !Object.values(r).some((v) => v.includes('[?]'))), JSON.stringify(boxRows));
 });

@@ -28,6 +28,8 @@ export const conventionKeys: Record<string, string> = {
   理由: 'key of a waiver / decision',
   確認者: 'key of a waiver',
   確認日: 'key of a waiver',
+  非公表: 'the withheld parts every form may list (規則第13条, schemas/decisions/0003)',
+  部分: 'key of a 非公表 entry: the withheld sentence',
   事前: 'a 提出時期 of every form (記載要領): the label of the timing before',
   事後: 'a 提出時期 of every form (記載要領): the label of the timing after',
 };

@@ -14,6 +14,7 @@ export const formalChange: ClassifyRule = {
     basis: '特定個人情報保護評価指針の解説(重要な変更に当たらない形式的な変更) [V: 原文未確認]',
     rationale: '文字の幅や空白、句読点の違いは記載の内容を変えません。※の項目であっても重要な変更には当たらず、評価書の修正(事後)です。',
     relaxes: ['significant-item-changed'],
+    explanation: '表記の形式的な修正であり、重要な変更に当たらないため、変更後に速やかに提出・公表する。',
     messages: {
       whitespace: '空白(改行・スペース)だけの変更です。形式的な修正として事後です。',
       width: '全角・半角の違いだけの変更です。形式的な修正として事後です。',

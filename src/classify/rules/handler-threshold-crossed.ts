@@ -18,6 +18,7 @@ export const handlerThresholdCrossed: ClassifyRule = {
     requires: ['threshold.result'],
     basis: `${thresholdTable.basis}(取扱者数 ${thresholdTable.handlerThreshold}人以上) [V: 条番号未確認]`,
     rationale: 'しきい値判断では、特定個人情報ファイルを取り扱う職員と委託先の従業者の数(取扱者数)が500人以上かどうかで必要な評価が変わります。取扱者数が増えてしきい値判断の結果が上がるときは、上の段階の評価を変更前に実施します。',
+    explanation: '取扱者数の増加によりしきい値判断の結果が上がり、{forms}による評価の実施が必要となったため、変更前に評価を実施し、提出・公表する。',
     messages: {
       crossed: '取扱者数が少なくとも{after}人になり(変更前は少なくとも{before}人)、しきい値判断の結果は「{required}」になります(変更前: {previous})。{forms}による評価を変更前に実施してください。',
     },

@@ -13,6 +13,7 @@ export const organisationRenamed: ClassifyRule = {
     basis: '特定個人情報保護評価指針の解説(組織の名称変更等の形式的な変更は重要な変更に当たらない) [V: 原文未確認]',
     rationale: '機構改革などで部署や組織の名称だけが変わっても、特定個人情報の取扱いは変わりません。名称変更表(renames.yaml)に記録した変更前後の名称の置き換えだけで説明できる変更は、評価書の修正(事後)です。',
     relaxes: ['significant-item-changed'],
+    explanation: '組織・部署の名称変更({renames})に伴う修正であり、重要な変更に当たらないため、変更後に速やかに提出・公表する。',
     messages: {
       renamed: '名称変更({renames})による記載の変更です。形式的な修正として事後です。',
     },

@@ -14,6 +14,7 @@ export const riskLowered: ClassifyRule = {
     basis: '特定個人情報保護評価指針の解説(リスクを明らかに軽減させる変更は重要な変更に当たらない) [V: 原文未確認]',
     rationale: '委託・提供をやめる、入手元や記録項目を減らすなど、リスクを明らかに下げる変更は、事前に評価をやり直す必要はなく、評価書の修正(事後)です。リスクの順序は様式の定義(x-risk-order)に記録しています。',
     relaxes: ['significant-item-changed'],
+    explanation: 'リスクを明らかに軽減させる変更であり、重要な変更に当たらないため、変更後に速やかに提出・公表する。',
     messages: {
       lowered: '「{item}」はリスクを下げる方向の変更です({detail})。評価書の修正として事後です。',
     },

@@ -20,6 +20,7 @@ export const thresholdRaised: ClassifyRule = {
     requires: ['threshold.result'],
     basis: `${thresholdTable.basis} [V: 条番号未確認]`,
     rationale: '対象人数が増えるなどしてしきい値判断の結果が上がると、より詳しい評価(重点項目評価・全項目評価)の実施が義務付けられます。評価書の修正では足りず、上の段階の評価を変更前に実施します。',
+    explanation: 'しきい値判断の結果が上がり、{forms}による評価の実施が必要となったため、変更前に評価を実施し、提出・公表する。',
     messages: {
       result: 'しきい値判断結果が「{before}」から「{after}」に上がりました。{forms}による評価を変更前に実施してください。',
       input: '「{item}」が「{before}」から「{after}」に変わり、しきい値判断の結果は「{required}」になります(変更前: {previous})。{forms}による評価を変更前に実施してください。',

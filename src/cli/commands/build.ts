@@ -2,46 +2,69 @@
  * `pia build` (npm run build): the main job. Validates every assessment, then renders what can be rendered.
  * Content findings (a future 変更日 …) are printed but do not stop publication of a structurally valid
  * assessment; an assessment whose structure is wrong cannot be rendered and fails the build.
+ * The public version withholds the 非公表 parts; `--submission` builds the full version for the 個人情報保護委員会
+ * into out/submission/ (never dist/), with a banner on every page.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { assessmentFiles } from '../files.ts';
+import { assessmentFiles, assessmentsDir } from '../files.ts';
 import { validateMany } from '../../validate/validate-many.ts';
 import { officeDiagnosticsFor } from '../../office/office.ts';
 import { loadForms } from '../../schema/registry.ts';
 import { formatText } from '../../report/format.ts';
 import { buildPdfs } from '../../render/pdf/build-pdfs.ts';
-import { buildSite, InvalidAssessmentsError } from '../../site/build-site.ts';
+import { buildSite, checkPublicationInputs, InvalidAssessmentsError, UnsafePublicationError } from '../../site/build-site.ts';
+import { submissionBanner, type Edition } from '../../validate/edition.ts';
 
 export const help = `使い方: npx pia build [オプション]
 
 assessments/ のすべての評価書を検証し、PDF と公開用サイト(dist/)を作ります(主たる処理)。
 内容の指摘(警告・誤り)は表示しますが、様式の構造に合わない評価書があると出力せずに失敗します。
+非公表(評価書の「非公表」に書いた項目・部分)は、公開用の PDF・サイト・JSON・CSV・検索索引では「（非公表）」になります。
 サイトを市のサイトの下の階層に置くときは、そのパスを環境変数 PIA_BASE で指定します(例: PIA_BASE=/kurashi/hyoka/)。
 
 オプション:
+  --submission  提出用(非公表の部分を含む全文、各ページに「提出用」の表示)を out/submission/ に作ります
+                (PDF は out/submission/pdf/、サイトは out/submission/site/)。公開用の dist/ には作りません
   -h, --help    この説明を表示します
 
-終了コード: 0 成功 / 1 出力できない評価書あり / 2 指定や入力の誤り`;
+終了コード: 0 成功 / 1 出力できない評価書あり / 2 指定や入力の誤り(公開できないフォルダ名など)`;
 
 export async function build(args: string[]): Promise<number> {
-  parseArgs({ args, allowPositionals: false, options: {} });
+  const { values } = parseArgs({ args, allowPositionals: false, options: { submission: { type: 'boolean', default: false } } });
+  const edition: Edition = values.submission ? 'submission' : 'public';
+  const out = edition === 'submission' ? { pdf: path.join('out', 'submission', 'pdf'), site: path.join('out', 'submission', 'site') } : { pdf: path.join('out', 'pdf'), site: 'dist' };
   const files = assessmentFiles([]);
+  // Folder names, slug collisions and symlinks are checked before anything is written (PDFs included).
+  try {
+    checkPublicationInputs(files, assessmentsDir);
+  } catch (error) {
+    if (!(error instanceof UnsafePublicationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
   const forms = loadForms();
-  const results = (await validateMany(files)).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
+  const results = (await validateMany(files, { edition })).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
   process.stdout.write(formatText([...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results))], files.length));
   const broken = results.filter((r) => !r.renderable);
   if (broken.length > 0) {
-    process.stderr.write(`様式の構造に合わない評価書があるため、出力しませんでした: ${broken.map((r) => r.file).join('、')}\n`);
+    const withheld = broken.some((r) => r.diagnostics.some((d) => d.rule === 'withheld-part' && d.severity === 'error'));
+    process.stderr.write(`${withheld ? '非公表の記載が評価書に当てはまらない、または' : ''}様式の構造に合わない評価書があるため、出力しませんでした: ${broken.map((r) => r.file).join('、')}\n`);
     return 1;
   }
-  // PDF step: out/pdf/<slug>.pdf (the site copies them from there); unchanged assessments are not rendered again.
-  const pdfs = await buildPdfs(results, 'out/pdf');
-  process.stdout.write(`PDF ${pdfs.length} 件を out/pdf/ に出力しました。\n`);
-  // Site step: dist/ (pages, PDF/JSON/CSV downloads, search index), published under PIA_BASE (default /).
+  // PDF step: <pdf>/<slug>.pdf (the site copies them from there); unchanged assessments are not rendered again.
+  const pdfs = await buildPdfs(results, out.pdf, { banner: edition === 'submission' ? submissionBanner : undefined });
+  process.stdout.write(`PDF ${pdfs.length} 件を ${out.pdf}/ に出力しました。\n`);
+  // Site step: pages, PDF/JSON/CSV downloads, search index, published under PIA_BASE (default /).
   try {
-    const site = await buildSite({ outDir: 'dist', pdfDir: 'out/pdf', validated: results });
-    process.stdout.write(`公開用サイト(${site.pages} ページ)を dist/ に出力しました。\n`);
+    const site = await buildSite({ outDir: out.site, pdfDir: out.pdf, validated: results, edition });
+    process.stdout.write(`${edition === 'submission' ? '提出用サイト' : '公開用サイト'}(${site.pages} ページ)を ${out.site}/ に出力しました。\n`);
+    if (edition === 'submission') process.stdout.write('提出用は非公表の部分を含む全文です。公開するサーバーに置かないでください。\n');
   } catch (error) {
+    if (error instanceof UnsafePublicationError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
     if (!(error instanceof InvalidAssessmentsError)) throw error;
     process.stderr.write(`${error.message}\n`);
     return 1;

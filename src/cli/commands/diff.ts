@@ -1,11 +1,11 @@
 /** `pia diff <old> <new>` / `pia diff --base <rev>`: classify the changes between two versions (事前/事後/再評価). */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { fail, UsageError, WriteNeedsFile } from '../../report/errors.ts';
+import { loadText, maxFileBytes, readProjectFile } from '../../load/load-file.ts';
+import { fail, UsageError, WriteNeedsFile, WriteWouldBreak } from '../../report/errors.ts';
 import { formatText } from '../../report/format.ts';
 import type { Diagnostic } from '../../report/diagnostic.ts';
 import { parseDate, todayInJapan } from '../../model/wareki.ts';
-import { changedAssessments, existsAtRevision, parseSideSpec, readSide, showSpec } from '../../git/git.ts';
+import { changedAssessments, existsAtRevision, parseSideSpec, readBytesAtRevision, showSpec, type SideSpec } from '../../git/git.ts';
 import { compareVersions, type CompareOptions } from '../../diff/compare.ts';
 import { diffFormats, formatDiff, type DiffFormat, type FileComparison } from '../../diff/report.ts';
 import { changeRows, insertRows, replaceFileIfUnchanged, sha256 } from '../../diff/write.ts';
@@ -84,19 +84,22 @@ export async function diff(args: string[]): Promise<number> {
 
   const results: FileComparison[] = [];
   const inputErrors: Diagnostic[] = [];
-  const pending: { path?: string; oldText: string; newText: string; hash: string; options: CompareOptions }[] = [];
+  const pending: { path?: string; oldText: string; newText: string; hash: string; bom: boolean; options: CompareOptions }[] = [];
   for (const pair of pairs) {
     const oldSide = parseSideSpec(pair.oldSpec);
     const newSide = parseSideSpec(pair.newSpec);
     if (values.write && newSide.kind !== 'file') fail(WriteNeedsFile, { spec: pair.newSpec });
-    const oldText = readSide(oldSide);
-    const newBytes = newSide.kind === 'file' ? safeRead(newSide.path) : undefined;
-    const newText = newSide.kind === 'file' ? newBytes?.toString('utf8') : readSide(newSide);
-    const missing = [[oldSide, oldText], [newSide, newText]].filter(([, t]) => t === undefined).map(([s]) => showSpec(s as typeof oldSide));
-    if (missing.length > 0) {
-      inputErrors.push(...missing.map((m) => ({ rule: 'load-not-found', severity: 'error' as const, file: m, line: 1, col: 1, path: '', message: 'ファイルが見つかりません。', hint: 'パスの綴りを確認してください。git の版は <リビジョン>:<パス> で指定します。' })));
+    // Both sides go through the loader's checks (regular file, size, strict UTF-8) before anything is compared.
+    const oldRead = readChecked(oldSide);
+    const newRead = readChecked(newSide);
+    const unreadable = [oldRead, newRead].flatMap((r) => (r.ok ? [] : r.diagnostics));
+    if (unreadable.length > 0) {
+      inputErrors.push(...unreadable);
       continue;
     }
+    const oldText = (oldRead as Checked).text;
+    const newText = (newRead as Checked).text;
+    const newBytes = (newRead as Checked).bytes;
     const anchor = newSide.path;
     const options: CompareOptions = { today };
     const decisionsFile = values.decisions ?? findDecisionsFile(anchor);
@@ -119,13 +122,13 @@ export async function diff(args: string[]): Promise<number> {
     }
     const oldFile = showSpec(oldSide);
     const newFile = showSpec(newSide);
-    const result = compareVersions({ file: oldFile, text: oldText! }, { file: newFile, text: newText! }, options);
+    const result = compareVersions({ file: oldFile, text: oldText }, { file: newFile, text: newText }, options);
     if (!result.ok) {
       inputErrors.push(...result.diagnostics);
       continue;
     }
     results.push({ oldFile, newFile, comparison: result.comparison });
-    pending.push({ path: newSide.kind === 'file' ? newSide.path : undefined, oldText: oldText!, newText: newText!, hash: newBytes ? sha256(newBytes) : '', options });
+    pending.push({ path: newSide.kind === 'file' ? newSide.path : undefined, oldText, newText, hash: sha256(newBytes), bom: newBytes[0] === 0xef && newBytes[1] === 0xbb && newBytes[2] === 0xbf, options });
   }
 
   if (inputErrors.length > 0) {
@@ -138,11 +141,13 @@ export async function diff(args: string[]): Promise<number> {
       const p = pending[i]!;
       const rows = changeRows(fc, date);
       if (!p.path || rows.length === 0) return;
-      const updated = insertRows(p.newText, rows);
-      replaceFileIfUnchanged(p.path, p.hash, updated);
+      const updated = insertRows(fc.comparison.form.schema, p.newText, rows);
+      // What is written must read back as a valid version with the rows in it, or nothing is written.
+      const check = compareVersions({ file: fc.oldFile, text: p.oldText }, { file: fc.newFile, text: updated }, p.options);
+      if (!check.ok) fail(WriteWouldBreak, { path: fc.newFile, detail: check.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).join(' / ') });
+      replaceFileIfUnchanged(p.path, p.hash, (p.bom ? '\uFEFF' : '') + updated);
       notes.push(`${fc.newFile} の変更箇所に ${rows.length} 行を書き加えました。内容を確認し、事前の変更は評価をやり直して公表した後に表紙の公表日を更新してください。`);
-      const again = compareVersions({ file: fc.oldFile, text: p.oldText }, { file: fc.newFile, text: updated }, p.options);
-      if (again.ok) results[i] = { ...fc, comparison: again.comparison };
+      results[i] = { ...fc, comparison: check.comparison };
     });
   }
   if (values.base !== undefined && pairs.length === 0) notes.push(`${values.base} から変更された評価書はありません。`);
@@ -151,10 +156,22 @@ export async function diff(args: string[]): Promise<number> {
   return results.some((r) => r.comparison.problems.some((p) => p.severity === 'error')) ? 1 : 0;
 }
 
-function safeRead(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
+type Checked = { ok: true; text: string; bytes: Buffer };
+
+/** A side's bytes through the loader's checks; the text is what the loader decoded (no BOM). */
+function readChecked(side: SideSpec): Checked | { ok: false; diagnostics: Diagnostic[] } {
+  const name = showSpec(side);
+  let bytes: Buffer;
+  if (side.kind === 'file') {
+    const read = readProjectFile(side.path);
+    if (!read.ok) return { ok: false, diagnostics: read.diagnostics.map((d) => (d.rule === 'load-not-found' ? { ...d, hint: 'パスの綴りを確認してください。git の版は <リビジョン>:<パス> で指定します。' } : d)) };
+    bytes = read.bytes;
+  } else {
+    const read = readBytesAtRevision(side.revision, side.path, maxFileBytes);
+    if (!read.ok) return { ok: false, diagnostics: [{ rule: 'load-too-large', severity: 'error', file: name, line: 1, col: 1, path: '', message: `ファイルが大きすぎます(${(read.size / 1024 / 1024).toFixed(1)} MB、上限 ${maxFileBytes / 1024 / 1024} MB)。`, hint: '1つの評価書がこの大きさになることはありません。別のファイルを指定していないか確認してください。' }] };
+    bytes = read.bytes;
   }
+  const loaded = loadText(name, bytes);
+  if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
+  return { ok: true, text: loaded.loaded.text, bytes };
 }

@@ -11,6 +11,7 @@ import { readPdfSource } from '../../render/pdf/verify.ts';
 import { uncoveredCharacters } from '../../render/pdf/fonts.ts';
 import { stringLeaves } from '../../model/access.ts';
 import { canonicalJson } from '../../model/canonical.ts';
+import { inEdition, submissionBanner } from '../../validate/edition.ts';
 
 export const help = `使い方: npx pia pdf <評価書.yaml> [-o 出力.pdf] [オプション]
        npx pia pdf --verify <公表済み.pdf> [評価書.yaml]
@@ -21,6 +22,8 @@ export const help = `使い方: npx pia pdf <評価書.yaml> [-o 出力.pdf] [�
 オプション:
   -o, --output <ファイル>  出力先(既定: out/pdf/<名前>.pdf)
   --strict                 公表用: 検証で誤りがあれば PDF を作りません
+  --submission             提出用: 非公表の部分を含む全文の PDF(各ページに「提出用」と表示)。既定は公表用で、
+                           非公表の項目・部分は「（非公表）」になります
   --verify                 PDF を確かめます: 添付の原本 JSON の SHA-256 が PDF の記載と一致するか、
                            評価書(YAML)を指定したときは、その評価書から作った PDF か
   -h, --help               この説明を表示します
@@ -40,6 +43,7 @@ export async function pdf(args: string[]): Promise<number> {
       output: { type: 'string', short: 'o' },
       strict: { type: 'boolean', default: false },
       verify: { type: 'boolean', default: false },
+      submission: { type: 'boolean', default: false },
     },
   });
   if (values.verify) return verify(positionals);
@@ -49,7 +53,8 @@ export async function pdf(args: string[]): Promise<number> {
   const file = statSync(input).isDirectory() ? path.join(input, 'assessment.yaml') : input;
   if (!existsSync(file)) fail(PathNotFound, { path: file });
 
-  const result = validateFile(file, { strict: values.strict });
+  const edition = values.submission ? 'submission' : 'public';
+  const result = inEdition(validateFile(file, { strict: values.strict }), edition);
   const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
   if (!result.renderable || (values.strict && hasErrors)) {
     process.stdout.write(formatText(result.diagnostics, 1));
@@ -62,7 +67,7 @@ export async function pdf(args: string[]): Promise<number> {
   }
   if (result.diagnostics.length > 0) process.stderr.write(formatText(result.diagnostics, 1));
 
-  const output = values.output ?? path.join('out', 'pdf', `${slugOf(file)}.pdf`);
+  const output = values.output ?? path.join('out', ...(edition === 'submission' ? ['submission'] : []), 'pdf', `${slugOf(file)}.pdf`);
   // Fail before rendering when the folder cannot be written (the atomic write still reports later failures).
   try {
     if (values.output === undefined) mkdirSync(path.dirname(output), { recursive: true });
@@ -70,7 +75,7 @@ export async function pdf(args: string[]): Promise<number> {
   } catch (error) {
     fail(OutputNotWritable, { path: output, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
-  const rendered = await renderAssessment(result);
+  const rendered = await renderAssessment(result, { banner: edition === 'submission' ? submissionBanner : undefined });
   writeFileAtomic(output, rendered.bytes);
   const uncovered = uncoveredCharacters([...stringLeaves(result.data)].map((leaf) => leaf.text).join(''));
   if (uncovered.length > 0) {
@@ -97,14 +102,19 @@ function verify(positionals: string[]): number {
   }
   if (yaml !== undefined) {
     if (!existsSync(yaml)) fail(PathNotFound, { path: yaml });
-    const result = validateFile(yaml);
+    // A published PDF embeds the public version (非公表 withheld); a submission PDF the full one.
+    const full = validateFile(yaml);
+    const shown = inEdition(full, 'public');
+    const result = shown.renderable || !full.renderable ? shown : full;
     if (!result.renderable || !result.data || !result.form) {
       process.stdout.write(formatText(result.diagnostics, 1));
       lines.push(`${yaml} は様式の構造に合わないため、比べられませんでした。`);
       ok = false;
     } else {
       const canonical = canonicalJson(result.data, result.form.schema);
+      const submission = full.data && full.form ? canonicalJson(full.data, full.form.schema) : undefined;
       if (canonical.sha256 === source.sha256) lines.push(`${yaml} の内容は PDF の原本と一致します。`);
+      else if (submission?.sha256 === source.sha256) lines.push(`${yaml} の内容は PDF の原本と一致します(非公表の部分を含む提出用の PDF です)。`);
       else {
         ok = false;
         lines.push(`${yaml} の内容 (SHA-256 ${canonical.sha256}) は PDF の原本と一致しません。別の版の評価書から作った PDF です。`);

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesHash, moduleGraph } from '../../model/source-hash.ts';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type { ValidationResult } from '../../validate/validate.ts';
@@ -34,12 +35,12 @@ interface Manifest {
 const rendererDir = fileURLToPath(new URL('.', import.meta.url));
 const require = createRequire(import.meta.url);
 
-/** Hash of everything that shapes the PDF besides the data: renderer sources, form schemas, library versions. */
+/** Hash of everything that shapes the PDF besides the data: the sources it imports, form schemas, library versions. */
 export function rendererVersion(schemaFiles: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(rendererDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
-    hash.update(name).update(readFileSync(path.join(rendererDir, name)));
-  }
+  // Every source the renderer imports, helpers outside render/pdf included (walk.ts, printed.ts, wareki.ts …).
+  const entries = readdirSync(rendererDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => path.join(rendererDir, f));
+  hash.update(filesHash(moduleGraph(entries), path.join(rendererDir, '../..')));
   for (const file of [...schemaFiles].sort()) hash.update(readFileSync(file));
   for (const pkg of ['pdfmake', '@expo-google-fonts/biz-udpgothic', '@expo-google-fonts/noto-sans-jp', '@expo-google-fonts/noto-sans-symbols-2']) {
     hash.update(`${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version}`);
@@ -64,6 +65,8 @@ export interface BuildPdfsOptions {
   workers?: number;
   /** Ignore the cache and render every PDF. */
   force?: boolean;
+  /** A line printed at the top of every page (the submission version's banner); part of the cache key. */
+  banner?: string;
 }
 
 /** Renders every renderable result to <outDir>/<slug>.pdf, skipping PDFs whose content hash is unchanged. */
@@ -75,7 +78,7 @@ export async function buildPdfs(results: readonly Pick<ValidationResult, 'file' 
   }
   const renderable = results.filter((r) => r.renderable && r.data && r.form);
   const manifestFile = path.join(outDir, 'manifest.json');
-  const renderer = rendererVersion([...new Set(renderable.map((r) => r.form!.file))]);
+  const renderer = rendererVersion([...new Set(renderable.map((r) => r.form!.file))]) + (options.banner ? `+${sha256(new TextEncoder().encode(options.banner))}` : '');
   const previous = readManifest(manifestFile);
   const manifest: Manifest = { renderer, pdfs: {} };
 
@@ -100,8 +103,8 @@ export async function buildPdfs(results: readonly Pick<ValidationResult, 'file' 
     manifest.pdfs[pdf.slug] = { sha256: pdf.sha256, pdfSha256: sha256(pdf.bytes) };
   };
   const workers = Math.min(options.workers ?? availableParallelism(), todo.length);
-  if (workers > 1) await renderInWorkers(todo, workers, save);
-  else for (const result of todo) save(await renderAssessment(result));
+  if (workers > 1) await renderInWorkers(todo, workers, save, options.banner);
+  else for (const result of todo) save(await renderAssessment(result, { banner: options.banner }));
   if (todo.length > 0 || JSON.stringify(previous) !== JSON.stringify(manifest)) {
     writeFileAtomic(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
   }
@@ -114,8 +117,8 @@ type Rendered = { slug: string; bytes: Uint8Array; sha256: string };
  * Worker threads: each worker loads the renderer once (fonts, pdfmake) and renders what it is sent. Only the
  * plain data and the schema file are posted (a ValidationResult holds functions).
  */
-async function renderInWorkers(results: readonly Pick<ValidationResult, 'file' | 'data' | 'form'>[], count: number, save: (pdf: Rendered) => void): Promise<void> {
-  const queue: RenderRequest[] = results.map((r) => ({ file: r.file, data: r.data!, schemaFile: r.form!.file }));
+async function renderInWorkers(results: readonly Pick<ValidationResult, 'file' | 'data' | 'form'>[], count: number, save: (pdf: Rendered) => void, banner?: string): Promise<void> {
+  const queue: RenderRequest[] = results.map((r) => ({ file: r.file, data: r.data!, schemaFile: r.form!.file, banner }));
   const runOne = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       const next = () => {

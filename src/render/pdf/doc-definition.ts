@@ -65,7 +65,31 @@ const styles = {
 } satisfies Record<string, Node>;
 
 /** Text with fallback-font runs (𠮷 → Noto Sans JP, ☑ → Noto Sans Symbols 2). */
+/**
+ * pdfmake lays out a paragraph in time quadratic in its length (each line copies the rest of the paragraph's
+ * inlines): a 100,000-character value took over a minute. A value longer than this is laid out as a stack of
+ * paragraphs of at most this length, cut at its line breaks, else after a 。, else between characters.
+ */
+const maxParagraph = 2000;
+
+function paragraphs(value: string): string[] {
+  const out: string[] = [];
+  for (let rest of value.split('\n')) {
+    while (rest.length > maxParagraph) {
+      let cut = rest.lastIndexOf('。', maxParagraph - 1) + 1;
+      if (cut <= maxParagraph / 2) cut = maxParagraph;
+      const code = rest.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut--; // never between the two halves of a surrogate pair
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    out.push(rest);
+  }
+  return out;
+}
+
 function text(value: string, style: Node = {}): Node {
+  if (value.length > maxParagraph) return { stack: paragraphs(value).map((p) => text(p)), ...style };
   const runs = fontRuns(value);
   if (runs.length === 1 && !runs[0]!.font) return { text: value, ...style };
   return { text: runs.map((r) => (r.font ? { text: r.text, font: r.font } : r.text)), ...style };

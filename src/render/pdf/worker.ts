@@ -9,14 +9,16 @@ export interface RenderRequest {
   data: Record<string, unknown>;
   /** The form's schema file: read as JSON here, without compiling a validator (the data is already valid). */
   schemaFile: string;
+  /** The submission version's banner, printed on every page. */
+  banner?: string;
 }
 
 const schemas = new Map<string, JsonSchema>();
 
-parentPort!.on('message', async ({ file, data, schemaFile }: RenderRequest) => {
+parentPort!.on('message', async ({ file, data, schemaFile, banner }: RenderRequest) => {
   try {
     if (!schemas.has(schemaFile)) schemas.set(schemaFile, JSON.parse(readFileSync(schemaFile, 'utf8')) as JsonSchema);
-    const pdf = await renderData(file, data, schemas.get(schemaFile)!);
+    const pdf = await renderData(file, data, schemas.get(schemaFile)!, { banner });
     parentPort!.postMessage({ slug: pdf.slug, bytes: pdf.bytes, sha256: pdf.sha256 }, [pdf.bytes.buffer as ArrayBuffer]);
   } catch (error) {
     parentPort!.postMessage({ error: (error as Error)?.stack ?? String(error) });

@@ -85,17 +85,25 @@ export interface RenderedPdf {
   sha256: string;
 }
 
+export interface RenderOptions {
+  /** A line printed at the top of every page (the submission version's banner). */
+  banner?: string;
+}
+
 /** A renderable validation result → PDF bytes. */
-export async function renderAssessment(result: Pick<ValidationResult, 'file' | 'renderable' | 'data' | 'form'>): Promise<RenderedPdf> {
+export async function renderAssessment(result: Pick<ValidationResult, 'file' | 'renderable' | 'data' | 'form'>, options: RenderOptions = {}): Promise<RenderedPdf> {
   if (!result.renderable || !result.data || !result.form) throw new Error(`not renderable: ${result.file}`);
-  return renderData(result.file, result.data, result.form.schema);
+  return renderData(result.file, result.data, result.form.schema, options);
 }
 
 /** Assessment data (already validated) and its form schema → PDF bytes; the slug comes from the file path. */
-export async function renderData(file: string, data: Record<string, unknown>, schema: JsonSchema): Promise<RenderedPdf> {
+export async function renderData(file: string, data: Record<string, unknown>, schema: JsonSchema, options: RenderOptions = {}): Promise<RenderedPdf> {
   const canonical = canonicalJson(data, schema);
   const slug = slugOf(file);
   const dd = buildDocDefinition({ data, schema, canonical, slug });
+  if (options.banner) {
+    (dd as { header?: unknown }).header = { text: options.banner, bold: true, fontSize: 9, color: '#b00020', alignment: 'center', margin: [0, 14, 0, 0] };
+  }
   return { slug, bytes: await renderDocDefinition(dd), sha256: canonical.sha256 };
 }
 

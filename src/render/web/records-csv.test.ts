@@ -22,3 +22,17 @@ test('カンマ・引用符・改行を含む値は RFC 4180 のとおり引用�
   const lines = recordsCsv(reference.form!.schema, data as unknown as Record<string, unknown>).slice(1).split('\r\n');
   assert.equal(lines[1], 'こども医療費受給資格管理ファイル,"口座, ""情報""",1,"行1\n行2"');
 });
+
+test('数式として実行される値(= + - @ タブ、全角の＝など)は先頭に \' を付け、表計算ソフトで式にならない', () => {
+  const data = structuredClone(reference.data!) as { 特定個人情報ファイル記録項目: { 記録項目: { 名称: string; 項目: string[] }[] }[] };
+  data.特定個人情報ファイル記録項目[0]!.記録項目 = [{ 名称: '=HYPERLINK("http://x.invalid","y")', 項目: ['+1+2', '-3', '@SUM(A1)', '\tタブ', '＝１＋１', '普通の項目'] }];
+  const lines = recordsCsv(reference.form!.schema, data as unknown as Record<string, unknown>).slice(1).split('\r\n');
+  assert.deepEqual(lines.slice(1, 7), [
+    `こども医療費受給資格管理ファイル,"'=HYPERLINK(""http://x.invalid"",""y"")",1,'+1+2`,
+    `こども医療費受給資格管理ファイル,"'=HYPERLINK(""http://x.invalid"",""y"")",2,'-3`,
+    `こども医療費受給資格管理ファイル,"'=HYPERLINK(""http://x.invalid"",""y"")",3,'@SUM(A1)`,
+    `こども医療費受給資格管理ファイル,"'=HYPERLINK(""http://x.invalid"",""y"")",4,'\tタブ`,
+    `こども医療費受給資格管理ファイル,"'=HYPERLINK(""http://x.invalid"",""y"")",5,'＝１＋１`,
+    `こども医療費受給資格管理ファイル,"'=HYPERLINK(""http://x.invalid"",""y"")",6,普通の項目`,
+  ]);
+});

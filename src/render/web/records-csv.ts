@@ -1,14 +1,13 @@
 /**
  * (別添1) 特定個人情報ファイル記録項目 as CSV, the machine-readable publication beside the page and PDF.
- * RFC 4180 quoting and CRLF; UTF-8 with a BOM so that Excel opens Japanese text correctly.
+ * Written by csv-stringify: RFC 4180 quoting and CRLF; UTF-8 with a BOM so that Excel opens Japanese text
+ * correctly; a cell that a spreadsheet would run as a formula (starting with = + - @, their full-width forms, a tab
+ * or a carriage return) gets a leading ' as OWASP's CSV-injection guidance and the spreadsheets expect.
  */
+import { stringify } from 'csv-stringify/sync';
 import type { JsonSchema } from '../../schema/registry.ts';
 import { resolveRef } from '../../schema/walk.ts';
 import { arrayAt, isObject } from '../../model/access.ts';
-
-function cell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** Header labels from the schema: the file name, the group (記録項目グループ), the item's number and the item. */
 export function recordsCsv(schema: JsonSchema, data: Record<string, unknown>): string {
@@ -30,5 +29,5 @@ export function recordsCsv(schema: JsonSchema, data: Record<string, unknown>): s
       arrayAt(g, '項目').forEach((item, i) => lines.push([name, String(g['名称'] ?? ''), String(i + 1), String(item)]));
     }
   }
-  return '\uFEFF' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
+  return stringify(lines, { bom: true, record_delimiter: 'windows', escape_formulas: true, quoted_match: /[\r\n]/ });
 }

@@ -8,6 +8,7 @@ import { itemLabel, resolveRef } from '../../schema/walk.ts';
 import { isObject, checkState } from '../../model/access.ts';
 import { formatWareki, parseDate } from '../../model/wareki.ts';
 import { diffWordsJa, type DiffPart } from './diff.ts';
+import { withheldMark } from '../../model/withhold.ts';
 
 export type CheckState = true | false | '不明';
 
@@ -94,7 +95,8 @@ function choiceValue(schema: JsonSchema, value: unknown): Value {
     kind: 'choice',
     selected: typeof value === 'string' ? value : null,
     options: options.map((label) => ({ label, selected: label === value })),
-    invalid: typeof value === 'string' && !options.includes(value),
+    // 「（非公表）」 (a withheld choice in the public version) is not a wrongly written choice.
+    invalid: typeof value === 'string' && !options.includes(value) && value !== withheldMark,
   };
 }
 

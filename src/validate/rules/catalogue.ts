@@ -4,6 +4,7 @@ import { blankRequiredItem } from './blank-required-item.ts';
 import { changeEntryDate } from './change-entry-date.ts';
 import { changeRowCurrent } from './change-row-current.ts';
 import { doubledWord } from './doubled-word.ts';
+import { draftChangeExplanation } from './draft-change-explanation.ts';
 import { duplicateId } from './duplicate-id.ts';
 import { duplicateRecordItem } from './duplicate-record-item.ts';
 import { entrustmentConsistency } from './entrustment-consistency.ts';
@@ -14,12 +15,14 @@ import { termVariant } from './term-variant.ts';
 import { thresholdConsistency } from './threshold-consistency.ts';
 import { unknownCheckbox } from './unknown-checkbox.ts';
 import { warekiDate } from './wareki-date.ts';
+import { withheldPart } from './withheld-part.ts';
 
 export const validationRules: readonly Rule[] = [
   blankRequiredItem,
   changeEntryDate,
   changeRowCurrent,
   doubledWord,
+  draftChangeExplanation,
   duplicateId,
   duplicateRecordItem,
   entrustmentConsistency,
@@ -30,4 +33,5 @@ export const validationRules: readonly Rule[] = [
   thresholdConsistency,
   unknownCheckbox,
   warekiDate,
+  withheldPart,
 ];

@@ -1,0 +1,141 @@
+/**
+ * 非公表 end to end: marker strings planted in every 非公表 place of the reference (a whole text item, a part of a
+ * text, a 変更箇所 cell, a 別添1 記録項目, a whole 委託事項 block, 変更箇所 text quoting a withheld part, and the
+ * reason itself) never appear in any public artefact of `pia build` (HTML, JSON, CSV, JS, source maps, the pagefind
+ * index decompressed, PDF text and the PDF's embedded JSON). `pia build --submission` has them all, outside dist/,
+ * with the banner on every page of the site and of every PDF.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { referenceFile, referenceSlug } from '../site/generate.ts';
+import { submissionBanner } from '../../src/validate/edition.ts';
+
+const bin = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
+const markers = ['QZXM1', 'QZXM2', 'QZXM3', 'QZXM4', 'QZXM5', 'QZXM6', 'QZXM7'];
+const fileId = 'kodomo-iryohi-jukyu-shikaku';
+
+export function plantedText(): string {
+  const text = readFileSync(referenceFile, 'utf8')
+    .replace('生体認証とパスワードによる二要素認証とすることで', '生体認証(QZXM1式静脈認証)とパスワードによる二要素認証とすることで')
+    .replace('入退室管理を行っている部屋に設置した', '入退室管理を行っているQZXM2サーバー室に設置した')
+    .replace('    変更後の記載: 越谷市保有個人情報の適切な管理に関する指針', '    変更後の記載: 越谷市保有個人情報の適切な管理に関する指針(QZXM3改訂版)')
+    .replace('    変更前の記載: 越谷市個人情報取扱事務の委託に関する指針', '    変更前の記載: 越谷市個人情報取扱事務の委託に関する指針 QZXM2サーバー室 QZXM6')
+    .replace('記号, 番号, 個人識別番号]', '記号, 番号, QZXM4識別子]')
+    .replace('委託先名: 株式会社アイネス', '委託先名: 株式会社QZXM5');
+  const withheld = [
+    '非公表:',
+    `  - 項目: /リスク対策/特定個人情報ファイル/${fileId}/特定個人情報の使用/リスク2/具体的な管理方法`,
+    '    理由: 認証装置の方式が分かると攻撃の手掛かりになるため QZXM7',
+    `  - 項目: /特定個人情報ファイルの概要/${fileId}/特定個人情報の保管・消去/保管場所`,
+    '    部分: QZXM2サーバー室',
+    '    理由: サーバーの設置場所',
+    '  - 項目: /変更箇所/2028-09-30-itaku-kitei/変更後の記載',
+    '    部分: (QZXM3改訂版)',
+    '    理由: 改訂の版名',
+    '  - 項目: /変更箇所/2028-09-30-itaku-kitei/変更前の記載',
+    '    部分: QZXM6',
+    '    理由: 変更前の記載の一部',
+    `  - 項目: /特定個人情報ファイル記録項目/${fileId}/記録項目/hoken-joho/項目/7`,
+    '    理由: 識別子の名称',
+    `  - 項目: /特定個人情報ファイルの概要/${fileId}/特定個人情報ファイルの取扱いの委託/委託事項/fukushi-sogo-system-hoshu`,
+    '    理由: 委託先',
+    '',
+  ].join('\n');
+  for (const m of ['QZXM1', 'QZXM2', 'QZXM3', 'QZXM4', 'QZXM5', 'QZXM6']) assert.ok(text.includes(m), m);
+  return `${text}${text.endsWith('\n') ? '' : '\n'}${withheld}`;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+/** Every text a reader (or a crawler) can get from the file: its bytes, decompressed pagefind data, PDF text and attachments. */
+function readable(file: string): string {
+  const bytes = readFileSync(file);
+  const parts = [bytes.toString('utf8')];
+  if (/\.pf_/.test(file) || file.includes(`${path.sep}pagefind${path.sep}`)) {
+    try {
+      parts.push(gunzipSync(bytes).toString('utf8'));
+    } catch {
+      // not compressed
+    }
+  }
+  if (file.endsWith('.pdf')) {
+    parts.push(spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout);
+    const out = mkdtempSync(path.join(tmpdir(), 'pia-pdfdetach-'));
+    spawnSync('pdfdetach', ['-saveall', '-o', out, file]);
+    for (const f of readdirSync(out)) parts.push(readFileSync(path.join(out, f), 'utf8'));
+    rmSync(out, { recursive: true, force: true });
+  }
+  return parts.join('\n');
+}
+
+let cwd: string;
+before(async () => {
+  cwd = mkdtempSync(path.join(tmpdir(), 'pia-withheld-'));
+  const file = path.join(cwd, 'assessments', referenceSlug, 'assessment.yaml');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, plantedText());
+  const run = promisify(execFile);
+  // A strict umask, as on many servers' deploy accounts: the published files must still be readable by the web server.
+  await run('bash', ['-c', 'umask 077; exec "$0" "$@"', process.execPath, bin, 'build'], { cwd, maxBuffer: 64 * 1024 * 1024 });
+  await run(process.execPath, [bin, 'build', '--submission'], { cwd, maxBuffer: 64 * 1024 * 1024 });
+});
+after(() => rmSync(cwd, { recursive: true, force: true }));
+
+test('公表用(dist/ と out/pdf/)のどのファイルにも非公表の文が現れない(HTML・JSON・CSV・JS・索引・PDF の文字と添付)', () => {
+  const files = [...filesUnder(path.join(cwd, 'dist')), ...filesUnder(path.join(cwd, 'out', 'pdf'))];
+  const kinds = new Set(files.map((f) => path.extname(f)));
+  for (const ext of ['.html', '.json', '.csv', '.pdf', '.js']) assert.ok(kinds.has(ext), `${ext} is among the checked files`);
+  assert.ok(files.some((f) => f.includes(`${path.sep}pagefind${path.sep}`) && /\.pf_(fragment|index)$/.test(f)), 'the search index is checked');
+  let withheldShown = 0;
+  for (const file of files) {
+    const text = readable(file);
+    // The search index keeps words in lower case.
+    const lower = text.toLowerCase();
+    for (const m of markers) assert.ok(!lower.includes(m.toLowerCase()), `${m} leaked into ${path.relative(cwd, file)}`);
+    if (text.includes('（非公表）')) withheldShown++;
+  }
+  const page = readFileSync(path.join(cwd, 'dist', referenceSlug, 'index.html'), 'utf8');
+  assert.match(page, /（非公表）/);
+  assert.ok(withheldShown >= 4, 'the page, the JSON, the CSV and the PDF show （非公表）');
+  const json = JSON.parse(readFileSync(path.join(cwd, 'dist', referenceSlug, `${referenceSlug}.json`), 'utf8'));
+  assert.equal(json['非公表'], undefined, 'the list (with its reasons) is not published');
+  assert.match(readFileSync(path.join(cwd, 'dist', referenceSlug, `${referenceSlug}-records.csv`), 'utf8'), /保険情報,8,（非公表）/);
+  assert.ok(!page.includes(submissionBanner), 'no banner on the public site');
+  // A withheld choice is shown as （非公表）, not as a wrongly written choice.
+  assert.ok(!page.includes('様式の選択肢にない記載です'), 'the reference has no wrongly written choice; （非公表） is not one');
+});
+
+test('提出用(out/submission/)はすべてを載せ、サイトの各ページと PDF の各ページに「提出用」の表示がある。dist/ には作らない', () => {
+  const site = path.join(cwd, 'out', 'submission', 'site');
+  const pages = filesUnder(site).filter((f) => f.endsWith('.html'));
+  assert.ok(pages.length >= 5);
+  for (const page of pages) assert.ok(readFileSync(page, 'utf8').includes(submissionBanner), `banner on ${path.relative(cwd, page)}`);
+  const page = readFileSync(path.join(site, referenceSlug, 'index.html'), 'utf8');
+  for (const m of ['QZXM1', 'QZXM2', 'QZXM3', 'QZXM4', 'QZXM5', 'QZXM6']) assert.ok(page.includes(m), `${m} in the submission page`);
+  const pdf = path.join(cwd, 'out', 'submission', 'pdf', `${referenceSlug}.pdf`);
+  const pageCount = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)![1]);
+  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+  assert.equal(text.split('\f').filter((p) => p.includes('提出用(非公表の部分を含む全文)')).length, pageCount, 'the banner is on every PDF page');
+  assert.ok(text.includes('QZXM5'));
+  // The same reading finds the markers in the submission's search index: the public check above can see a leak there.
+  assert.ok(filesUnder(path.join(site, 'pagefind')).some((f) => /\.pf_index$/.test(f) && readable(f).includes('qzxm1')), 'markers are found in a search index');
+  assert.ok(!filesUnder(path.join(cwd, 'dist')).some((f) => readable(f).includes('QZXM1')), 'the public site was not replaced by the submission one');
+});
+
+test('dist/ のフォルダは 755、ファイルは 644(umask 077 で作っても、権限を保つ複写でもウェブサーバーが読める)', () => {
+  const dist = path.join(cwd, 'dist');
+  assert.equal(statSync(dist).mode & 0o777, 0o755);
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    assert.equal(statSync(full).mode & 0o777, entry.isDirectory() ? 0o755 : 0o644, path.relative(cwd, full));
+  }
+});

@@ -1,7 +1,7 @@
 /**
  * PDF rendering: cold and warm ms per document, a batch of 100 assessments on worker threads (1 worker, then
- * one per core), and Chromium's page.pdf() of the same content for comparison (Debian chromium; override the
- * path with PIA_CHROMIUM). Targets (issue 3): ≤ 200 ms warm, faster than Chromium, batch time falling with cores.
+ * one per core), and Chromium's page.pdf() of the same content for comparison (the tests' Chromium from
+ * test/support/tools.ts; override the path with PIA_CHROMIUM). Targets (issue 3): ≤ 200 ms warm, faster than Chromium, batch time falling with cores.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,6 @@ import { buildPdfs } from '../src/render/pdf/build-pdfs.ts';
 import { fontFiles } from '../src/render/pdf/fonts.ts';
 
 const reference = 'assessments/koshigaya-48-kodomo-iryohi/assessment.yaml';
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
@@ -41,13 +40,7 @@ function toHtml(node: Node | Node[] | string | undefined): string {
 }
 
 async function chromium(html: string, runs: number): Promise<{ warm: number; bytes: number } | string> {
-  let playwright: typeof import('playwright');
-  try {
-    playwright = await import('playwright');
-  } catch {
-    return 'playwright is not installed';
-  }
-  const browser = await playwright.chromium.launch({ executablePath: process.env.PIA_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs }).catch((e: Error) => e);
+  const browser = await import('../test/support/tools.ts').then((tools) => tools.launchChromium()).catch((e: Error) => e);
   if (browser instanceof Error) return `chromium did not start: ${browser.message.split('\n')[0]}`;
   try {
     const page = await (await browser.newContext()).newPage();

@@ -4,7 +4,7 @@
  */
 import type { JsonSchema } from '../schema/registry.ts';
 import { parseDate } from './wareki.ts';
-import { readOne, readRole, roleEntries, roleSites } from './roles.ts';
+import { readOne, roleEntries, roleSites } from './roles.ts';
 
 /** 公表日 as ISO, when the form has one and it is a valid date. */
 export function publishedOn(root: JsonSchema, data: unknown): string | undefined {
@@ -32,32 +32,21 @@ export interface ChangeRow {
 
 const rowRoles = { date: 'change.date', item: 'change.item', before: 'change.before', after: 'change.after', timing: 'change.timing', explanation: 'change.explanation' } as const;
 
-/** The 変更箇所 rows of a document, read by role. */
-export function changeRows(root: JsonSchema, data: unknown): ChangeRow[] {
-  return roleEntries(root, data, 'changes').map((entry) => {
-    const row: ChangeRow = { pointer: entry.pointer, id: entry.id };
-    for (const [field, role] of Object.entries(rowRoles) as [keyof typeof rowRoles, string][]) {
-      const read = readRole(root, data, role, entry.pointer)[0];
-      if (!read || read.raw === null || read.raw === undefined) continue;
-      if (field === 'timing') {
-        if (read.value === 'before' || read.value === 'after') row.timing = read.value;
-      } else if (typeof read.raw === 'string') row[field] = read.raw;
-    }
-    return row;
-  });
-}
+type RowKeys = Record<keyof typeof rowRoles, string> & { timingChoices: Record<'before' | 'after', string>; timingValues: Record<string, string> };
+const keysCache = new WeakMap<JsonSchema, RowKeys>();
 
-/** The key of each 変更箇所 column in this form (for writing rows): change.date → 変更日 … */
-export function changeRowKeys(root: JsonSchema): Record<keyof typeof rowRoles, string> & { timingChoices: Record<'before' | 'after', string> } {
+/** The key of each 変更箇所 column in this form (change.date → 変更日 …): the columns sit in the row entry. */
+export function changeRowKeys(root: JsonSchema): RowKeys {
+  const cached = keysCache.get(root);
+  if (cached) return cached;
   const keyOf = (role: string): string => {
     const site = roleSites(root).get(role)?.[0];
     if (!site) throw new Error(`form ${String(root.$id)} has no ${role}`);
     return site.pattern.at(-1)!;
   };
-  const timingSite = roleSites(root).get('change.timing')?.[0];
-  const choices = Object.entries(timingSite?.schema['x-role-values'] ?? {});
-  const choice = (value: string) => choices.find(([, v]) => v === value)?.[0] ?? value;
-  return {
+  const timingValues = roleSites(root).get('change.timing')?.[0]?.schema['x-role-values'] ?? {};
+  const choice = (value: string) => Object.entries(timingValues).find(([, v]) => v === value)?.[0] ?? value;
+  const keys: RowKeys = {
     date: keyOf('change.date'),
     item: keyOf('change.item'),
     before: keyOf('change.before'),
@@ -65,7 +54,30 @@ export function changeRowKeys(root: JsonSchema): Record<keyof typeof rowRoles, s
     timing: keyOf('change.timing'),
     explanation: keyOf('change.explanation'),
     timingChoices: { before: choice('before'), after: choice('after') },
+    timingValues,
   };
+  keysCache.set(root, keys);
+  return keys;
+}
+
+/** The 変更箇所 rows of a document, read by role (the form's column keys). */
+export function changeRows(root: JsonSchema, data: unknown): ChangeRow[] {
+  if (!roleSites(root).has('changes')) return [];
+  const keys = changeRowKeys(root);
+  return roleEntries(root, data, 'changes').map((entry) => {
+    const row: ChangeRow = { pointer: entry.pointer, id: entry.id };
+    const value = typeof entry.value === 'object' && entry.value !== null ? (entry.value as Record<string, unknown>) : {};
+    const text = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
+    row.date = text(keys.date);
+    row.item = text(keys.item);
+    row.before = text(keys.before);
+    row.after = text(keys.after);
+    row.explanation = text(keys.explanation);
+    const timing = keys.timingValues[text(keys.timing) ?? ''];
+    if (timing === 'before' || timing === 'after') row.timing = timing;
+    for (const k of Object.keys(row) as (keyof ChangeRow)[]) if (row[k] === undefined) delete row[k];
+    return row;
+  });
 }
 
 /** The pointer of the 変更箇所 list in this form (where --write appends). */

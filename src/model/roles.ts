@@ -106,11 +106,21 @@ export function canonicalOf(schema: JsonSchema, raw: unknown): unknown {
  */
 export function readRole(root: JsonSchema, data: unknown, role: string, within = ''): RoleRead[] {
   const out: RoleRead[] = [];
+  const withinSegments = within === '' ? [] : within.slice(1).split('/');
+  // The value at `within`, found once: every site under it is expanded from there, not from the root.
+  let start: unknown = data;
+  for (const s of withinSegments) {
+    const key = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    start = Array.isArray(start) ? start[Number(key)] : isObject(start) ? start[key] : undefined;
+  }
+  if (start === undefined) return out;
   for (const site of roleSites(root).get(role) ?? []) {
+    if (site.pattern.length < withinSegments.length) continue;
+    const under = withinSegments.every((s, i) => (site.pattern[i] === '*' ? /^\d+$/.test(s) : escape(site.pattern[i]!) === s));
+    if (!under) continue;
     const expand = (value: unknown, i: number, pointer: string): void => {
       if (value === undefined) return;
       if (i === site.pattern.length) {
-        if (within && pointer !== within && !pointer.startsWith(`${within}/`)) return;
         out.push({ pointer, raw: value, value: canonicalOf(site.schema, value), schema: site.schema, band: bandOf(site.schema, value) });
         return;
       }
@@ -119,7 +129,7 @@ export function readRole(root: JsonSchema, data: unknown, role: string, within =
         if (Array.isArray(value)) value.forEach((v, n) => expand(v, i + 1, `${pointer}/${n}`));
       } else if (isObject(value)) expand(value[segment], i + 1, `${pointer}/${escape(segment)}`);
     };
-    expand(data, 0, '');
+    expand(start, withinSegments.length, within);
   }
   return out;
 }

@@ -13,7 +13,11 @@ export interface ItemCandidate {
 }
 
 /** Every item of the form with its printed path (first repetition), for mapping a row's 項目 text back. */
+const candidatesCache = new WeakMap<JsonSchema, ItemCandidate[]>();
+
 export function itemCandidates(root: JsonSchema): ItemCandidate[] {
+  const cached = candidatesCache.get(root);
+  if (cached) return cached;
   const out: ItemCandidate[] = [];
   const visit = (schema: JsonSchema, pointer: string, depth: number): void => {
     if (depth > 12) return;
@@ -29,6 +33,7 @@ export function itemCandidates(root: JsonSchema): ItemCandidate[] {
     }
   };
   visit(resolveRef(root, root), '', 0);
+  candidatesCache.set(root, out);
   return out;
 }
 

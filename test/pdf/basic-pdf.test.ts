@@ -10,7 +10,7 @@ test('基礎項目評価書の PDF: 表紙は [様式2]、Ⅱ と Ⅲ は同じ�
   const result = validateFile(basicFile, { today: '2026-12-01' });
   assert.equal(result.renderable, true);
   const { file } = await renderTo(tempDir(), result);
-  const pages = pageTexts(file);
+  const pages = await pageTexts(file);
   assert.equal(pages.length, 7);
   assert.match(pages[0]!, /\[様式2\]/);
   assert.match(pages[0]!, /特定個人情報保護評価書\(基礎項目評価書\)/);

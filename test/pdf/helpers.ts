@@ -1,10 +1,10 @@
-/** Shared by the PDF tests: render an assessment to a temp dir and read it back with poppler-utils. */
-import { execFileSync } from 'node:child_process';
+/** Shared by the PDF tests: render an assessment to a temp dir and read it back (pdfjs-dist, through test/support/tools.ts). */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { validateFile, validateText, type ValidationResult } from '../../src/validate/validate.ts';
 import { renderAssessment } from '../../src/render/pdf/write.ts';
+import { pdfText } from '../support/tools.ts';
 
 export const referenceFile = 'assessments/koshigaya-48-kodomo-iryohi/assessment.yaml';
 export const goldenDir = path.join(import.meta.dirname, 'golden');
@@ -37,17 +37,12 @@ export async function renderTo(dir: string, result: ValidationResult): Promise<{
   return { file, bytes: pdf.bytes, sha256: pdf.sha256 };
 }
 
-export function run(command: string, args: string[]): string {
-  return execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
-
 /**
- * pdftotext -raw pages: text in the order it is drawn (the order a reader gets when copying or searching),
- * each page without its footer line (評価書名 SHA-256 … n / N).
+ * Page texts in the order they are drawn (the order a reader gets when copying or searching; what
+ * `pdftotext -raw` gives), each page without its footer line (評価書名 SHA-256 … n / N).
  */
-export function pageTexts(file: string): string[] {
-  return run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'])
-    .split('\f')
+export async function pageTexts(file: string): Promise<string[]> {
+  return (await pdfText(file))
     .filter((page) => page.trim() !== '')
     .map((page) => page.split('\n').filter((l) => l.trim() !== '' && !/ SHA-256 [0-9a-f]{12} \d+ \/ \d+$/.test(l)).join('\n'));
 }

@@ -1,8 +1,8 @@
-/** The PDF of the reference assessment, read back with poppler-utils (pdftotext, pdffonts, pdfinfo, pdfdetach, pdftoppm). */
+/** The PDF of the reference assessment, read back with pdfjs-dist (text, fonts, document information, attachments, page images). */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { canonicalJson, toCanonical } from '../../src/model/canonical.ts';
 import { formatWareki, parseDate } from '../../src/model/wareki.ts';
@@ -10,7 +10,8 @@ import { walkData } from '../../src/schema/walk.ts';
 import { buildDocDefinition } from '../../src/render/pdf/doc-definition.ts';
 import type { ValidationResult } from '../../src/validate/validate.ts';
 import { decodeGreyPng, differingShare } from './png.ts';
-import { goldenDir, pageTexts, reference, referenceVariant, renderTo, run, tempDir, updateGolden } from './helpers.ts';
+import { goldenDir, pageTexts, reference, referenceVariant, renderTo, tempDir, updateGolden } from './helpers.ts';
+import { pdfAttachments, pdfFonts, pdfInfo, pdfText, renderPage } from '../support/tools.ts';
 
 let dir: string;
 let result: ValidationResult;
@@ -21,7 +22,7 @@ before(async () => {
   dir = tempDir();
   result = reference();
   pdf = await renderTo(dir, result);
-  pages = pageTexts(pdf.file);
+  pages = await pageTexts(pdf.file);
 });
 
 /** Every value of the assessment as the PDF prints it, in the form's order (dates in 和暦). */
@@ -53,31 +54,27 @@ test('参考評価書のすべての記載が PDF のテキストに読み順ど
   }
 });
 
-test('フォントはすべて埋め込まれ、サブセット化されている', () => {
-  const rows = run('pdffonts', [pdf.file]).split('\n').slice(2).filter((l) => l.trim() !== '');
-  assert.ok(rows.some((r) => r.includes('BIZUDPGothic-Regular')), 'BIZ UDPゴシック is used');
-  for (const row of rows) {
-    const [, , , emb, sub, uni] = row.trim().split(/\s+/).slice(-8);
-    assert.deepEqual([emb, sub, uni], ['yes', 'yes', 'yes'], row);
-  }
+test('フォントはすべて埋め込まれ、サブセット化されている', async () => {
+  const fonts = await pdfFonts(pdf.file);
+  assert.ok(fonts.some((f) => f.name.endsWith('+BIZUDPGothic-Regular')), 'BIZ UDPゴシック is used');
+  for (const font of fonts) assert.deepEqual([font.embedded, font.subset, font.unicode], [true, true, true], font.name);
 });
 
-test('文書情報に評価書名・様式名・作成者・言語 ja-JP と原本の SHA-256 が入る', () => {
-  const info = run('pdfinfo', [pdf.file]);
-  assert.match(info, /^Title:\s+こども医療費の支給に関する事務 重点項目評価書$/m);
-  assert.match(info, /^Subject:\s+特定個人情報保護評価書\(重点項目評価書\)$/m);
-  assert.match(info, /^Creator:\s+pia$/m);
-  assert.match(info, new RegExp(`^Keywords:\\s+sha256:${pdf.sha256}$`, 'm'));
-  assert.match(info, /^Page size:\s+595.28 x 841.89 pts \(A4\)$/m);
-  assert.match(run('pdfinfo', ['-custom', pdf.file]), new RegExp(`^SourceSHA256:\\s+${pdf.sha256}$`, 'm'));
-  assert.ok(Buffer.from(pdf.bytes).toString('latin1').includes('/Lang (ja-JP)'), 'catalog /Lang (ja-JP)');
+test('文書情報に評価書名・様式名・作成者・言語 ja-JP と原本の SHA-256 が入る', async () => {
+  const info = await pdfInfo(pdf.file);
+  assert.equal(info.title, 'こども医療費の支給に関する事務 重点項目評価書');
+  assert.equal(info.subject, '特定個人情報保護評価書(重点項目評価書)');
+  assert.equal(info.creator, 'pia');
+  assert.equal(info.keywords, `sha256:${pdf.sha256}`);
+  for (const size of info.pageSizes) assert.deepEqual(size, { width: 595.28, height: 841.89 }, 'A4');
+  assert.equal(info.custom.SourceSHA256, pdf.sha256);
+  assert.equal(info.lang, 'ja-JP');
 });
 
-test('添付された原本 JSON は正規形 JSON と一致し、その SHA-256 が文書情報の値と一致する', () => {
-  const out = tempDir();
-  run('pdfdetach', ['-saveall', '-o', out, pdf.file]);
-  assert.deepEqual(readdirSync(out), ['koshigaya-48-kodomo-iryohi.json']);
-  const attached = readFileSync(path.join(out, 'koshigaya-48-kodomo-iryohi.json'));
+test('添付された原本 JSON は正規形 JSON と一致し、その SHA-256 が文書情報の値と一致する', async () => {
+  const attachments = await pdfAttachments(pdf.file);
+  assert.deepEqual([...attachments.keys()], ['koshigaya-48-kodomo-iryohi.json']);
+  const attached = Buffer.from(attachments.get('koshigaya-48-kodomo-iryohi.json')!);
   const canonical = canonicalJson(result.data!, result.form!.schema);
   assert.equal(attached.toString('utf8'), canonical.json);
   assert.equal(createHash('sha256').update(attached).digest('hex'), pdf.sha256);
@@ -87,11 +84,11 @@ test('添付された原本 JSON は正規形 JSON と一致し、その SHA-256
 test('同じ評価書からはバイト単位で同じ PDF ができる(作成日は公表日)', async () => {
   const again = await renderTo(tempDir(), reference());
   assert.ok(Buffer.from(again.bytes).equals(Buffer.from(pdf.bytes)), 'PDF bytes differ between two renders');
-  assert.match(run('pdfinfo', [pdf.file]), /^CreationDate:\s+Sun Mar 29 15:00:00 2026 UTC$/m);
+  assert.equal((await pdfInfo(pdf.file)).creationDate?.toISOString(), '2026-03-29T15:00:00.000Z');
 });
 
-test('各ページの下部に評価書名、原本の短いハッシュ、ページ番号 n / N がある', () => {
-  const raw = run('pdftotext', ['-enc', 'UTF-8', pdf.file, '-']).split('\f').filter((p) => p.trim() !== '');
+test('各ページの下部に評価書名、原本の短いハッシュ、ページ番号 n / N がある', async () => {
+  const raw = (await pdfText(pdf.file)).filter((p) => p.trim() !== '');
   raw.forEach((page, i) => {
     assert.ok(page.includes(`SHA-256 ${pdf.sha256.slice(0, 12)}`), `page ${i + 1}: short hash`);
     assert.ok(page.includes(`${i + 1} / ${raw.length}`), `page ${i + 1}: page number`);
@@ -149,8 +146,8 @@ test('(別添2) 変更箇所は6列で、表の見出し行を別添2のすべ�
 test('𠮷 や ☑ のように本文フォントにない文字も代替フォントで描かれ、テキストとして取り出せる', async () => {
   const variant = referenceVariant('variant-glyphs', (t) => t.replace('評価実施機関名: 越谷市長', '評価実施機関名: 𠮷田市長 ☑'));
   const rendered = await renderTo(tempDir(), variant);
-  assert.ok(run('pdftotext', ['-enc', 'UTF-8', '-l', '1', rendered.file, '-']).includes('𠮷田市長 ☑'));
-  const fonts = run('pdffonts', [rendered.file]);
+  assert.ok((await pdfText(rendered.file))[0]!.includes('𠮷田市長 ☑'));
+  const fonts = (await pdfFonts(rendered.file)).map((f) => f.name).join(' ');
   assert.match(fonts, /NotoSansJP-Regular/);
   assert.match(fonts, /NotoSansSymbols2-Regular/);
 });
@@ -163,12 +160,10 @@ test('空欄(null)は「（未記載）」と区別して空のまま示す', ()
   assert.ok(/"text":"2\. 特定個人情報ファイルを取り扱う事務において使用するシステム"[^{}]*\},\{"text":"（未記載）"/.test(json), 'a missing item shows （未記載）');
 });
 
-/** Golden images: pdftoppm PNG at 50 dpi against the committed PNG; a few differing pixels are tolerated. */
+/** Golden images: the page rendered by pdfjs at 50 dpi in grey against the committed PNG; a few differing pixels are tolerated. */
 for (const [name, page] of [['cover', 1], ['table', 4]] as const) {
-  test(`${name === 'cover' ? '表紙' : 'Ⅱ の表のページ'}の画像が基準画像とほぼ一致する(UPDATE_GOLDEN=1 で更新)`, () => {
-    const out = path.join(tempDir(), name);
-    run('pdftoppm', ['-r', '50', '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf.file, out]);
-    const actual = readFileSync(`${out}.png`);
+  test(`${name === 'cover' ? '表紙' : 'Ⅱ の表のページ'}の画像が基準画像とほぼ一致する(UPDATE_GOLDEN=1 で更新)`, async () => {
+    const actual = (await renderPage(pdf.file, page, 50)).png;
     const golden = path.join(goldenDir, `${name}.png`);
     if (updateGolden || !existsSync(golden)) {
       assert.ok(updateGolden, `golden ${golden} is missing: run with UPDATE_GOLDEN=1`);
@@ -192,9 +187,9 @@ test('1ページに収まらない長い記載は行の途中でページを分�
   const long = Array.from({ length: 120 }, (_, i) => `第${i + 1}項 長い記載の行です。保管場所の説明が続きます。`).join('');
   const variant = referenceVariant('variant-long', (t) => t.replace('使用目的: 越谷市子ども医療費支給', `使用目的: ${long}越谷市子ども医療費支給`));
   const rendered = await renderTo(tempDir(), variant);
-  const text = pageTexts(rendered.file).join('').replace(/\s+/g, '');
+  const variantPages = await pageTexts(rendered.file);
+  const text = variantPages.join('').replace(/\s+/g, '');
   assert.ok(text.includes(`${long}越谷市子ども医療費支給`.replace(/\s+/g, '')), 'the long value is complete and in order');
-  const variantPages = pageTexts(rendered.file);
   const first = variantPages.findIndex((p) => p.includes('第1項 長い'));
   const last = variantPages.findIndex((p) => p.includes('第120項 長い'));
   assert.ok(first >= 0 && last > first, `the value starts on page ${first + 1} and continues on page ${last + 1}`);
@@ -230,7 +225,7 @@ test('特定個人情報ファイルが複数あるときは、ファイルご�
   const rendered = await renderData('assessments/two-files/assessment.yaml', data, result.form!.schema);
   const file = path.join(tempDir(), 'two-files.pdf');
   writeFileSync(file, rendered.bytes);
-  const text = pageTexts(file).join('\n');
+  const text = (await pageTexts(file)).join('\n');
   const headings = [...text.matchAll(/^特定個人情報ファイル(\d)$/gm)].map((m) => m[1]);
   // Ⅱ, 別添1 and Ⅲ each name both files.
   assert.deepEqual(headings, ['1', '2', '1', '2', '1', '2']);

@@ -1,14 +1,11 @@
 /**
- * Just enough PNG for golden-image tests: decodes the 8-bit greyscale, non-interlaced PNGs that
- * `pdftoppm -png` writes (greyscale or RGB), and compares two of them with a tolerance.
+ * Just enough PNG for golden-image tests: decodes the 8-bit, non-interlaced greyscale or RGB PNGs that
+ * renderPage (test/support/tools.ts) and `pdftoppm -png` write, and compares two images with a tolerance.
  */
 import { inflateSync } from 'node:zlib';
+import type { GreyImage } from '../support/tools.ts';
 
-export interface GreyImage {
-  width: number;
-  height: number;
-  pixels: Uint8Array;
-}
+export type { GreyImage };
 
 export function decodeGreyPng(bytes: Uint8Array): GreyImage {
   const view = Buffer.from(bytes);
@@ -25,7 +22,7 @@ export function decodeGreyPng(bytes: Uint8Array): GreyImage {
     if (type === 'IHDR') {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
-      // pdftoppm writes greyscale (0) or RGB (2), 8 bits, not interlaced.
+      // Greyscale (0) or RGB (2), 8 bits, not interlaced.
       if (body[8] !== 8 || (body[9] !== 0 && body[9] !== 2) || body[12] !== 0) throw new Error('only 8-bit greyscale or RGB, non-interlaced PNG is supported');
       channels = body[9] === 2 ? 3 : 1;
     } else if (type === 'IDAT') data.push(body);

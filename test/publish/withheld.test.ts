@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { referenceFile, referenceSlug } from '../site/generate.ts';
+import { pdfAttachments, pdfInfo, pdfText } from '../support/tools.ts';
 import { submissionBanner } from '../../src/validate/edition.ts';
 
 const bin = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
@@ -57,7 +58,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Every text a reader (or a crawler) can get from the file: its bytes, decompressed pagefind data, PDF text and attachments. */
-function readable(file: string): string {
+async function readable(file: string): Promise<string> {
   const bytes = readFileSync(file);
   const parts = [bytes.toString('utf8')];
   if (/\.pf_/.test(file) || file.includes(`${path.sep}pagefind${path.sep}`)) {
@@ -68,11 +69,11 @@ function readable(file: string): string {
     }
   }
   if (file.endsWith('.pdf')) {
-    parts.push(spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout);
-    const out = mkdtempSync(path.join(tmpdir(), 'pia-pdfdetach-'));
-    spawnSync('pdfdetach', ['-saveall', '-o', out, file]);
-    for (const f of readdirSync(out)) parts.push(readFileSync(path.join(out, f), 'utf8'));
-    rmSync(out, { recursive: true, force: true });
+    // The PDF's text and attachments, read with the tests' PDF reader (no system tool needed).
+    const pages = await pdfText(file);
+    assert.ok(pages.join('').length > 0, `text read from ${file}`);
+    parts.push(...pages);
+    for (const bytes of (await pdfAttachments(file)).values()) parts.push(Buffer.from(bytes).toString('utf8'));
   }
   return parts.join('\n');
 }
@@ -90,14 +91,14 @@ before(async () => {
 });
 after(() => rmSync(cwd, { recursive: true, force: true }));
 
-test('公表用(dist/ と out/pdf/)のどのファイルにも非公表の文が現れない(HTML・JSON・CSV・JS・索引・PDF の文字と添付)', () => {
+test('公表用(dist/ と out/pdf/)のどのファイルにも非公表の文が現れない(HTML・JSON・CSV・JS・索引・PDF の文字と添付)', async () => {
   const files = [...filesUnder(path.join(cwd, 'dist')), ...filesUnder(path.join(cwd, 'out', 'pdf'))];
   const kinds = new Set(files.map((f) => path.extname(f)));
   for (const ext of ['.html', '.json', '.csv', '.pdf', '.js']) assert.ok(kinds.has(ext), `${ext} is among the checked files`);
   assert.ok(files.some((f) => f.includes(`${path.sep}pagefind${path.sep}`) && /\.pf_(fragment|index)$/.test(f)), 'the search index is checked');
   let withheldShown = 0;
   for (const file of files) {
-    const text = readable(file);
+    const text = await readable(file);
     // The search index keeps words in lower case.
     const lower = text.toLowerCase();
     for (const m of markers) assert.ok(!lower.includes(m.toLowerCase()), `${m} leaked into ${path.relative(cwd, file)}`);
@@ -114,7 +115,7 @@ test('公表用(dist/ と out/pdf/)のどのファイルにも非公表の文が
   assert.ok(!page.includes('様式の選択肢にない記載です'), 'the reference has no wrongly written choice; （非公表） is not one');
 });
 
-test('提出用(out/submission/)はすべてを載せ、サイトの各ページと PDF の各ページに「提出用」の表示がある。dist/ には作らない', () => {
+test('提出用(out/submission/)はすべてを載せ、サイトの各ページと PDF の各ページに「提出用」の表示がある。dist/ には作らない', async () => {
   const site = path.join(cwd, 'out', 'submission', 'site');
   const pages = filesUnder(site).filter((f) => f.endsWith('.html'));
   assert.ok(pages.length >= 5);
@@ -122,13 +123,15 @@ test('提出用(out/submission/)はすべてを載せ、サイトの各ページ
   const page = readFileSync(path.join(site, referenceSlug, 'index.html'), 'utf8');
   for (const m of ['QZXM1', 'QZXM2', 'QZXM3', 'QZXM4', 'QZXM5', 'QZXM6']) assert.ok(page.includes(m), `${m} in the submission page`);
   const pdf = path.join(cwd, 'out', 'submission', 'pdf', `${referenceSlug}.pdf`);
-  const pageCount = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)![1]);
-  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
-  assert.equal(text.split('\f').filter((p) => p.includes('提出用(非公表の部分を含む全文)')).length, pageCount, 'the banner is on every PDF page');
-  assert.ok(text.includes('QZXM5'));
+  const pageTexts = await pdfText(pdf);
+  assert.ok(pageTexts.length > 0);
+  assert.equal(pageTexts.filter((p) => p.includes('提出用(非公表の部分を含む全文)')).length, (await pdfInfo(pdf)).pages, 'the banner is on every PDF page');
+  assert.ok(pageTexts.join('\n').includes('QZXM5'));
   // The same reading finds the markers in the submission's search index: the public check above can see a leak there.
-  assert.ok(filesUnder(path.join(site, 'pagefind')).some((f) => /\.pf_index$/.test(f) && readable(f).includes('qzxm1')), 'markers are found in a search index');
-  assert.ok(!filesUnder(path.join(cwd, 'dist')).some((f) => readable(f).includes('QZXM1')), 'the public site was not replaced by the submission one');
+  const indexes = await Promise.all(filesUnder(path.join(site, 'pagefind')).filter((f) => /\.pf_index$/.test(f)).map(readable));
+  assert.ok(indexes.some((text) => text.includes('qzxm1')), 'markers are found in a search index');
+  const publicTexts = await Promise.all(filesUnder(path.join(cwd, 'dist')).map(readable));
+  assert.ok(!publicTexts.some((text) => text.includes('QZXM1')), 'the public site was not replaced by the submission one');
 });
 
 test('dist/ のフォルダは 755、ファイルは 644(umask 077 で作っても、権限を保つ複写でもウェブサーバーが読める)', () => {

@@ -1,6 +1,6 @@
 /**
  * End-to-end: builds the site from the reference assessment and one variant (with PDFs) into a temp folder,
- * serves it on 127.0.0.1 under a city's base path, and drives Debian's Chromium through it.
+ * serves it on 127.0.0.1 under a city's base path, and drives Chromium (npm's, see test/support/tools.ts) through it.
  * PIA_CHROMIUM overrides the browser; PIA_SCREENSHOTS=<dir> keeps screenshots of the index and the reference page.
  */
 import { after, before, test } from 'node:test';
@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright';
+import type { Browser, BrowserContext } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
 import { buildSite } from '../../src/site/build-site.ts';
 import { findAssessments } from '../../src/site/loader.ts';
@@ -18,9 +18,9 @@ import { canonicalJson } from '../../src/model/canonical.ts';
 import { buildPdfs } from '../../src/render/pdf/build-pdfs.ts';
 import { referenceSlug, writeAssessments } from './generate.ts';
 import { serve } from './serve.ts';
+import { launchChromium } from '../support/tools.ts';
 
 const base = '/kurashi/hyoka/';
-const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let tmp: string;
 let dist: string;
@@ -39,7 +39,7 @@ before(async () => {
   const built = await buildSite({ assessmentsDir: assessments, outDir: path.join(tmp, 'dist'), pdfDir: path.join(tmp, 'pdf'), base, cacheDir: path.join(tmp, 'cache') });
   dist = built.outDir;
   site = await serve(dist, base);
-  browser = await chromium.launch({ executablePath: process.env.PIA_CHROMIUM ?? '/usr/bin/chromium', args: launchArgs });
+  browser = await launchChromium();
   context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   context.on('request', (request) => requested.push(request.url()));
 });

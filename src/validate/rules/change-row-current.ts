@@ -45,7 +45,7 @@ export const changeRowCurrent: Rule = {
   check({ data, schema }) {
     const candidates = itemCandidates(schema);
     const keys = changeRowKeys(schema);
-    const latest = new Map<string, { pointer: string; after: string; date: string; rowPointer: string }>();
+    const latest = new Map<string, { pointer: string; after: string; date: string; rowPointer: string; label: string }>();
     for (const row of changeRows(schema, data)) {
       if (!row.item || row.after === undefined) continue;
       const match = matchItem(candidates, row.item);
@@ -53,7 +53,7 @@ export const changeRowCurrent: Rule = {
       const parsed = row.date ? parseDate(row.date) : undefined;
       const date = parsed?.ok ? parsed.iso : '';
       const previous = latest.get(match.pointer);
-      if (!previous || date >= previous.date) latest.set(match.pointer, { pointer: match.pointer, after: row.after, date, rowPointer: `${row.pointer}/${keys.after}` });
+      if (!previous || date >= previous.date) latest.set(match.pointer, { pointer: match.pointer, after: row.after, date, rowPointer: `${row.pointer}/${keys.after}`, label: match.label });
     }
     const findings: RuleFinding[] = [];
     for (const entry of latest.values()) {
@@ -64,8 +64,7 @@ export const changeRowCurrent: Rule = {
       const now = key(formatValue(schema, sub, current.value));
       const written = key(entry.after);
       if (written === now || written === '' || now.includes(written)) continue;
-      const item = matchItem(candidates, changeRows(schema, data).find((r) => `${r.pointer}/${keys.after}` === entry.rowPointer)?.item ?? '')?.label ?? '';
-      findings.push({ messageId: 'differs', path: entry.rowPointer, data: { item } });
+      findings.push({ messageId: 'differs', path: entry.rowPointer, data: { item: entry.label } });
     }
     return findings;
   },

@@ -7,19 +7,36 @@ import { stringLeaves } from '../../model/access.ts';
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 const hanOrKatakana = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
+const runs = /[\p{Script=Han}\p{Script=Katakana}ー]{4,}/gu;
+
+/** Whether a run of kanji/katakana holds two equal adjacent parts (情報情報): cheap, before segmenting. */
+function hasRepeat(chars: readonly string[]): boolean {
+  for (let len = 2; len * 2 <= chars.length; len++) {
+    for (let i = 0; i + 2 * len <= chars.length; i++) {
+      let same = true;
+      for (let k = 0; k < len && same; k++) same = chars[i + k] === chars[i + len + k];
+      if (same) return true;
+    }
+  }
+  return false;
+}
 
 /** The doubled word in a text, e.g. 情報 in 「特定個人情報情報は」 (one or two segments repeated). */
 export function doubledWords(text: string): string[] {
-  const tokens = [...segmenter.segment(text)].map((s) => s.segment);
   const found: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    for (const width of [1, 2]) {
-      const a = tokens.slice(i, i + width).join('');
-      const b = tokens.slice(i + width, i + 2 * width).join('');
-      if (tokens.length < i + 2 * width || a !== b || [...a].length < 2 || !hanOrKatakana.test(a)) continue;
-      found.push(a);
-      i += 2 * width - 1;
-      break;
+  // Word segmentation is costly: only a kanji/katakana run that repeats a part of itself is segmented.
+  for (const [run] of text.matchAll(runs)) {
+    if (!hasRepeat([...run])) continue;
+    const tokens = [...segmenter.segment(run)].map((s) => s.segment);
+    for (let i = 0; i < tokens.length; i++) {
+      for (const width of [1, 2]) {
+        const a = tokens.slice(i, i + width).join('');
+        const b = tokens.slice(i + width, i + 2 * width).join('');
+        if (tokens.length < i + 2 * width || a !== b || [...a].length < 2 || !hanOrKatakana.test(a)) continue;
+        found.push(a);
+        i += 2 * width - 1;
+        break;
+      }
     }
   }
   return found;

@@ -9,6 +9,8 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { compileSchema, type JsonSchema } from '../schema/registry.ts';
 import { schemaAt } from '../schema/walk.ts';
 import { parseDate } from '../model/wareki.ts';
+import { jsonataErrorJa, jsonataErrorOffset, sourcePosition } from '../report/library-errors.ts';
+import { segmentsOf } from '../report/diagnostic.ts';
 import { compileExpression } from './rules/assertion.ts';
 import type { ChecksDefinition } from './types.ts';
 
@@ -60,7 +62,13 @@ export function loadChecks(file: string, form: JsonSchema): ChecksLoad {
         try {
           compileExpression(text);
         } catch (error) {
-          at(`${base}/点検/${key}`, 'checks-expression', `${key}の式(JSONata)が正しくありません: ${(error as Error).message}`, 'JSONata の書き方は https://docs.jsonata.org/ を参照してください。');
+          // Our sentence at the token's own line:col; JSONata's English text stays as detail in the hint.
+          const pointer = `${base}/点検/${key}`;
+          const ja = jsonataErrorJa(error);
+          const node = loaded.doc.getIn(segmentsOf(pointer), true) as { range?: number[]; type?: string } | undefined;
+          const offset = jsonataErrorOffset(error, text);
+          const place = node?.range && offset !== undefined ? sourcePosition({ text: loaded.text, range: node.range, type: node.type }, offset) : loaded.locate(pointer);
+          diagnostics.push({ rule: 'checks-expression', severity: 'error', file, ...place, path: pointer, message: `${key}の式(JSONata)が正しくありません: ${ja.message}。`, hint: `JSONata の書き方は https://docs.jsonata.org/ を参照してください。(原文: ${ja.detail})` });
         }
       }
     }

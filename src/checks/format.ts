@@ -3,12 +3,17 @@
  * scanning, GitHub Actions annotations for pull requests. Small pure functions, no I/O.
  */
 import path from 'node:path';
-import { displayPath, githubAnnotation, xmlText } from '../report/format.ts';
+import type * as Sarif from 'sarif';
+import { displayPath, githubAnnotation } from '../report/format.ts';
+import { codeQualityFromSarif } from '../report/codequality.ts';
+import { t } from '../report/i18n.ts';
+import { formatJunitXml, type CaseOutcome, type JunitCase, type JunitSuite } from '../report/junit.ts';
+import { kindAndLevel, sarifLocation, sarifLog, sarifRule, sarifTool, sarifUri, withRuleIndex } from '../report/sarif.ts';
 import { checkRules } from './catalogue.ts';
 import { isFailing } from './run.ts';
 import { statusLabels, type CheckRun, type ClaimResult, type Status } from './types.ts';
 
-export const checkFormats = ['text', 'json', 'junit', 'sarif', 'github'] as const;
+export const checkFormats = ['text', 'json', 'junit', 'sarif', 'codequality', 'github'] as const;
 export type CheckFormat = (typeof checkFormats)[number];
 
 const display = displayPath;
@@ -25,9 +30,14 @@ export function summarize(results: readonly ClaimResult[]): Record<Status, numbe
   return counts;
 }
 
+/** The status word in the current language (statusLabels are the Japanese ones, used in every format). */
+function statusText(s: Status): string {
+  return t(`status.${s}`);
+}
+
 function summaryLine(results: readonly ClaimResult[]): string {
   const c = summarize(results);
-  return (Object.keys(statusLabels) as Status[]).map((s) => `${statusLabels[s]} ${c[s]}`).join('、');
+  return (Object.keys(statusLabels) as Status[]).map((s) => t('check.count', { label: statusText(s), n: c[s] })).join(t('summary.separator'));
 }
 
 /** Does a result fail the build under its run's policy? Used for severities in every format. */
@@ -38,19 +48,19 @@ function isBlocking(run: CheckRun, r: ClaimResult): boolean {
 export function formatText(runs: readonly CheckRun[]): string {
   const lines: string[] = [];
   for (const run of runs) {
-    lines.push(`# ${display(run.assessmentFile)}(点検の定義: ${display(run.checksFile)})`);
+    lines.push(t('check.heading', { assessment: display(run.assessmentFile), checks: display(run.checksFile) }));
     for (const r of run.results) {
-      lines.push(`${display(r.assessment.file)}:${r.assessment.line}:${r.assessment.col}  ${statusLabels[r.status]}  ${r.claim}: ${r.message}  [${r.rule}]`);
-      if (r.observed && (r.status === 'contradicted' || r.status === 'satisfied')) lines.push(`  設定: ${observedPlace(r)}  ${r.observed.value}`);
-      if (r.status !== 'satisfied' && r.status !== 'attested') lines.push(`  点検の定義: ${display(r.checks.file)}:${r.checks.line}:${r.checks.col}`);
+      lines.push(`${display(r.assessment.file)}:${r.assessment.line}:${r.assessment.col}  ${statusText(r.status)}  ${r.claim}: ${r.message}  [${r.rule}]`);
+      if (r.observed && (r.status === 'contradicted' || r.status === 'satisfied')) lines.push(`  ${t('check.observed')}: ${observedPlace(r)}  ${r.observed.value}`);
+      if (r.status !== 'satisfied' && r.status !== 'attested') lines.push(`  ${t('check.definition')}: ${display(r.checks.file)}:${r.checks.line}:${r.checks.col}`);
       if (r.hint && r.status !== 'satisfied' && r.status !== 'attested') lines.push(`  hint: ${r.hint}`);
       for (const n of r.notes) {
-        lines.push(`${display(n.file)}:${n.line}:${n.col}  ${n.level === 'error' ? 'エラー' : '警告'}  ${n.message}  [${n.rule}]`);
+        lines.push(`${display(n.file)}:${n.line}:${n.col}  ${n.level === 'error' ? t('check.noteError') : t('check.noteWarning')}  ${n.message}  [${n.rule}]`);
         if (n.hint) lines.push(`  hint: ${n.hint}`);
       }
     }
-    const verdict = isFailing(run) ? '不合格(CI を止めます)' : '合格';
-    lines.push(`点検 ${run.results.length} 件: ${summaryLine(run.results)}。方針による判定: ${verdict}。`);
+    const verdict = isFailing(run) ? t('check.failing') : t('check.passing');
+    lines.push(t('check.summary', { n: run.results.length, counts: summaryLine(run.results), verdict }));
     lines.push('');
   }
   return lines.join('\n');
@@ -80,85 +90,78 @@ export function formatJson(runs: readonly CheckRun[]): string {
   }, null, 2) + '\n';
 }
 
-const xml = xmlText;
+/** The item a result is about, for unique JUnit names and SARIF messages. */
+function itemOf(r: ClaimResult): string {
+  return r.assessment.item || r.claim;
+}
 
-/** One testsuite per assessment, one testcase per claim: contradiction → failure, error → error, gap → skipped. */
+/**
+ * JUnit (junit-10.xsd): one testsuite per assessment, one testcase per claim and per note, named by rule + claim +
+ * item (unique): contradiction → failure, a blocking error/expiry/gap → failure or error, the others → skipped.
+ */
 export function formatJunit(runs: readonly CheckRun[]): string {
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  const all = runs.flatMap((r) => r.results);
-  const count = (rs: readonly ClaimResult[], s: (r: ClaimResult) => boolean) => rs.filter(s).length;
-  const isFailure = (run: CheckRun, r: ClaimResult) => r.status === 'contradicted' || (r.status === 'expired' && isBlocking(run, r));
-  const isSkipped = (run: CheckRun, r: ClaimResult) => r.status === 'unchecked' || (r.status === 'expired' && !isBlocking(run, r));
-  const failures = runs.reduce((n, run) => n + count(run.results, (r) => isFailure(run, r)), 0);
-  const skipped = runs.reduce((n, run) => n + count(run.results, (r) => isSkipped(run, r)), 0);
-  out.push(`<testsuites name="pia check" tests="${all.length}" failures="${failures}" errors="${count(all, (r) => r.status === 'error')}" skipped="${skipped}">`);
-  for (const run of runs) {
-    const suite = display(run.assessmentFile);
-    out.push(`  <testsuite name="${xml(suite)}" tests="${run.results.length}" failures="${count(run.results, (r) => isFailure(run, r))}" errors="${count(run.results, (r) => r.status === 'error')}" skipped="${count(run.results, (r) => isSkipped(run, r))}">`);
+  const suites: JunitSuite[] = runs.map((run) => {
+    const classname = path.basename(path.dirname(run.assessmentFile));
+    const cases: JunitCase[] = [];
     for (const r of run.results) {
-      const where = `${display(r.assessment.file)}:${r.assessment.line}`;
-      out.push(`    <testcase classname="${xml(path.basename(path.dirname(run.assessmentFile)))}" name="${xml(`${r.claim} ${r.assessment.item}`)}" file="${xml(display(r.assessment.file))}" line="${r.assessment.line}">`);
-      const body = xml([r.message, r.observed ? `設定: ${observedPlace(r)} ${r.observed.value}` : '', r.hint ? `hint: ${r.hint}` : '', `評価書: ${where}`, ...r.notes.map((n) => `${n.message} [${n.rule}]`)].filter(Boolean).join('\n'));
-      if (isFailure(run, r)) out.push(`      <failure message="${xml(r.message)}" type="${r.rule}">${body}</failure>`);
-      else if (r.status === 'error') out.push(`      <error message="${xml(r.message)}" type="${r.rule}">${body}</error>`);
-      else if (isSkipped(run, r)) out.push(`      <skipped message="${xml(statusLabels[r.status] + ': ' + r.message)}"/>`);
-      else out.push(`      <system-out>${xml(r.message)}</system-out>`);
-      out.push('    </testcase>');
+      const where = `評価書: ${display(r.assessment.file)}:${r.assessment.line}:${r.assessment.col}`;
+      const body = [r.message, r.observed ? `設定: ${observedPlace(r)} ${r.observed.value}` : '', r.hint ? `hint: ${r.hint}` : '', where, `点検の定義: ${display(r.checks.file)}:${r.checks.line}:${r.checks.col}`].filter(Boolean).join('\n');
+      const blocking = isBlocking(run, r);
+      const outcome: CaseOutcome = r.status === 'satisfied' || r.status === 'attested' ? 'passed'
+        : r.status === 'error' ? (blocking ? 'error' : 'skipped')
+        : r.status === 'contradicted' || blocking ? 'failure' : 'skipped';
+      cases.push({ name: `[${r.rule}] ${r.claim}: ${itemOf(r)}`, classname, outcome, message: outcome === 'skipped' ? `${statusLabels[r.status]}: ${r.message}` : r.message, type: r.rule, body });
+      for (const n of r.notes) {
+        cases.push({ name: `[${n.rule}] ${r.claim}: ${itemOf(r)}`, classname, outcome: n.level === 'error' ? 'failure' : 'skipped', message: n.message, type: n.rule, body: [n.message, n.hint ? `hint: ${n.hint}` : '', `${display(n.file)}:${n.line}:${n.col}`].filter(Boolean).join('\n') });
+      }
     }
-    out.push('  </testsuite>');
-  }
-  out.push('</testsuites>');
-  return out.join('\n') + '\n';
+    return { name: display(run.assessmentFile), file: display(run.assessmentFile), cases };
+  });
+  return formatJunitXml('pia check', suites);
 }
 
-/** SARIF path: relative to the working directory with forward slashes, so code scanning maps it to the repository. */
-function uri(file: string): string {
-  return display(file).split(path.sep).join('/');
-}
-
-function sarifLevel(run: CheckRun, r: ClaimResult): 'error' | 'warning' | 'note' | 'none' {
-  if (r.status === 'satisfied' || r.status === 'attested') return 'none';
-  return isBlocking(run, r) ? 'error' : 'warning';
-}
-
-const sarifKind: Record<Status, string> = { satisfied: 'pass', attested: 'pass', contradicted: 'fail', expired: 'fail', error: 'review', unchecked: 'open' };
-
+/**
+ * SARIF 2.1.0 for code scanning: one result per claim that needs attention (contradicted, error, unchecked,
+ * expired) and per note; claims that hold are counted in the run's properties, not reported as results (code
+ * scanning would open an alert for each). A result that fails the build under the policy is kind fail with level
+ * error; a non-blocking error is kind review, a non-blocking gap kind open (both level none, §3.27.10).
+ * partialFingerprints name the checks file and the claim ID, so an alert survives lines moving.
+ */
 export function formatSarif(runs: readonly CheckRun[]): string {
-  const rules = checkRules.map((meta) => ({ id: meta.id, name: meta.id, shortDescription: { text: meta.title }, fullDescription: { text: meta.rationale } }));
-  const ruleIndex = (id: string) => rules.findIndex((r) => r.id === id);
-  const results = runs.flatMap((run) => run.results.flatMap((r) => {
-    const related = [{ id: 1, message: { text: '点検の定義' }, physicalLocation: { artifactLocation: { uri: uri(r.checks.file) }, region: { startLine: r.checks.line, startColumn: r.checks.col } } }];
-    if (r.observed?.file) {
-      related.push({ id: 2, message: { text: `設定: ${r.observed.value}` }, physicalLocation: { artifactLocation: { uri: uri(r.observed.file) }, region: { startLine: r.observed.line ?? 1, startColumn: r.observed.col ?? 1 } } });
-    }
-    const main = {
-      ruleId: r.rule,
-      ruleIndex: ruleIndex(r.rule),
-      kind: sarifKind[r.status],
-      level: sarifLevel(run, r),
-      message: { text: r.hint && r.status !== 'satisfied' && r.status !== 'attested' ? `${r.message}\n${r.hint}` : r.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.assessment.file) }, region: { startLine: r.assessment.line, startColumn: r.assessment.col } } }],
-      relatedLocations: related,
-      partialFingerprints: { claim: `${uri(run.checksFile)}#${r.claim}` },
-      properties: { claim: r.claim, status: r.status, item: r.assessment.item, significant: r.assessment.significant },
-    };
-    const notes = r.notes.map((n) => ({
+  const rules = checkRules.map((meta) => sarifRule({ id: meta.id, title: meta.title, description: meta.rationale }));
+  const results: Sarif.Result[] = runs.flatMap((run) => run.results.flatMap((r): Sarif.Result[] => {
+    const notes = r.notes.map((n): Sarif.Result => ({
       ruleId: n.rule,
-      ruleIndex: ruleIndex(n.rule),
-      kind: 'fail',
-      level: n.level,
+      ...kindAndLevel('fail', n.level),
       message: { text: n.hint ? `${n.message}\n${n.hint}` : n.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: uri(n.file) }, region: { startLine: n.line, startColumn: n.col } } }],
-      partialFingerprints: { claim: `${uri(run.checksFile)}#${r.claim}/${n.rule}` },
+      locations: [sarifLocation(n.file, n.line, n.col)],
+      partialFingerprints: { 'piaClaim/v1': `${sarifUri(run.checksFile)}#${r.claim}/${n.rule}` },
       properties: { claim: r.claim },
     }));
+    if (r.status === 'satisfied' || r.status === 'attested') return notes;
+    const related = [sarifLocation(r.checks.file, r.checks.line, r.checks.col, '点検の定義', 1)];
+    if (r.observed?.file) related.push(sarifLocation(r.observed.file, r.observed.line ?? 1, r.observed.col ?? 1, `設定: ${r.observed.value}`, 2));
+    const blocking = isBlocking(run, r);
+    const pair = blocking || r.status === 'contradicted' ? kindAndLevel('fail', blocking ? 'error' : 'warning')
+      : r.status === 'expired' ? kindAndLevel('fail', 'warning')
+      : kindAndLevel(r.status === 'error' ? 'review' : 'open', 'warning');
+    const main: Sarif.Result = {
+      ruleId: r.rule,
+      ...pair,
+      message: { text: `${statusLabels[r.status]}: ${r.message}${r.hint ? `\n${r.hint}` : ''}` },
+      locations: [sarifLocation(r.assessment.file, r.assessment.line, r.assessment.col)],
+      relatedLocations: related,
+      partialFingerprints: { 'piaClaim/v1': `${sarifUri(run.checksFile)}#${r.claim}` },
+      properties: { claim: r.claim, status: r.status, item: r.assessment.item, significant: r.assessment.significant },
+    };
     return [main, ...notes];
   }));
-  return JSON.stringify({
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'pia check', rules } }, columnKind: 'unicodeCodePoints', results }],
-  }, null, 2) + '\n';
+  return sarifLog({
+    tool: sarifTool('pia check', rules),
+    columnKind: 'unicodeCodePoints',
+    results: withRuleIndex(rules, results),
+    properties: { summary: summarize(runs.flatMap((run) => run.results)), failing: runs.some(isFailing) },
+  });
 }
 
 /** GitHub Actions workflow commands: contradictions and blocking results are errors on the pull request. */
@@ -184,6 +187,8 @@ export function formatRuns(format: CheckFormat, runs: readonly CheckRun[]): stri
       return formatJunit(runs);
     case 'sarif':
       return formatSarif(runs);
+    case 'codequality':
+      return codeQualityFromSarif(formatSarif(runs));
     case 'github':
       return formatGithub(runs);
     default:

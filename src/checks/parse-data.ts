@@ -30,7 +30,8 @@ export function parseData(text: string, format: DataFormat): Parsed {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { ok: false, detail: (error as Error).message };
+    // The only failure here is the alias limit; keep the library's text as detail.
+    return { ok: false, detail: `別名(エイリアス *)の展開が多すぎるため読めません(原文: ${(error as Error).message})` };
   }
   const locate = (pointer: string): Position | undefined => {
     let node: Node | null | undefined = doc.contents;

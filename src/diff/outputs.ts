@@ -2,7 +2,12 @@
  * Machine outputs shared by `pia diff` and `pia audit`: JUnit XML, SARIF 2.1.0 and GitHub Actions annotations,
  * each a small pure function over located findings.
  */
-import { displayPath, githubAnnotation, xmlText } from '../report/format.ts';
+import type * as Sarif from 'sarif';
+import { displayPath, githubAnnotation } from '../report/format.ts';
+import { formatJunitXml, type JunitSuite } from '../report/junit.ts';
+import { findingRule } from '../report/finding-rules.ts';
+import { ruleDoc } from '../report/rule-docs.ts';
+import { kindAndLevel, sarifLocation, sarifLog, sarifRule, sarifTool, sarifUri, withRuleIndex } from '../report/sarif.ts';
 
 export interface Finding {
   rule: string;
@@ -15,6 +20,8 @@ export interface Finding {
   title: string;
   message: string;
   hint?: string;
+  /** JSON Pointer of the item in the assessment, for a fingerprint that survives lines moving. */
+  pointer?: string;
 }
 
 export interface RuleDescriptor {
@@ -24,9 +31,16 @@ export interface RuleDescriptor {
 }
 
 export { displayPath };
-const xml = xmlText;
 
-/** One test suite per file, one test case per finding; errors are failures. */
+/** A stable key of the finding across runs (no line numbers): the file, the rule and the item's JSON Pointer. */
+function fingerprint(f: Finding): string {
+  return `${sarifUri(f.file)}#${f.pointer ?? f.title}/${f.rule}`;
+}
+
+/**
+ * JUnit (junit-10.xsd): one test suite per file, one test case per finding named by rule + item (unique);
+ * error findings are failures, the others pass with their text in system-out.
+ */
 export function formatJunit(suiteName: string, findings: readonly Finding[], files: readonly string[]): string {
   const byFile = new Map<string, Finding[]>(files.map((f) => [displayPath(f), []]));
   for (const f of findings) {
@@ -34,40 +48,36 @@ export function formatJunit(suiteName: string, findings: readonly Finding[], fil
     if (!byFile.has(key)) byFile.set(key, []);
     byFile.get(key)!.push(f);
   }
-  const failures = findings.filter((f) => f.level === 'error').length;
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${xml(suiteName)}" tests="${findings.length}" failures="${failures}">`];
-  for (const [file, list] of byFile) {
-    lines.push(`  <testsuite name="${xml(file)}" tests="${list.length}" failures="${list.filter((f) => f.level === 'error').length}">`);
-    for (const f of list) {
-      const name = xml(`${f.title} [${f.rule}]`);
-      const body = xml(`${displayPath(f.file)}:${f.line}:${f.col}\n${f.message}${f.hint ? `\n${f.hint}` : ''}`);
-      if (f.level === 'error') lines.push(`    <testcase classname="${xml(file)}" name="${name}"><failure message="${xml(f.message)}" type="${xml(f.rule)}">${body}</failure></testcase>`);
-      else lines.push(`    <testcase classname="${xml(file)}" name="${name}"><system-out>${body}</system-out></testcase>`);
-    }
-    lines.push('  </testsuite>');
-  }
-  lines.push('</testsuites>');
-  return lines.join('\n') + '\n';
+  const suites: JunitSuite[] = [...byFile].map(([file, list]) => ({
+    name: file,
+    file,
+    cases: list.map((f) => ({
+      name: `[${f.rule}] ${f.title === f.rule ? f.pointer || `${f.line}:${f.col}` : f.title}`,
+      classname: file,
+      outcome: f.level === 'error' ? 'failure' : 'passed',
+      message: f.message,
+      type: f.rule,
+      body: `${displayPath(f.file)}:${f.line}:${f.col}\n${f.message}${f.hint ? `\n${f.hint}` : ''}`,
+      disambiguator: f.pointer ?? `${f.line}:${f.col}`,
+    })),
+  }));
+  return formatJunitXml(suiteName, suites);
 }
 
-/** SARIF 2.1.0: code scanning shows each finding on its line. */
-export function formatSarif(rules: readonly RuleDescriptor[], findings: readonly Finding[]): string {
+/** SARIF 2.1.0: code scanning shows each finding on its line; every finding is kind fail (§3.27.10). */
+export function formatSarif(toolName: string, rules: readonly RuleDescriptor[], findings: readonly Finding[]): string {
   const ids = new Set(rules.map((r) => r.id));
-  const allRules = [...rules, ...[...new Set(findings.map((f) => f.rule))].filter((id) => !ids.has(id)).map((id) => ({ id, title: id }))];
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'pia', informationUri: 'https://github.com/', rules: allRules.map((r) => ({ id: r.id, shortDescription: { text: r.title }, ...('basis' in r && r.basis ? { fullDescription: { text: r.basis } } : {}) })) } },
-      results: findings.map((f) => ({
-        ruleId: f.rule,
-        level: f.level,
-        message: { text: `${f.title}: ${f.message}${f.hint ? `\n${f.hint}` : ''}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: displayPath(f.file).replace(/^[^/:]+:/, '') }, region: { startLine: f.line, startColumn: f.col } } }],
-      })),
-    }],
-  };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  const extra = [...new Set(findings.map((f) => f.rule))].filter((id) => !ids.has(id)).map((id): RuleDescriptor => ({ id, title: ruleDoc(id)?.title ?? findingRule(id).title, basis: findingRule(id).description }));
+  const descriptors = [...rules, ...extra].map((r) => sarifRule({ id: r.id, title: r.title, description: r.basis }));
+  const results: Sarif.Result[] = findings.map((f) => ({
+    ruleId: f.rule,
+    ...kindAndLevel('fail', f.level),
+    message: { text: `${f.title}: ${f.message}${f.hint ? `\n${f.hint}` : ''}` },
+    locations: [sarifLocation(f.file, f.line, f.col)],
+    partialFingerprints: { 'piaFinding/v1': fingerprint(f) },
+    ...(f.pointer !== undefined ? { properties: { pointer: f.pointer } } : {}),
+  }));
+  return sarifLog({ tool: sarifTool(toolName, descriptors), columnKind: 'unicodeCodePoints', results: withRuleIndex(descriptors, results) });
 }
 
 /** GitHub Actions workflow commands (annotations on the pull request's files). */

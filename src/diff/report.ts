@@ -7,9 +7,10 @@ import { formatWareki } from '../model/wareki.ts';
 import type { Comparison } from './compare.ts';
 import { kindLabels } from './change.ts';
 import { formatValue, longTextLength, renderWordDiff, wordDiff, type DiffPart } from './text.ts';
+import { codeQualityFromSarif } from '../report/codequality.ts';
 import { displayPath, formatGithubAnnotations, formatJunit, formatSarif, type Finding } from './outputs.ts';
 
-export const diffFormats = ['text', 'json', 'markdown', 'junit', 'sarif', 'github'] as const;
+export const diffFormats = ['text', 'json', 'markdown', 'junit', 'sarif', 'codequality', 'github'] as const;
 export type DiffFormat = (typeof diffFormats)[number];
 
 export interface FileComparison {
@@ -161,6 +162,7 @@ export function diffFindings(files: readonly FileComparison[]): Finding[] {
         level: c.timing === 'after' ? 'note' : 'warning',
         ...onNew,
         title: `${label(c.timing)} ${c.change.item}`,
+        pointer: c.change.pointer,
         message: c.hits.map((h) => h.message).join('\n') + (c.decision ? `\n判断済み: ${c.decision.reason}(${c.decision.by})` : '') + (c.change.side === 'old' ? `\n(削除: ${displayPath(v.file)}:${v.line}:${v.col})` : ''),
       });
     }
@@ -170,7 +172,7 @@ export function diffFindings(files: readonly FileComparison[]): Finding[] {
 }
 
 export function problemFinding(p: Diagnostic): Finding {
-  return { rule: p.rule, level: p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'note', file: p.file, line: p.line, col: p.col, title: p.rule, message: p.message, hint: p.hint };
+  return { rule: p.rule, level: p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'note', file: p.file, line: p.line, col: p.col, title: p.rule, message: p.message, hint: p.hint, pointer: p.path };
 }
 
 export function formatDiff(format: DiffFormat, files: readonly FileComparison[]): string {
@@ -178,7 +180,8 @@ export function formatDiff(format: DiffFormat, files: readonly FileComparison[])
   if (format === 'markdown') return formatDiffMarkdown(files);
   const findings = diffFindings(files);
   if (format === 'junit') return formatJunit('pia diff', findings, files.map((f) => f.newFile));
-  if (format === 'sarif') return formatSarif(classificationRules.map((r) => ({ id: r.meta.id, title: r.meta.title, basis: r.meta.basis })), findings);
+  if (format === 'codequality') return codeQualityFromSarif(formatDiff('sarif', files));
+  if (format === 'sarif') return formatSarif('pia diff', classificationRules.map((r) => ({ id: r.meta.id, title: r.meta.title, basis: r.meta.basis })), findings);
   if (format === 'github') return formatGithubAnnotations(findings);
   return formatDiffText(files);
 }

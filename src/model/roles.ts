@@ -19,7 +19,13 @@ export interface RoleDefinition {
   values?: string[];
 }
 
-export const roleVocabulary: Record<string, RoleDefinition> = (JSON.parse(readFileSync(path.join(schemaDir, 'roles.v1.json'), 'utf8')) as { roles: Record<string, RoleDefinition> }).roles;
+let vocabulary: Record<string, RoleDefinition> | undefined;
+
+/** The role vocabulary (schemas/roles.v1.json), read on first use (page bundles import this module without it). */
+export function roleVocabulary(): Record<string, RoleDefinition> {
+  vocabulary ??= (JSON.parse(readFileSync(path.join(schemaDir, 'roles.v1.json'), 'utf8')) as { roles: Record<string, RoleDefinition> }).roles;
+  return vocabulary;
+}
 
 /** Where a role sits in a form: its path pattern (`*` = every entry of a list) and the item's schema. */
 export interface RoleSite {
@@ -180,7 +186,7 @@ export function formLinks(root: JsonSchema): FormLink[] {
 export function checkRoleAnnotations(root: JsonSchema): string[] {
   const problems: string[] = [];
   for (const [role, sites] of roleSites(root)) {
-    const definition = roleVocabulary[role];
+    const definition = roleVocabulary()[role];
     if (!definition) {
       problems.push(`x-role "${role}" at /${sites[0]!.pattern.join('/')} is not in schemas/roles.v1.json`);
       continue;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatWareki, parseDate } from './wareki.ts';
+import { eras, formatWareki, parseDate } from './wareki.ts';
 
 test('令和元年と元号の境目を正しく読む', () => {
   assert.deepEqual(parseDate('令和元年5月1日'), { ok: true, iso: '2019-05-01' });
@@ -29,4 +29,26 @@ test('西暦から和暦に戻すと様式の表記になる', () => {
   assert.equal(formatWareki('2019-05-01'), '令和元年5月1日');
   assert.equal(formatWareki('2019-04-30'), '平成31年4月30日');
   assert.equal(formatWareki('2016-01-01'), '平成28年1月1日');
+});
+
+/** The former hand-written formatter (era table + arithmetic), kept here as an independent oracle. */
+function formatByTable(iso: string): string {
+  const era = [...eras].reverse().find((e) => iso >= e.start)!;
+  const year = Number(iso.slice(0, 4)) - Number(era.start.slice(0, 4)) + 1;
+  return `${era.name}${year === 1 ? '元' : year}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
+test('和暦の表記は Intl.DateTimeFormat(ja-JP-u-ca-japanese)によるもので、1912〜2040年の毎日で元号の表と一致し、parseDate で元に戻る', () => {
+  let days = 0;
+  for (let t = Date.UTC(1912, 0, 1); t <= Date.UTC(2040, 11, 31); t += 86_400_000) {
+    const iso = new Date(t).toISOString().slice(0, 10);
+    const text = formatWareki(iso);
+    if (text !== formatByTable(iso)) assert.fail(`${iso}: ${text} ≠ ${formatByTable(iso)}`);
+    const back = parseDate(text);
+    if (!back.ok || back.iso !== iso) assert.fail(`${iso}: ${text} → ${JSON.stringify(back)}`);
+    days++;
+  }
+  assert.equal(days, 47_118); // 129 years, 32 leap days
+  assert.equal(formatWareki('1872-12-31'), '1872-12-31', 'before the Gregorian calendar in Japan: left as ISO');
+  assert.equal(formatWareki('not-a-date'), 'not-a-date');
 });

@@ -42,12 +42,21 @@ export function parseDate(text: string): DateParse {
   return { ok: true, iso: value };
 }
 
-/** ISO date → 令和8年3月30日 (元年 for the first year), as printed on the forms. */
+const japanese = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+
+/**
+ * ISO date → 令和8年3月30日 (元年 for the first year), as printed on the forms: the Japanese calendar of
+ * Intl.DateTimeFormat (ICU's era data), with the forms' 年月日 and 元年. Japan has used the Gregorian calendar since
+ * 1873-01-01 (明治6年); an earlier day, or a string that is not a date, is returned as it is.
+ */
 export function formatWareki(iso: string): string {
-  const era = [...eras].reverse().find((e) => iso >= e.start);
-  if (!era) return iso;
-  const year = Number(iso.slice(0, 4)) - Number(era.start.slice(0, 4)) + 1;
-  return `${era.name}${year === 1 ? '元' : year}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+  if (!isoPattern.test(iso) || iso < '1873-01-01') return iso;
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = japanese.formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const year = Number(get('year'));
+  return `${get('era')}${year === 1 ? '元' : year}年${Number(get('month'))}月${Number(get('day'))}日`;
 }
 
 /** Today's date in Japan (the forms' calendar), or PIA_TODAY=YYYY-MM-DD for reproducible runs and tests. */

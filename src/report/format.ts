@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Diagnostic } from './diagnostic.ts';
 import { countBySeverity } from './diagnostic.ts';
+import { t } from './i18n.ts';
 
 export type Format = 'text' | 'json' | 'github';
 export const formats: readonly Format[] = ['text', 'json', 'github'];
@@ -32,9 +33,9 @@ export function formatText(diagnostics: readonly Diagnostic[], fileCount: number
     if (d.hint) lines.push(`  hint: ${d.hint}`);
   }
   const c = countBySeverity(diagnostics);
-  const parts = [`エラー ${c.error} 件`, `警告 ${c.warning} 件`];
-  if (c.info > 0) parts.push(`確認済み ${c.info} 件`);
-  lines.push(`${fileCount} ファイルを検証しました: ${parts.join('、')}。`);
+  const parts = [t('summary.errors', { n: c.error }), t('summary.warnings', { n: c.warning })];
+  if (c.info > 0) parts.push(t('summary.confirmed', { n: c.info }));
+  lines.push(t('summary.validated', { files: fileCount, parts: parts.join(t('summary.separator')) }));
   return lines.join('\n') + '\n';
 }
 

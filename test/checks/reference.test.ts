@@ -64,8 +64,9 @@ test('JSON(check-report.v1 スキーマに合う)・JUnit・GitHub の出力: �
   assert.equal(json.runs[0].failing, true);
   assert.deepEqual(json.runs[0].summary, { satisfied: 9, contradicted: 0, error: 0, unchecked: 1, attested: 1, expired: 1 });
   const junit = formatJunit([run]);
-  assert.match(junit, /<testsuites name="pia check" tests="12" failures="1" errors="0" skipped="1">/);
-  assert.match(junit, /<testcase classname="koshigaya-48-kodomo-iryohi" name="external-audit [^"]*" file="[^"]*" line="\d+">\n      <failure message="[^"]*有効期限\(令和9年3月31日\)を過ぎています/);
+  assert.match(junit, /<testsuites name="pia check" tests="12" failures="1" errors="0">/);
+  assert.match(junit, /<testsuite name="[^"]*" tests="12" failures="1" errors="0" skipped="1" file="[^"]*">/);
+  assert.match(junit, /<testcase name="\[attestation\] external-audit: [^"]*" classname="koshigaya-48-kodomo-iryohi"><failure message="[^"]*有効期限\(令和9年3月31日\)を過ぎています/);
   const github = formatGithub([run]).trim().split('\n');
   assert.deepEqual(github.map((l) => l.split(' ')[0]), ['::error', '::notice']);
   assert.match(github[0]!, /^::error file=assessments\/koshigaya-48-kodomo-iryohi\/assessment\.yaml,line=\d+,col=\d+,title=期限切れ external-audit \[attestation\]::/);
@@ -77,8 +78,11 @@ test('CLI: 参考評価書は終了コード 0、--sarif・--junit は同じ結�
     const ok = await pia(['check', '--today', '2026-11-25', '--sarif', path.join(out, 'r.sarif'), '--junit', path.join(out, 'r.xml')]);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stdout, /方針による判定: 合格/);
-    assert.equal(JSON.parse(readFileSync(path.join(out, 'r.sarif'), 'utf8')).runs[0].results.length, 12);
-    assert.match(readFileSync(path.join(out, 'r.xml'), 'utf8'), /<testsuites name="pia check" tests="12" failures="0" errors="0" skipped="1">/);
+    // Only what needs attention becomes a SARIF result (the unchecked claim); the summary counts all 12.
+    const sarif = JSON.parse(readFileSync(path.join(out, 'r.sarif'), 'utf8'));
+    assert.equal(sarif.runs[0].results.length, 1);
+    assert.equal(Object.values(sarif.runs[0].properties.summary as Record<string, number>).reduce((a, b) => a + b), 12);
+    assert.match(readFileSync(path.join(out, 'r.xml'), 'utf8'), /<testsuites name="pia check" tests="12" failures="0" errors="0">/);
     const unwritable = await pia(['check', '--today', '2026-11-25', '--sarif', path.join(out, 'no-such-dir', 'r.sarif')]);
     assert.equal(unwritable.code, 2);
     assert.match(unwritable.stderr, /r\.sarif に書き込めませんでした\(ENOENT\)/);
@@ -90,7 +94,7 @@ test('CLI: 参考評価書は終了コード 0、--sarif・--junit は同じ結�
   assert.deepEqual(rules.stdout.trim().split('\n').map((l) => l.split(' ')[0]), ['assertion', 'attestation', 'claim-reference', 'coverage-gap', 'source-error', 'staff-threshold']);
   const bad = await pia(['check', '--format', 'xml']);
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /--format には text、json、junit、sarif、github のいずれかを指定してください。/);
+  assert.match(bad.stderr, /--format には text、json、junit、sarif、codequality、github のいずれかを指定してください。/);
 });
 
 test('CLI: checks.yaml の誤りは点検せずに位置つきで示し、終了コード 2', async () => {

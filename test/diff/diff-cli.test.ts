@@ -89,7 +89,7 @@ test('出力形式: Markdown の表、JUnit の失敗、SARIF 2.1.0 のスキー
   assert.match(md.stdout, /^\| \*\*事前\*\* \| 変更 \| Ⅱ 特定個人情報ファイルの概要 6\. 特定個人情報の保管・消去 保管場所 \| .*<del>入退室管理を行っている部屋に設置した<\/del><ins>ガバメントクラウド上の<\/ins>/m);
   assert.match(md.stdout, /^\| \*\*事後\*\* \| 変更 \| Ⅰ 基本情報 6\. 評価実施機関における担当部署 ②所属長の役職名 \| 子ども福祉課長 → こども福祉課長 \|/m);
   const junit = pia(dir, 'diff', '--base', 'main', '--format', 'junit').stdout;
-  assert.match(junit, /<testsuites name="pia diff" tests="3" failures="1">/);
+  assert.match(junit, /<testsuites name="pia diff" tests="3" failures="1" errors="0">/);
   assert.match(junit, /<failure message="[^"]+" type="pre-change-not-recorded">/);
   const github = pia(dir, 'diff', '--base', 'main', '--format', 'github').stdout;
   assert.match(github, /^::warning file=assessments\/ref\/assessment\.yaml,line=118,col=\d+,title=事前 Ⅱ 特定個人情報ファイルの概要 6\. 特定個人情報の保管・消去 保管場所 \[significant-item-changed\]::/m);

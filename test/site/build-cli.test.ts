@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { referenceSlug, writeAssessments } from './generate.ts';
+import { ruleDocs } from '../../src/report/rule-docs.ts';
 
 const bin = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
 
@@ -17,7 +18,8 @@ test('pia build は PDF を作ってからサイトを dist/ に作り、PIA_BAS
   writeAssessments(path.join(cwd, 'assessments'), 0);
   const { stdout } = await promisify(execFile)(process.execPath, [bin, 'build'], { cwd, env: { ...process.env, PIA_BASE: '/kurashi/hyoka/' } });
   assert.match(stdout, /PDF 1 件を out\/pdf\/ に出力しました。/);
-  assert.match(stdout, /公開用サイト\(6 ページ\)を dist\/ に出力しました。/);
+  // 6 pages of the site and one per rule (/rules/<id>/).
+  assert.match(stdout, new RegExp(`公開用サイト\\(${6 + ruleDocs().size} ページ\\)を dist/ に出力しました。`));
   const page = path.join(cwd, 'dist', referenceSlug);
   assert.deepEqual(readFileSync(path.join(page, `${referenceSlug}.pdf`)), readFileSync(path.join(cwd, 'out', 'pdf', `${referenceSlug}.pdf`)));
   assert.match(readFileSync(path.join(cwd, 'dist', 'index.html'), 'utf8'), new RegExp(`href="/kurashi/hyoka/${referenceSlug}/"`));

@@ -4,6 +4,7 @@
  * check itself is broken, which is an error, not a contradiction.
  */
 import jsonata from 'jsonata';
+import { jsonataErrorJa } from '../../report/library-errors.ts';
 import { bandByLabel } from '../../model/bands.ts';
 import type { Verdict } from '../types.ts';
 import type { CheckRuleMeta } from './rule.ts';
@@ -61,6 +62,12 @@ function bindings(input: ExpressionInput, value?: unknown): Record<string, unkno
  */
 export const expressionLimits = { timeout: 2000, stack: 500 } as const;
 
+/** JSONata's error in Japanese, its original text kept in parentheses. */
+function jsonataDetail(error: unknown): string {
+  const ja = jsonataErrorJa(error);
+  return `${ja.message}(${ja.detail})`;
+}
+
 /** Throws on a syntax error; used when loading checks.yaml so a typo is reported at its line. */
 export function compileExpression(text: string): jsonata.Expression {
   return jsonata(text);
@@ -73,7 +80,7 @@ export async function evaluateObserved(expression: string | undefined, input: Ex
   try {
     return { ok: true, value: await jsonata(expression, expressionLimits).evaluate(input.observed, bindings(input)) };
   } catch (error) {
-    return { ok: false, detail: (error as Error).message };
+    return { ok: false, detail: jsonataDetail(error) };
   }
 }
 
@@ -82,7 +89,7 @@ export async function verifyAssertion(claim: string, condition: string, input: E
   try {
     result = await jsonata(condition, expressionLimits).evaluate(input.observed, bindings(input, value));
   } catch (error) {
-    return { status: 'error', rule: meta.id, messageId: 'evaluation-failed', data: { claim, expression: '条件', detail: (error as Error).message } };
+    return { status: 'error', rule: meta.id, messageId: 'evaluation-failed', data: { claim, expression: '条件', detail: jsonataDetail(error) } };
   }
   if (result === true) return { status: 'satisfied', rule: meta.id, messageId: 'satisfied', data: {} };
   if (result === false) return { status: 'contradicted', rule: meta.id, messageId: 'contradicted', data: {} };

@@ -64,7 +64,7 @@ export async function audit(args: string[]): Promise<number> {
   if (format === 'json') {
     process.stdout.write(JSON.stringify({ version: 1, files: files.length, summary: countBySeverity(diagnostics), diagnostics: diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, file: displayPath(d.file), line: d.line, col: d.col, path: d.path, message: d.message, hint: d.hint ?? null })) }, null, 2) + '\n');
   } else if (format === 'junit') process.stdout.write(formatJunit('pia audit', findings, files));
-  else if (format === 'sarif') process.stdout.write(formatSarif(timeRules.map((r) => ({ id: r.id, title: r.title, basis: r.basis })), findings));
+  else if (format === 'sarif') process.stdout.write(formatSarif('pia audit', timeRules.map((r) => ({ id: r.id, title: r.title, basis: r.basis })), findings));
   else if (format === 'github') process.stdout.write(formatGithubAnnotations(findings));
   else if (format === 'markdown') {
     const lines = ['## 変更の記録の点検(pia audit)', ''];

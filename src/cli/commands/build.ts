@@ -15,6 +15,8 @@ import { formatText } from '../../report/format.ts';
 import { buildPdfs } from '../../render/pdf/build-pdfs.ts';
 import { buildSite, checkPublicationInputs, InvalidAssessmentsError, UnsafePublicationError } from '../../site/build-site.ts';
 import { submissionBanner, type Edition } from '../../validate/edition.ts';
+import { t } from '../../report/i18n.ts';
+import { progress } from '../../report/progress.ts';
 
 export const help = `使い方: npx pia build [オプション]
 
@@ -44,22 +46,30 @@ export async function build(args: string[]): Promise<number> {
     return 2;
   }
   const forms = loadForms();
+  // Validation runs as one batch (in worker threads): a line that says what runs, cleared when it is done.
+  const checking = progress(t('progress.validate', { n: files.length }), undefined);
+  checking.update(0);
   const results = (await validateMany(files, { edition })).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
+  checking.end();
   process.stdout.write(formatText([...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results))], files.length));
   const broken = results.filter((r) => !r.renderable);
   if (broken.length > 0) {
     const withheld = broken.some((r) => r.diagnostics.some((d) => d.rule === 'withheld-part' && d.severity === 'error'));
-    process.stderr.write(`${withheld ? '非公表の記載が評価書に当てはまらない、または' : ''}様式の構造に合わない評価書があるため、出力しませんでした: ${broken.map((r) => r.file).join('、')}\n`);
+    process.stderr.write(`${t(withheld ? 'build.brokenWithheld' : 'build.broken', { files: broken.map((r) => r.file).join(t('summary.separator')) })}\n`);
     return 1;
   }
   // PDF step: <pdf>/<slug>.pdf (the site copies them from there); unchanged assessments are not rendered again.
-  const pdfs = await buildPdfs(results, out.pdf, { banner: edition === 'submission' ? submissionBanner : undefined });
-  process.stdout.write(`PDF ${pdfs.length} 件を ${out.pdf}/ に出力しました。\n`);
+  const rendering = progress(t('progress.pdf'), undefined);
+  const pdfs = await buildPdfs(results, out.pdf, { banner: edition === 'submission' ? submissionBanner : undefined, onProgress: (done, total) => rendering.update(done, total) });
+  rendering.end();
+  process.stdout.write(`${t('build.pdfs', { n: pdfs.length, dir: out.pdf })}\n`);
   // Site step: pages, PDF/JSON/CSV downloads, search index, published under PIA_BASE (default /).
   try {
-    const site = await buildSite({ outDir: out.site, pdfDir: out.pdf, validated: results, edition });
-    process.stdout.write(`${edition === 'submission' ? '提出用サイト' : '公開用サイト'}(${site.pages} ページ)を ${out.site}/ に出力しました。\n`);
-    if (edition === 'submission') process.stdout.write('提出用は非公表の部分を含む全文です。公開するサーバーに置かないでください。\n');
+    const building = progress(t('progress.site'), undefined);
+    building.update(0);
+    const site = await buildSite({ outDir: out.site, pdfDir: out.pdf, validated: results, edition }).finally(() => building.end());
+    process.stdout.write(`${t(edition === 'submission' ? 'build.submissionSite' : 'build.site', { pages: site.pages, dir: out.site })}\n`);
+    if (edition === 'submission') process.stdout.write(`${t('build.submissionWarning')}\n`);
   } catch (error) {
     if (error instanceof UnsafePublicationError) {
       process.stderr.write(`${error.message}\n`);

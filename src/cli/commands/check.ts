@@ -19,9 +19,10 @@ checks.yaml に書きます(schemas/checks.v1.schema.json)。パスを省略す�
       / 確認済み(人による確認の記録) / 期限切れ(確認の記録の有効期限切れ)
 
 オプション:
-  --format <形式>      text(既定)、json、junit、sarif、github(GitHub Actions の注釈)
+  --format <形式>      text(既定)、json、junit、sarif、codequality(GitLab の Code Quality)、github(GitHub Actions の注釈)
   --sarif <ファイル>   SARIF 2.1.0 をこのファイルにも書き出します(同じ1回の点検の結果)
   --junit <ファイル>   JUnit XML をこのファイルにも書き出します
+  --codequality <ファイル> GitLab の Code Quality(JSON)をこのファイルにも書き出します
   --allow-commands     取得元の種類 command(シェルのコマンド)の実行を許可します
   --today <日付>       今日の日付(YYYY-MM-DD)。確認の記録の有効期限の判定に使います
   --list-rules         点検の規則の一覧を表示します
@@ -41,6 +42,7 @@ export async function check(args: string[]): Promise<number> {
       'list-rules': { type: 'boolean', default: false },
       sarif: { type: 'string' },
       junit: { type: 'string' },
+      codequality: { type: 'string' },
     },
   });
   if (values['list-rules']) {
@@ -67,7 +69,7 @@ export async function check(args: string[]): Promise<number> {
   }
   process.stdout.write(formatRuns(values.format as CheckFormat, runs));
   // Extra reports from the same observations, so CI reads each live system once.
-  for (const [format, file] of [['sarif', values.sarif], ['junit', values.junit]] as const) {
+  for (const [format, file] of [['sarif', values.sarif], ['junit', values.junit], ['codequality', values.codequality]] as const) {
     if (file === undefined) continue;
     try {
       writeFileSync(file, formatRuns(format, runs));

@@ -23,7 +23,7 @@ export const help = `使い方: npx pia diff <変更前> <変更後> [オプシ�
 
 オプション:
   --base <リビジョン>  作業ツリーの変更された評価書をこのリビジョンと比べます
-  --format <形式>      text(既定)、json、markdown(プルリクエストのコメント用)、junit、sarif、github
+  --format <形式>      text(既定)、json、markdown(プルリクエストのコメント用)、junit、sarif、codequality(GitLab)、github
   --write              変更箇所(別添2)の行を変更後の評価書に書き加えます(コメントと書式はそのまま)
   --date <日付>        書き加える行の変更日(YYYY-MM-DD または和暦。既定は今日)
   --decisions <ファイル> 判断の記録(既定: 評価書と同じフォルダの decisions.yaml)

@@ -47,7 +47,7 @@ export async function rules(args: string[]): Promise<number> {
   }
   const out: string[] = [];
   out.push(`変更の分類規則(${classificationRules.length} 件。複数の規則が当たるときは最も厳しい区分: 再評価 > 事前 > 事後。緩和は明示したものだけ)`, '');
-  out.push(table(['ID', '区分', '緩和する規則', '項目', '内容'], classificationRules.map((r) => [r.meta.id, timingLabels[r.meta.timing], (r.meta.relaxes ?? []).join(',') || '-', r.meta.items.map((i) => roleVocabulary[i]?.title ?? i).join('・'), r.meta.title])));
+  out.push(table(['ID', '区分', '緩和する規則', '項目', '内容'], classificationRules.map((r) => [r.meta.id, timingLabels[r.meta.timing], (r.meta.relaxes ?? []).join(',') || '-', r.meta.items.map((i) => roleVocabulary()[i]?.title ?? i).join('・'), r.meta.title])));
   out.push('', 'どの規則にも当たらない変更は unclassified-change(誤り)として報告します。');
   out.push('変更前の状態が不明(不明)のチェック欄は、チェックあり・なしのそれぞれで分類し、同じならその区分、違えば厳しい方とします(unknown-state)。');
   out.push('同じ事実を2か所で述べる項目(様式の定義の x-links)の一方が変わると、もう一方の※の項目の変更としても分類します(linked-item-changed)。', '');

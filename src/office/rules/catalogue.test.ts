@@ -22,7 +22,7 @@ test('どの規則にもテスト、理由、すべての messageId のヒント
     assert.ok(existsSync(`${dir}${rule.meta.id}.test.ts`), rule.meta.id);
     assert.ok(rule.meta.rationale.length > 10, rule.meta.id);
     assert.deepEqual(Object.keys(rule.meta.hints ?? {}).sort(), Object.keys(rule.meta.messages).sort(), rule.meta.id);
-    for (const role of rule.meta.requires) assert.ok(roleVocabulary[role], `${rule.meta.id}: ${role}`);
+    for (const role of rule.meta.requires) assert.ok(roleVocabulary()[role], `${rule.meta.id}: ${role}`);
   }
 });
 

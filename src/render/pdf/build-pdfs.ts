@@ -65,6 +65,8 @@ export interface BuildPdfsOptions {
   workers?: number;
   /** Ignore the cache and render every PDF. */
   force?: boolean;
+  /** Called after each PDF is written: (rendered so far, to render). */
+  onProgress?: (done: number, total: number) => void;
   /** A line printed at the top of every page (the submission version's banner); part of the cache key. */
   banner?: string;
 }
@@ -101,7 +103,9 @@ export async function buildPdfs(results: readonly Pick<ValidationResult, 'file' 
   const save = (pdf: Rendered) => {
     writeFileAtomic(path.join(outDir, `${pdf.slug}.pdf`), pdf.bytes);
     manifest.pdfs[pdf.slug] = { sha256: pdf.sha256, pdfSha256: sha256(pdf.bytes) };
+    options.onProgress?.(++rendered, todo.length);
   };
+  let rendered = 0;
   const workers = Math.min(options.workers ?? availableParallelism(), todo.length);
   if (workers > 1) await renderInWorkers(todo, workers, save, options.banner);
   else for (const result of todo) save(await renderAssessment(result, { banner: options.banner }));

@@ -18,8 +18,8 @@ test('pia build は PDF を作ってからサイトを dist/ に作り、PIA_BAS
   writeAssessments(path.join(cwd, 'assessments'), 0);
   const { stdout } = await promisify(execFile)(process.execPath, [bin, 'build'], { cwd, env: { ...process.env, PIA_BASE: '/kurashi/hyoka/' } });
   assert.match(stdout, /PDF 1 件を out\/pdf\/ に出力しました。/);
-  // 6 pages of the site and one per rule (/rules/<id>/).
-  assert.match(stdout, new RegExp(`公開用サイト\\(${6 + ruleDocs().size} ページ\\)を dist/ に出力しました。`));
+  // 7 pages of the site (the 事務 page /offices/ included) and one per rule (/rules/<id>/).
+  assert.match(stdout, new RegExp(`公開用サイト\\(${7 + ruleDocs().size} ページ\\)を dist/ に出力しました。`));
   const page = path.join(cwd, 'dist', referenceSlug);
   assert.deepEqual(readFileSync(path.join(page, `${referenceSlug}.pdf`)), readFileSync(path.join(cwd, 'out', 'pdf', `${referenceSlug}.pdf`)));
   assert.match(readFileSync(path.join(cwd, 'dist', 'index.html'), 'utf8'), new RegExp(`href="/kurashi/hyoka/${referenceSlug}/"`));

@@ -25,7 +25,7 @@ test('キャッシュを残した再作成でも、変更した評価書は新�
   assert.doesNotMatch(index, /試験用の事務/);
   assert.match(readFileSync(path.join(tmp, 'dist', 'variant-0001', 'variant-0001.json'), 'utf8'), /改めた事務/);
   assert.equal(existsSync(path.join(tmp, 'dist', 'variant-0002')), false);
-  assert.equal(result.pages, 6 + ruleDocs().size, '6 pages of the site and one per rule (/rules/<id>/)');
+  assert.equal(result.pages, 7 + ruleDocs().size, '7 pages of the site (with /offices/) and one per rule (/rules/<id>/)');
 });
 
 test('キャッシュの評価書データ(pia-assessments)が消えていても、再作成で作り直し、使われなくなったものは消す', async (t) => {

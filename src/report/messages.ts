@@ -15,6 +15,7 @@ export const messages = {
   'command.diff': { ja: '2つの版を比べ、変更を事前・事後に分類します(--write で変更箇所を記入)', en: 'Compare two versions and classify each change as 事前 / 事後 (--write records 変更箇所)' },
   'command.audit': { ja: '変更箇所の記載と git の履歴、見直しの時期を点検します', en: 'Audit the 変更箇所 rows against git history and review dates' },
   'command.rules': { ja: '変更の分類規則と検証規則の一覧を表示します', en: 'List the classification, validation and check rules' },
+  'command.status': { ja: '市の事務と評価書の一覧: 見直し・再評価・事前の変更の期限(--ics で予定表に)', en: "The city's 事務 and their 評価書: review, re-assessment and 事前 change dates (--ics for calendars)" },
   'command.check': { ja: '評価書の記載をシステムの設定と突き合わせます(CI の関門)', en: 'Check what the assessment promises against live system configuration (the CI gate)' },
   'error.unknownCommand': { ja: '「{name}」というコマンドはありません。', en: 'There is no command "{name}".' },
   'error.badLang': { ja: '--lang には ja か en を指定してください(指定: {lang})。', en: '--lang takes ja or en (given: {lang}).' },

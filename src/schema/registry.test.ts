@@ -5,9 +5,10 @@ import { annotationKeywords, loadForms } from './registry.ts';
 
 test('様式の定義は strict な ajv でコンパイルでき、様式名で選べる', () => {
   const forms = loadForms();
-  assert.ok(forms.has('重点項目評価書') && forms.has('全項目評価書'), [...forms.keys()].join());
+  assert.ok(forms.has('重点項目評価書') && forms.has('全項目評価書') && forms.has('基礎項目評価書'), [...forms.keys()].join());
   assert.equal(forms.get('重点項目評価書')!.schema['x-form']?.code, '様式3');
   assert.equal(forms.get('全項目評価書')!.schema['x-form']?.code, '様式4');
+  assert.equal(forms.get('基礎項目評価書')!.schema['x-form']?.code, '様式2');
 });
 
 test('綴りを誤った注釈(x-itme)はコンパイル時に誤りになる', () => {

@@ -3,7 +3,7 @@
  * in .astro/, absent on a fresh clone). Only what src/pages/*.ts uses; the collections are in src/content.config.ts.
  */
 declare module 'astro:content' {
-  export function getCollection(name: 'assessments' | 'forms'): Promise<{ id: string; data: Record<string, unknown> }[]>;
+  export function getCollection(name: 'assessments' | 'forms' | 'offices'): Promise<{ id: string; data: Record<string, unknown> }[]>;
 }
 
 /** Astro's import.meta.env in src/pages/*.ts: the base path the site is built for. */

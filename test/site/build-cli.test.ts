@@ -19,8 +19,9 @@ test('pia build は PDF を作ってからサイトを dist/ に作り、PIA_BAS
   writeAssessments(path.join(cwd, 'assessments'), 0);
   const { stdout } = await promisify(execFile)(process.execPath, [bin, 'build'], { cwd, env: { ...process.env, PIA_BASE: '/kurashi/hyoka/' } });
   assert.match(stdout, /PDF 1 件を out\/pdf\/ に出力しました。/);
-  // The assessment, index, about, contact, search, 404, open data, one field-definition page per form, one page per rule.
-  assert.match(stdout, new RegExp(`公開用サイト\\(${6 + 1 + loadForms().size + ruleDocs().size} ページ\\)を dist/ に出力しました。`));
+  // The assessments, index, about, contact, search, 404, the 事務 page (/offices/), open data, one field-definition
+  // page per form, one page per rule.
+  assert.match(stdout, new RegExp(`公開用サイト\\(${1 + 5 + 1 + 1 + loadForms().size + ruleDocs().size} ページ\\)を dist/ に出力しました。`));
   const page = path.join(cwd, 'dist', referenceSlug);
   assert.deepEqual(readFileSync(path.join(page, `${referenceSlug}.pdf`)), readFileSync(path.join(cwd, 'out', 'pdf', `${referenceSlug}.pdf`)));
   assert.match(readFileSync(path.join(cwd, 'dist', 'index.html'), 'utf8'), new RegExp(`href="/kurashi/hyoka/${referenceSlug}/"`));

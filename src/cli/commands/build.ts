@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessmentFiles, assessmentsDir } from '../files.ts';
 import { validateMany } from '../../validate/validate-many.ts';
+import { officeDiagnosticsFor } from '../../office/office.ts';
 import { loadForms } from '../../schema/registry.ts';
 import { formatText } from '../../report/format.ts';
 import { buildPdfs } from '../../render/pdf/build-pdfs.ts';
@@ -50,7 +51,7 @@ export async function build(args: string[]): Promise<number> {
   checking.update(0);
   const results = (await validateMany(files, { edition })).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
   checking.end();
-  process.stdout.write(formatText(results.flatMap((r) => r.diagnostics), files.length));
+  process.stdout.write(formatText([...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results))], files.length));
   const broken = results.filter((r) => !r.renderable);
   if (broken.length > 0) {
     const withheld = broken.some((r) => r.diagnostics.some((d) => d.rule === 'withheld-part' && d.severity === 'error'));

@@ -4,6 +4,7 @@ import { classificationRules } from '../../classify/catalogue.ts';
 import { timingLabels } from '../../classify/rule.ts';
 import { validationRules } from '../../validate/rules/catalogue.ts';
 import { checkRules } from '../../checks/catalogue.ts';
+import { officeRules } from '../../office/rules/catalogue.ts';
 import { statusLabels } from '../../checks/types.ts';
 import { fail, UsageError } from '../../report/errors.ts';
 import { loadForms } from '../../schema/registry.ts';
@@ -40,6 +41,7 @@ export async function rules(args: string[]): Promise<number> {
       classification: classificationRules.map((r) => ({ id: r.meta.id, timing: r.meta.timing, items: r.meta.items, title: r.meta.title, basis: r.meta.basis, relaxes: r.meta.relaxes ?? [] })),
       validation: validationRules.map((r) => ({ id: r.meta.id, level: r.meta.level, title: r.meta.title, basis: r.meta.basis ?? null })),
       check: checkRules.map((r) => ({ id: r.id, yields: r.yields, title: r.title })),
+      office: officeRules.map((r) => ({ id: r.meta.id, level: r.meta.level, title: r.meta.title, basis: r.meta.basis ?? null })),
     }, null, 2) + '\n');
     return 0;
   }
@@ -51,6 +53,8 @@ export async function rules(args: string[]): Promise<number> {
   out.push('同じ事実を2か所で述べる項目(様式の定義の x-links)の一方が変わると、もう一方の※の項目の変更としても分類します(linked-item-changed)。', '');
   out.push(`検証規則(${validationRules.length} 件、pia validate)`, '');
   out.push(table(['ID', '水準', '内容'], validationRules.map((r) => [r.meta.id, r.meta.level, r.meta.title])));
+  out.push('', `事務の評価書の間の規則(${officeRules.length} 件、pia validate・pia build。同じ事務のフォルダの基礎項目評価書と重点・全項目評価書、市全体の評価書番号)`, '');
+  out.push(table(['ID', '水準', '内容'], officeRules.map((r) => [r.meta.id, r.meta.level, r.meta.title])));
   out.push('', `点検の規則(${checkRules.length} 件、pia check)`, '');
   out.push(table(['ID', '結果の種類', '内容'], checkRules.map((r) => [r.id, r.yields.map((y) => (y === 'note' ? '注記' : statusLabels[y])).join('・'), r.title])));
   process.stdout.write(out.join('\n') + '\n');

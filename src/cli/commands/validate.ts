@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { assessmentFiles } from '../files.ts';
 import { validateMany } from '../../validate/validate-many.ts';
+import { officeDiagnosticsFor } from '../../office/office.ts';
 import { formatDiagnostics, formats, type Format } from '../../report/format.ts';
 import { fail, UsageError } from '../../report/errors.ts';
 
@@ -31,7 +32,8 @@ export async function validate(args: string[]): Promise<number> {
   if (!formats.includes(values.format as Format)) fail(UsageError, { detail: `--format には ${formats.join('、')} のいずれかを指定してください。`, command: 'validate' });
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(UsageError, { detail: '--today は YYYY-MM-DD の形で指定してください。', command: 'validate' });
   const files = assessmentFiles(positionals);
-  const diagnostics = (await validateMany(files, { strict: values.strict, today: values.today })).flatMap((r) => r.diagnostics);
+  const results = await validateMany(files, { strict: values.strict, today: values.today });
+  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results, { strict: values.strict }))];
   process.stdout.write(formatDiagnostics(values.format as Format, diagnostics, files.length));
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -506,8 +506,9 @@ function pair(rows: Row[]): Node[] {
 // Pages
 
 /** Each section starts a page, so its title is never left at a page foot. */
-function sectionTitle(label: string): Node {
-  return text(label, { ...styles.section, tag: 'H2', pageBreak: 'before' });
+/** A section starts a page; `section-continued` (x-render) follows the previous section on its page, as 様式2 Ⅲ does. */
+function sectionTitle(label: string, continued = false): Node {
+  return continued ? text(label, { ...styles.section, tag: 'H2', margin: [0, 18, 0, 6] }) : text(label, { ...styles.section, tag: 'H2', pageBreak: 'before' });
 }
 
 function coverPage(root: JsonSchema, schema: JsonSchema, value: unknown): Node[] {
@@ -549,13 +550,13 @@ export function formTag(root: JsonSchema): string | undefined {
 function contentsPage(root: JsonSchema): Node[] {
   const entries = Object.entries(root.properties ?? {})
     .map(([key, raw]) => ({ key, sub: resolveRef(root, raw) }))
-    .filter(({ sub }) => sub['x-render'] === 'section' || sub['x-render'] === 'change-table')
+    .filter(({ sub }) => sub['x-render'] === 'section' || sub['x-render'] === 'section-continued' || sub['x-render'] === 'change-table')
     .map(({ key, sub }) => text(sectionLabel(sub, key), { margin: [20, 4, 0, 4], fontSize: 11 }));
   return [sectionTitle('項目一覧'), { stack: entries, tag: 'L' }];
 }
 
 function sectionContent(root: JsonSchema, key: string, schema: JsonSchema, value: unknown, present: boolean): Node[] {
-  const title = sectionTitle(sectionLabel(schema, key) + sectionMark(root, schema));
+  const title = sectionTitle(sectionLabel(schema, key) + sectionMark(root, schema), schema['x-render'] === 'section-continued');
   if (!present) return [title, ...tables([valueRow(schema.title ?? key, absent((root.required ?? []).includes(key)), 0, lineHeight + 6)])];
   if (schema.type === 'array') {
     // Per-file sections (Ⅱ, 別添1): the file is named only when there are several, as in itemPath.
@@ -671,7 +672,7 @@ export function buildDocDefinition(source: PdfSource, options: { tagged?: boolea
     const kind = sub['x-render'];
     // Each part is a Sect of the structure tree.
     if (kind === 'cover') content.push({ stack: coverPage(root, sub, data[key]), tag: 'Sect' }, { stack: contentsPage(root), tag: 'Sect' });
-    else if (kind === 'section') content.push({ stack: sectionContent(root, key, sub, data[key], key in data), tag: 'Sect' });
+    else if (kind === 'section' || kind === 'section-continued') content.push({ stack: sectionContent(root, key, sub, data[key], key in data), tag: 'Sect' });
     else if (kind === 'change-table') content.push({ stack: changeTable(root, key, sub, data[key], key in data), tag: 'Sect' });
   }
   if (tagged) tagContent(content);

@@ -37,7 +37,7 @@ test('全項目評価書: --write は別添3 に事前の行を書き加え、�
     // Only rows are added at the end of 別添3: the rest is kept byte for byte, the officer's comments included.
     assert.ok(text.startsWith(reassessed.slice(0, reassessed.indexOf('\n変更箇所:'))), 'head kept');
     assert.ok(text.endsWith(reassessed.slice(reassessed.indexOf('\n検証の例外:'))), 'tail kept');
-    assert.ok(text.startsWith('# yaml-language-server: $schema=../../schemas/full.v1.schema.json\n#\n# 架空の「青葉川市」'));
+    assert.ok(text.startsWith('# yaml-language-server: $schema=../../schemas/editor/full.v1.editor.schema.json\n#\n# 架空の「青葉川市」'));
     const rows = (parse(text) as { 変更箇所: Record<string, string>[] })['変更箇所'];
     // Three new rows after the sample's three: 保管場所 (事前), and Ⅵ2②・Ⅵ3① (事後, the procedure's own record).
     assert.deepEqual(rows.slice(3).map((r) => [r['変更日'], r['提出時期'], r['項目']]), [

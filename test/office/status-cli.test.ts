@@ -23,14 +23,15 @@ test('--help は使い方を表示して終了コード 0', () => {
   assert.match(stdout, /--ics/);
 });
 
-test('テキスト: 3つの事務を期限の近い順に、評価書・しきい値判断・見直し・再評価・事前の変更とともに表示し、期限切れがあれば 1', () => {
+test('テキスト: 4つの事務を期限の近い順に、評価書・しきい値判断・見直し・再評価・事前の変更とともに表示し、期限切れがあれば 1', () => {
   const { code, stdout } = pia(root, 'status', '--today', '2026-12-01');
   assert.equal(code, 1);
-  assert.match(stdout, /^事務 3 件\(今日 令和8年12月1日\): 期限切れ 3 件、期限の近いもの 0 件。/);
+  assert.match(stdout, /^事務 4 件\(今日 令和8年12月1日\): 期限切れ 3 件、期限の近いもの 0 件。/);
   const order = [...stdout.matchAll(/^\[(.+?)\] (.+?)  \(事務フォルダ (.+)\)$/gm)].map((m) => [m[1], m[3]]);
   assert.deepEqual(order, [
     ['期限切れ', 'example-902-tokubetsu-jido-fuyo'],
     ['期限切れ', 'example-901-yobo-sesshu'],
+    ['予定', 'aobagawa-juki-full'],
     ['予定', 'koshigaya-48-kodomo-iryohi'],
   ]);
   assert.match(stdout, /^ {2}基礎項目評価書 {2}評価書番号 48 {2}公表日 令和8年3月30日 .*koshigaya-48-kodomo-iryohi-basic\/assessment\.yaml$/m);
@@ -61,8 +62,8 @@ test('JSON: 事務ごとの評価書、しきい値判断(記載と Ⅱ から�
   const p = JSON.parse(stdout);
   assert.equal(p.version, 1);
   assert.equal(p.today, '2026-12-01');
-  assert.deepEqual(p.offices.map((o: { id: string }) => o.id), ['example-902-tokubetsu-jido-fuyo', 'example-901-yobo-sesshu', 'koshigaya-48-kodomo-iryohi']);
-  const ref = p.offices[2];
+  assert.deepEqual(p.offices.map((o: { id: string }) => o.id), ['example-902-tokubetsu-jido-fuyo', 'example-901-yobo-sesshu', 'aobagawa-juki-full', 'koshigaya-48-kodomo-iryohi']);
+  const ref = p.offices.find((o: { id: string }) => o.id === 'koshigaya-48-kodomo-iryohi');
   assert.equal(ref.name, 'こども医療費の支給に関する事務');
   assert.deepEqual(ref.documents.map((d: { form: string; slug: string }) => [d.form, d.slug]), [['基礎項目評価書', 'koshigaya-48-kodomo-iryohi-basic'], ['重点項目評価書', 'koshigaya-48-kodomo-iryohi']]);
   assert.deepEqual(ref.threshold, { recorded: 'basic', recordedText: '基礎項目評価の実施が義務付けられる', computed: 'basic', agrees: true });
@@ -86,9 +87,9 @@ test('.ics: iCalendar パーサ(ical.js)で読め、期限ごとに終日の予�
   const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
   assert.equal(calendar.getFirstPropertyValue('version'), '2.0');
   const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-  // 902: review + 5 years; 901: review + 5 years; 48: two reviews + 5 years + two 事前 rows.
-  assert.equal(events.length, 9);
-  assert.equal(new Set(events.map((e) => e.uid)).size, 9);
+  // 902: review + 5 years; 901: review + 5 years; 48: two reviews + 5 years + two 事前 rows; 青葉川市 住基: two reviews + 5 years.
+  assert.equal(events.length, 12);
+  assert.equal(new Set(events.map((e) => e.uid)).size, 12);
   for (const e of events) assert.equal(e.startDate.isDate, true, e.summary);
   const fiveYear = events.find((e) => e.summary.includes('特別児童扶養手当') && e.summary.includes('再評価'))!;
   assert.equal(fiveYear.startDate.toString(), '2026-05-17');

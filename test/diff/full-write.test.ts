@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,11 @@ const reassessed = fullSampleText
 test('全項目評価書: --write は別添3 に事前の行を書き加え、コメントを残し、その後の diff と audit は問題なし', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pia-full-write-'));
   try {
-    const [oldFile, newFile] = [path.join(dir, 'old.yaml'), path.join(dir, 'new.yaml')];
+    // The new version sits in a 事務 folder with its 基礎項目評価書, as in assessments/ (a 全項目 never stands alone).
+    const office = path.join(dir, 'aobagawa-juki-full');
+    mkdirSync(path.join(office, 'aobagawa-juki-basic'), { recursive: true });
+    copyFileSync(path.join(root, 'assessments/aobagawa-juki-full/aobagawa-juki-basic/assessment.yaml'), path.join(office, 'aobagawa-juki-basic', 'assessment.yaml'));
+    const [oldFile, newFile] = [path.join(dir, 'old.yaml'), path.join(office, 'assessment.yaml')];
     writeFileSync(oldFile, fullSampleText);
     writeFileSync(newFile, reassessed);
     const before = pia('diff', oldFile, newFile);

@@ -110,8 +110,11 @@ test('変更前の版がフォルダや読めないファイルなら、位置�
   const locked = path.join(dir, 'locked.yaml');
   writeFileSync(locked, referenceText);
   chmodSync(locked, 0o000);
-  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const unreadable = spawnSync(process.execPath, [bin, 'diff', locked, newFile], { cwd: root, encoding: 'utf8', env, ...asNobody });
+  // root reads any file: without the capabilities that let it (setpriv, util-linux), it sees what an officer sees.
+  const argv = [bin, 'diff', locked, newFile];
+  const unreadable = process.getuid?.() === 0
+    ? spawnSync('setpriv', ['--bounding-set=-dac_override,-dac_read_search', '--', process.execPath, ...argv], { cwd: root, encoding: 'utf8', env })
+    : spawnSync(process.execPath, argv, { cwd: root, encoding: 'utf8', env });
   assert.equal(unreadable.status, 2, unreadable.stderr);
   assert.match(unreadable.stderr, /locked\.yaml:1:1 +error +ファイルを読む権限がありません。 +\[load-not-readable\]/);
 });

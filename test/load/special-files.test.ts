@@ -38,9 +38,9 @@ test('読めないファイルは権限の誤りとして位置つきで知ら�
   const locked = path.join(dir, 'locked.yaml');
   writeFileSync(locked, referenceText);
   chmodSync(locked, 0o000);
-  // root reads any file: run the command as nobody to see what an officer sees.
-  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const cli = spawnSync(process.execPath, [bin, 'validate', locked], { encoding: 'utf8', ...asNobody });
+  // root reads any file: without the capabilities that let it (setpriv, util-linux), it sees what an officer sees.
+  const [cmd, args] = process.getuid?.() === 0 ? ['setpriv', ['--bounding-set=-dac_override,-dac_read_search', '--', process.execPath, bin, 'validate', locked]] : [process.execPath, [bin, 'validate', locked]];
+  const cli = spawnSync(cmd as string, args as string[], { encoding: 'utf8' });
   assert.equal(cli.status, 1, cli.stderr);
   assert.match(cli.stdout, /locked\.yaml:1:1 +error +ファイルを読む権限がありません。 +\[load-not-readable\]/);
   assert.doesNotMatch(cli.stderr, /内部エラー/);

@@ -47,9 +47,9 @@ test('事務ごとの表: 期限の近い順に、評価書(各画面へのリ�
   const page = await context.newPage();
   await page.goto(`${site.url}offices/`);
   assert.equal(await page.locator('h1').textContent(), '事務ごとの評価書と期限');
-  assert.match((await page.locator('table caption').textContent()) ?? '', /事務 3 件/);
+  assert.match((await page.locator('table caption').textContent()) ?? '', /事務 4 件/);
   const names = await page.locator('tbody th[scope=row]').allTextContents();
-  assert.deepEqual(names, ['特別児童扶養手当に関する事務', '予防接種に関する事務', 'こども医療費の支給に関する事務']);
+  assert.deepEqual(names, ['特別児童扶養手当に関する事務', '予防接種に関する事務', '住民基本台帳に関する事務', 'こども医療費の支給に関する事務']);
   const ref = page.locator('tbody tr', { hasText: 'こども医療費' });
   const cells = (await ref.locator('th, td').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
   assert.equal(cells[0], '予定令和9年3月30日');
@@ -97,6 +97,6 @@ test('キーボードだけで表の領域に移動でき、フォーカスが�
 test('/offices.ics は iCalendar として読め(ical.js)、ページと同じ期限を持つ', () => {
   const text = readFileSync(path.join(dist, 'offices.ics'), 'utf8');
   const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-  assert.equal(events.length, 9);
+  assert.equal(events.length, 12);
   assert.ok(events.some((e) => e.summary === '【再評価】こども医療費の支給に関する事務: 5年を経過する前の再評価' && e.startDate.toString() === '2031-03-30'));
 });

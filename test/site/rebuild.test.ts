@@ -26,8 +26,8 @@ test('キャッシュを残した再作成でも、変更した評価書は新�
   assert.doesNotMatch(index, /試験用の事務/);
   assert.match(readFileSync(path.join(tmp, 'dist', 'variant-0001', 'variant-0001.json'), 'utf8'), /改めた事務/);
   assert.equal(existsSync(path.join(tmp, 'dist', 'variant-0002')), false);
-  // Two 評価書 and index, about, contact, search, 404, /offices/, open-data, one field-definition page per form, one page per rule.
-  assert.equal(result.pages, 7 + 1 + 1 + loadForms().size + ruleDocs().size);
+  // The 評価書 left, index, about, contact, search, 404, /offices/, open-data, one field-definition page per form, one page per rule.
+  assert.equal(result.pages, 6 + 1 + 1 + loadForms().size + ruleDocs().size);
 });
 
 test('キャッシュの評価書データ(pia-assessments)が消えていても、再作成で作り直し、使われなくなったものは消す', async (t) => {

@@ -62,27 +62,22 @@ function setup(): Pdfmake {
   loaded.addFonts(fonts as unknown as Parameters<Pdfmake['addFonts']>[0]);
   loaded.setUrlAccessPolicy(() => false);
   loaded.setLocalAccessPolicy(() => false);
+  // Every form table: the same line colour and cell padding; they differ only in which lines are drawn.
+  const formCell = {
+    hLineColor: () => '#333333',
+    vLineColor: () => '#333333',
+    paddingLeft: () => 4,
+    paddingRight: () => 4,
+    paddingTop: () => 3,
+    paddingBottom: () => 3,
+  };
   loaded.addTableLayouts({
-    form: {
-      hLineWidth: () => formLine,
-      vLineWidth: () => formLine,
-      hLineColor: () => '#333333',
-      vLineColor: () => '#333333',
-      paddingLeft: () => 4,
-      paddingRight: () => 4,
-      paddingTop: () => 3,
-      paddingBottom: () => 3,
-    },
+    form: { ...formCell, hLineWidth: () => formLine, vLineWidth: () => formLine },
     // An inner table drawn as rows of the form table it sits in (doc-definition.ts pair): inner lines only.
     formInner: {
+      ...formCell,
       hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0 : formLine),
       vLineWidth: (i, node) => (i === 0 || i === (node.table.widths?.length ?? 2) ? 0 : formLine),
-      hLineColor: () => '#333333',
-      vLineColor: () => '#333333',
-      paddingLeft: () => 4,
-      paddingRight: () => 4,
-      paddingTop: () => 3,
-      paddingBottom: () => 3,
     },
   });
   pdfmake = loaded;

@@ -17,15 +17,17 @@ function post(id, stage, evaluation) {
   }
 }
 
-parentPort.on('message', async (message) => {
-  if (message.kind === 'run') {
-    runs.set(message.run, message.data);
-    return;
-  }
-  if (message.kind === 'end') {
-    runs.delete(message.run);
-    return;
-  }
+// Claims are evaluated one after another, in the order they arrive: the main thread's deadline is per step.
+let queue = Promise.resolve();
+
+parentPort.on('message', (message) => {
+  if (message.kind === 'run') runs.set(message.run, message.data);
+  else if (message.kind === 'end') runs.delete(message.run);
+  else queue = queue.then(() => evaluateClaim(message));
+});
+
+async function evaluateClaim(message) {
+  parentPort.postMessage({ id: message.id, started: true });
   const run = runs.get(message.run);
   const bandRange = (label) => run.bands[label];
   const input = { observed: run.sources[message.source], assessment: run.assessment, claimed: message.claimed, today: message.today };
@@ -33,6 +35,6 @@ parentPort.on('message', async (message) => {
   post(message.id, 'observed', observed);
   if (!observed.ok) return;
   post(message.id, 'condition', await evaluateExpression(message.condition, input, bandRange, observed.value));
-});
+}
 
 parentPort.postMessage({ ready: true });

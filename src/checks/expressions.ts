@@ -1,6 +1,7 @@
 /**
- * The main thread's side of the expression worker (expression-worker.ts): one worker, started early and kept
- * for the life of the process, evaluates one claim at a time. Each expression gets JSONata's own limits
+ * The main thread's side of the expression worker (expression-worker.js): one worker, started early and kept
+ * for the life of the process, takes every claim of a run at once and evaluates them one at a time (one
+ * hand-off per run, not one per claim). Each expression gets JSONata's own limits
  * (expressionLimits) plus a hard deadline; past it, the worker is terminated, the claim becomes an エラー, and the
  * next claim gets a fresh worker. The worker never keeps the process alive on its own.
  */
@@ -40,32 +41,87 @@ export const hardDeadline = expressionLimits.timeout + 1000;
 /** Starting a worker on a busy CI machine can be slow; that is not the expression's fault. */
 const startDeadline = 60_000;
 
+interface Pending {
+  request: ClaimRequest;
+  resolve: (result: ClaimEvaluation) => void;
+  observed?: Evaluation;
+}
+
 interface Handle {
   worker: Worker;
-  ready: Promise<boolean>;
+  isReady: boolean;
   sent: Set<number>;
-  replies: Map<number, (reply: WorkerReply | { failed: string }) => void>;
+  /** Requests posted to this worker and not answered yet, in the order the worker takes them. */
+  pending: Map<number, Pending>;
+  /** The request the worker said it started last. */
+  current?: number;
+  timer?: NodeJS.Timeout;
 }
 
 let current: Handle | undefined;
 const runs = new Map<number, RunData>();
 let nextRun = 1;
 let nextId = 1;
-let queue: Promise<unknown> = Promise.resolve();
 let bands: RunData['bands'] | undefined;
+
+const limitDetail = `${hardDeadline} ミリ秒以内に終わらないため評価を打ち切りました`;
+
+function failure(entry: Pending, detail: string): ClaimEvaluation {
+  const { observed } = entry;
+  return observed?.ok ? { observed, verdict: verdictOf(entry.request.claim, { ok: false, detail }) } : { observed: { ok: false, detail } };
+}
+
+/**
+ * No answer for too long: the worker is stuck in one step. Terminate it; the request it was running fails, the
+ * ones it had not started go to a fresh worker.
+ */
+function abandon(handle: Handle, detail: string, failAll = false): void {
+  clearTimeout(handle.timer);
+  if (current === handle) current = undefined;
+  const entries = [...handle.pending.values()];
+  // Retrying is for the claims behind a stuck one; when none is known to be running, all fail (no retry loop).
+  const running = handle.current !== undefined && handle.pending.has(handle.current);
+  handle.pending.clear();
+  void handle.worker.terminate();
+  for (const entry of entries) {
+    if (failAll || !running || entry.request.id === handle.current) entry.resolve(failure(entry, detail));
+    else post(entry);
+  }
+}
+
+/** Re-armed on every message: the deadline is per step of the worker, not per run. */
+function watch(handle: Handle): void {
+  clearTimeout(handle.timer);
+  if (handle.pending.size === 0) {
+    handle.worker.unref();
+    return;
+  }
+  handle.worker.ref();
+  handle.timer = handle.isReady
+    ? setTimeout(() => abandon(handle, limitDetail), hardDeadline)
+    : setTimeout(() => abandon(handle, '式を評価する処理を開始できませんでした', true), startDeadline);
+}
 
 function spawn(): Handle {
   const worker = new Worker(new URL('./expression-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
-  const handle: Handle = { worker, sent: new Set(), replies: new Map(), ready: Promise.resolve(false) };
-  handle.ready = new Promise<boolean>((resolve) => {
-    worker.once('message', () => resolve(true));
-    worker.once('exit', () => resolve(false));
+  const handle: Handle = { worker, isReady: false, sent: new Set(), pending: new Map() };
+  worker.on('message', (reply: WorkerReply | { ready: true } | { id: number; started: true }) => {
+    if ('ready' in reply) handle.isReady = true;
+    else {
+      const entry = handle.pending.get(reply.id);
+      if (entry) {
+        if ('started' in reply) handle.current = reply.id;
+        else if ('observed' in reply) {
+          entry.observed = reply.observed;
+          if (!reply.observed.ok) settle(handle, entry, { observed: reply.observed });
+        } else settle(handle, entry, { observed: entry.observed!, verdict: verdictOf(entry.request.claim, reply.condition) });
+      }
+    }
+    watch(handle);
   });
-  worker.on('message', (reply: WorkerReply) => handle.replies.get(reply.id)?.(reply));
   const gone = (detail: string) => {
-    if (current === handle) current = undefined;
-    for (const callback of handle.replies.values()) callback({ failed: detail });
-    handle.replies.clear();
+    if (handle.pending.size > 0) abandon(handle, detail);
+    else if (current === handle) current = undefined;
   };
   worker.on('error', (error) => gone((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? '式の評価がメモリの上限を超えたため打ち切りました' : '式の評価が異常終了しました'));
   worker.on('exit', () => gone('式の評価が異常終了しました'));
@@ -74,55 +130,26 @@ function spawn(): Handle {
   return handle;
 }
 
+function settle(handle: Handle, entry: Pending, result: ClaimEvaluation): void {
+  handle.pending.delete(entry.request.id);
+  entry.resolve(result);
+}
+
 /** Starts the worker now, so its start-up overlaps reading the assessment and the sources. */
 export function warmUp(): void {
   current ??= spawn();
 }
 
-function evaluateNow(request: Omit<ClaimRequest, 'id'>): Promise<ClaimEvaluation> {
+function post(entry: Pending): void {
   const handle = (current ??= spawn());
-  if (!handle.sent.has(request.run)) {
-    handle.worker.postMessage({ kind: 'run', run: request.run, data: runs.get(request.run) });
-    handle.sent.add(request.run);
+  const { run } = entry.request;
+  if (!handle.sent.has(run)) {
+    handle.worker.postMessage({ kind: 'run', run, data: runs.get(run) });
+    handle.sent.add(run);
   }
-  const id = nextId++;
-  return new Promise<ClaimEvaluation>((resolve) => {
-    let observed: Evaluation | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const finish = (result: ClaimEvaluation) => {
-      clearTimeout(timer);
-      handle.replies.delete(id);
-      handle.worker.unref();
-      resolve(result);
-    };
-    const failure = (detail: string): ClaimEvaluation =>
-      observed?.ok ? { observed, verdict: { status: 'error', rule: 'assertion', messageId: 'evaluation-failed', data: { claim: request.claim, expression: '条件', detail } } } : { observed: { ok: false, detail } };
-    const arm = (ms: number, detail: string) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (current === handle) current = undefined;
-        handle.replies.delete(id);
-        void handle.worker.terminate();
-        finish(failure(detail));
-      }, ms);
-    };
-    const limitDetail = `${hardDeadline} ミリ秒以内に終わらないため評価を打ち切りました`;
-    handle.replies.set(id, (reply) => {
-      if ('failed' in reply) finish(failure(reply.failed));
-      else if ('condition' in reply) finish({ observed: observed!, verdict: verdictOf(request.claim, reply.condition) });
-      else {
-        observed = reply.observed;
-        if (!observed.ok) finish({ observed });
-        else arm(hardDeadline, limitDetail);
-      }
-    });
-    handle.worker.ref();
-    arm(startDeadline, '式を評価する処理を開始できませんでした');
-    void handle.ready.then((ok) => {
-      if (ok && handle.replies.has(id)) arm(hardDeadline, limitDetail);
-    });
-    handle.worker.postMessage({ kind: 'claim', id, ...request });
-  });
+  handle.pending.set(entry.request.id, entry);
+  handle.worker.postMessage({ kind: 'claim', ...entry.request });
+  if (handle.pending.size === 1) watch(handle);
 }
 
 export interface ExpressionRun {
@@ -136,9 +163,7 @@ export function openRun(data: Omit<RunData, 'bands'>): ExpressionRun {
   runs.set(run, { ...data, bands: (bands ??= bandTable()) });
   return {
     evaluate(request) {
-      const next = queue.then(() => evaluateNow({ ...request, run }));
-      queue = next.catch(() => {});
-      return next;
+      return new Promise<ClaimEvaluation>((resolve) => post({ request: { ...request, run, id: nextId++ }, resolve }));
     },
     close() {
       runs.delete(run);

@@ -95,6 +95,14 @@ export async function checkAssessment(assessmentFile: string, options: CheckOpti
   const observations = await observeAll(sources, used, { files: checks.files, allowCommands: options.allowCommands ?? false, env, secrets });
   const expressions = openRun({ assessment: data, sources: Object.fromEntries([...observations].flatMap(([name, o]) => (o.ok ? [[name, o.data]] : []))) });
   const fileCount = filesIn(form, data);
+  // Every claim's expressions go to the worker now, in one hand-off; the loop below takes the results in order.
+  const evaluations = definition.主張.map((claim) => {
+    const check = claim.点検;
+    if (claim.確認 || !check || !observations.get(check.取得元)?.ok) return undefined;
+    const resolved = resolvePointer(data, claim.項目);
+    const claimed = valueAt(data, resolved.ok ? resolved.pointer : claim.項目);
+    return expressions.evaluate({ claim: claim.ID, source: check.取得元, observedExpression: check.観測値, condition: check.条件, claimed, today });
+  });
 
   const results: ClaimResult[] = [];
   for (const [index, claim] of definition.主張.entries()) {
@@ -138,7 +146,7 @@ export async function checkAssessment(assessmentFile: string, options: CheckOpti
       results.push(finish(verifySource(check.取得元, observation)));
       continue;
     }
-    const evaluation = await expressions.evaluate({ claim: claim.ID, source: check.取得元, observedExpression: check.観測値, condition: check.条件, claimed, today });
+    const evaluation = (await evaluations[index])!;
     if (!evaluation.observed.ok) {
       results.push(finish({ status: 'error', rule: 'assertion', messageId: 'evaluation-failed', data: { expression: '観測値', detail: evaluation.observed.detail } }));
       continue;

@@ -307,6 +307,20 @@ function removeFlowEntry(text: string, from: number, to: number): string {
 
 const parse = (text: string) => parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
 
+/** The last few texts parsed: the opened text is parsed once, not on every keystroke (the ops never mutate it). */
+const recent = new Map<string, { doc: Document.Parsed; data: Json }>();
+function parsed(text: string): { doc: Document.Parsed; data: Json } {
+  const hit = recent.get(text);
+  if (hit) return hit;
+  const doc = parse(text);
+  if (doc.errors.length > 0) throw new SpliceError(`the text does not parse: ${doc.errors[0]!.message.split('\n')[0]}`);
+  if (!isMap(doc.contents)) throw new SpliceError('the document is not a mapping');
+  const entry = { doc, data: doc.toJS({ maxAliasCount: 100 }) as Json };
+  recent.set(text, entry);
+  while (recent.size > 4) recent.delete(recent.keys().next().value!);
+  return entry;
+}
+
 /**
  * The text with its data replaced by `target`, touching only what differs. Throws SpliceError when the text is
  * not a YAML mapping, or the spliced text would not read back as `target`.
@@ -314,10 +328,7 @@ const parse = (text: string) => parseDocument(text, { uniqueKeys: false, prettyE
 export function applyData(text: string, target: Record<string, unknown>, maxOps = 2000): string {
   let current = text;
   for (let i = 0; i < maxOps; i++) {
-    const doc = parse(current);
-    if (doc.errors.length > 0) throw new SpliceError(`the text does not parse: ${doc.errors[0]!.message.split('\n')[0]}`);
-    if (!isMap(doc.contents)) throw new SpliceError('the document is not a mapping');
-    const data = doc.toJS({ maxAliasCount: 100 }) as Json;
+    const { doc, data } = parsed(current);
     const op = nextOp(doc.contents, data, target, []);
     if (!op) return current;
     const next = apply(current, doc, op);

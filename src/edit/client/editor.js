@@ -61,7 +61,8 @@ function renderFindings(findings) {
     const slot = el ? [...el.querySelectorAll('.findings')].find((s) => s.getAttribute('data-for') === el.getAttribute('data-pointer')) : undefined;
     if (slot) {
       slot.append(note);
-      if (f.severity === 'error') for (const control of el.querySelectorAll('input, textarea, select')) if (control.closest('[data-pointer]') === el) control.setAttribute('aria-invalid', 'true');
+      // The control the finding describes (its aria-describedby names the slot) is marked invalid.
+      if (f.severity === 'error' && slot.id) for (const control of el.querySelectorAll(`:is(input, textarea, select)[aria-describedby~="${slot.id}"]`)) control.setAttribute('aria-invalid', 'true');
     }
     const where = el?.querySelector('legend, label, h2, h3, h4, h5, h6')?.textContent ?? f.path;
     list.append(h('li', { class: `sev-${f.severity}` }, el ? h('a', { href: `#${ensureId(el)}` }, where) : h('span', {}, where), ` — ${severity}: ${f.message}`));
@@ -88,9 +89,11 @@ async function refresh() {
     $('draft').toggleAttribute('disabled', !state.table || !changes.value.ok || changes.value.changes.length === 0);
   }
   document.body.dataset.checked = String(seq);
+  delete document.body.dataset.busy;
 }
 
 function schedule() {
+  document.body.dataset.busy = 'true';
   clearTimeout(state.timer);
   state.timer = setTimeout(refresh, 120);
 }

@@ -35,11 +35,11 @@ async function openEditor(width = 1280): Promise<{ page: Page; editor: EditorSer
   return { page, editor, project, close: async () => { await page.context().close(); await editor.close(); project.cleanup(); } };
 }
 
-async function openPage(editor: EditorServer, width = 1280): Promise<Page> {
+async function openPage(editor: EditorServer, width = 1280, file = referenceRel): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ja-JP' });
   const page = await context.newPage();
   page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-  await page.goto(`${editor.url}?file=${encodeURIComponent(referenceRel)}`);
+  await page.goto(`${editor.url}?file=${encodeURIComponent(file)}`);
   await page.waitForSelector('body[data-checked]');
   return page;
 }
@@ -152,6 +152,8 @@ test('two tabs on one file: the second save is refused, then carries its change 
     assert.ok(disk.includes('委託先名: 株式会社タブ一'));
     assert.ok(!disk.includes('部署: こども家庭部こども福祉課'));
     await second.screenshot({ path: `${shots}/conflict-1280.png` });
+    const axe = await new AxeBuilder({ page: second }).include('#conflict').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    assert.deepEqual(axe.violations.map((v) => v.id), [], 'the conflict dialog passes axe');
     await second.locator('#merge').click();
     assert.equal(await item(second, entrust).locator('textarea').inputValue(), '株式会社タブ一');
     await settled(second);
@@ -197,7 +199,7 @@ test('repeated blocks by keyboard: add an entry (a new ID is made), move it, rem
   }
 });
 
-test('axe (WCAG 2.2 AA): no violations on the form, with findings, the panel, drafted rows and the conflict dialog; screenshots at 390 px', async () => {
+test('axe (WCAG 2.2 AA) at 1280 and 390 px: no violations on the form with a finding shown, the panel and the drafted rows; screenshots', async () => {
   for (const width of [1280, 390]) {
     const { page, close } = await openEditor(width);
     try {
@@ -222,5 +224,38 @@ test('axe (WCAG 2.2 AA): no violations on the form, with findings, the panel, dr
     } finally {
       await close();
     }
+  }
+});
+
+test('every form on main is served from its schema: 様式2 and 様式4 open, and a one-value edit saves as one line', async () => {
+  const project = scratchProject();
+  const editor = await startEditorServer({ root: project.dir, today: '2026-12-02' });
+  try {
+    for (const [file, form] of [['assessments/aobagawa-juki-full/assessment.yaml', '全項目評価書'], ['assessments/example-901-yobo-sesshu/assessment.yaml', '基礎項目評価書']] as const) {
+      const page = await openPage(editor, 1280, file);
+      assert.match(await page.locator('#file').innerText(), new RegExp(form));
+      assert.ok((await page.locator('[data-pointer]').count()) > 40, `${file}: the form's items are shown`);
+      const boxes = page.locator('.item > textarea');
+      let target: string | undefined;
+      for (let i = 0; i < (await boxes.count()) && !target; i++) {
+        const value = await boxes.nth(i).inputValue();
+        if (value.length > 0 && !value.includes('\n') && !/^\d+$/.test(value)) target = (await boxes.nth(i).locator('xpath=..').getAttribute('data-pointer')) ?? undefined;
+      }
+      assert.ok(target, file);
+      const box = item(page, target).locator('textarea');
+      const value = await box.inputValue();
+      await box.fill(`${value}(改)`);
+      await settled(page);
+      assert.ok((await page.locator('.change').count()) >= 1, `${file}: the change is classified`);
+      await page.locator('#save').click();
+      await page.locator('#status', { hasText: '保存しました' }).waitFor();
+      const diff = git(project.dir, 'diff', '-U0', '--', file).split('\n');
+      assert.equal(diff.filter((l) => l.startsWith('-') && !l.startsWith('---')).length, 1, `${file}: ${diff.join('\n')}`);
+      assert.equal(diff.filter((l) => l.startsWith('+') && !l.startsWith('+++')).length, 1, `${file}: ${diff.join('\n')}`);
+      await page.context().close();
+    }
+  } finally {
+    await editor.close();
+    project.cleanup();
   }
 });

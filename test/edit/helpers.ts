@@ -14,7 +14,8 @@ export function git(dir: string, ...args: string[]): string {
 
 export function scratchProject(): { dir: string; file: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pia-edit-'));
-  cpSync(path.join(repoRoot, 'assessments/koshigaya-48-kodomo-iryohi/assessment.yaml'), path.join(dir, referenceRel));
+  // Every assessment on main (様式2, 3 and 4), without the sample configuration files.
+  cpSync(path.join(repoRoot, 'assessments'), path.join(dir, 'assessments'), { recursive: true, filter: (src) => !src.includes('sample-config') && !src.endsWith('checks.yaml') });
   git(dir, 'init', '-q');
   git(dir, 'add', '.');
   git(dir, 'commit', '-qm', 'reference');

@@ -74,20 +74,23 @@ function ensureId(el) {
   return el.id;
 }
 
-let lastChanges = null;
-
 async function refresh() {
   const seq = ++state.seq;
   const body = { hash: state.hash, data: state.data };
-  const [check, changes] = await Promise.all([api('api/check', body), api('api/changes', body)]);
-  if (seq !== state.seq) return; // a newer edit is on its way
-  if (check.status !== 200) return status(t('requestFailed', { m: check.value.error }));
-  renderFindings(check.value.findings);
-  if (changes.status === 200) {
-    lastChanges = changes.value;
-    renderChanges($('changes'), changes.value, { t, items: state.items, itemFor });
-    $('draft').toggleAttribute('disabled', !state.table || !changes.value.ok || changes.value.changes.length === 0);
-  }
+  // Findings are shown as soon as they come; the classification follows (it compares two versions).
+  const findings = api('api/check', body).then((check) => {
+    if (seq !== state.seq) return; // a newer edit is on its way
+    if (check.status !== 200) return status(t('requestFailed', { m: check.value.error }));
+    renderFindings(check.value.findings);
+    document.body.dataset.findings = String(seq);
+  });
+  const changes = api('api/changes', body).then((reply) => {
+    if (seq !== state.seq || reply.status !== 200) return;
+    renderChanges($('changes'), reply.value, { t, items: state.items, itemFor });
+    $('draft').toggleAttribute('disabled', !state.table || !reply.value.ok || reply.value.changes.length === 0);
+  });
+  await Promise.all([findings, changes]);
+  if (seq !== state.seq) return;
   document.body.dataset.checked = String(seq);
   delete document.body.dataset.busy;
 }
@@ -95,7 +98,7 @@ async function refresh() {
 function schedule() {
   document.body.dataset.busy = 'true';
   clearTimeout(state.timer);
-  state.timer = setTimeout(refresh, 120);
+  state.timer = setTimeout(refresh, 40);
 }
 
 function renderAll(focusKey) {

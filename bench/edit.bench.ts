@@ -80,7 +80,7 @@ export default async function (): Promise<void> {
       validateText(referenceRel, text.replace('株式会社アイネス', `株式会社アイネス${i}`), { today: '2026-12-02' });
       validateFloor.push(performance.now() - t0);
     }
-    line('keystroke → findings', rounds, validateFloor, '≤ 100 ms p95 (includes the page\'s 40 ms debounce)');
+    line('keystroke → findings', rounds, validateFloor, '≤ 100 ms p95');
     await page.close();
     cli.stop();
 

@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { transformSync } from 'esbuild';
 import { EditError, Session } from './session.ts';
 import { loadForms } from '../schema/registry.ts';
 import { validateText } from '../validate/validate.ts';
@@ -18,17 +17,22 @@ export const maxBodyBytes = 16 * 1024 * 1024;
 
 const clientDir = new URL('./client/', import.meta.url);
 
-/** The page's files, read once: a fixed list, so no request path ever reaches the file system. */
-function clientFiles(): Map<string, { type: string; body: Buffer }> {
-  const files = new Map<string, { type: string; body: Buffer }>();
+/**
+ * The page's files, read once: a fixed list, so no request path ever reaches the file system. The project's 和暦
+ * code (src/model/wareki.ts) is served with its types stripped by esbuild, whose service runs beside the forms'
+ * compilation at start-up.
+ */
+type Files = Map<string, { type: string; body: Buffer }>;
+
+async function clientFiles(): Promise<{ files: Files; wareki: Promise<unknown> }> {
+  const { transform } = await import('esbuild');
+  const wareki = transform(readFileSync(fileURLToPath(new URL('../model/wareki.ts', import.meta.url)), 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' });
+  const files: Files = new Map();
   const js = 'text/javascript; charset=utf-8';
   files.set('', { type: 'text/html; charset=utf-8', body: readFileSync(new URL('index.html', clientDir)) });
   for (const name of ['editor.js', 'form.js', 'panel.js', 'ui-text.js']) files.set(name, { type: js, body: readFileSync(new URL(name, clientDir)) });
   files.set('editor.css', { type: 'text/css; charset=utf-8', body: readFileSync(new URL('editor.css', clientDir)) });
-  // The project's 和暦 code, types stripped for the browser (the same parse and format as the CLI).
-  const wareki = readFileSync(fileURLToPath(new URL('../model/wareki.ts', import.meta.url)), 'utf8');
-  files.set('wareki.js', { type: js, body: Buffer.from(transformSync(wareki, { loader: 'ts', format: 'esm', target: 'es2022' }).code) });
-  return files;
+  return { files, wareki: wareki.then((r) => files.set('wareki.js', { type: js, body: Buffer.from(r.code) })) };
 }
 
 const require = createRequire(import.meta.url);
@@ -109,9 +113,10 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 
 export async function startEditorServer(options: ServerOptions): Promise<EditorServer> {
   const session = new Session(options.root, { today: options.today });
+  const { files, wareki } = await clientFiles();
   // The forms' validators are compiled before the first page asks (ajv's compile is most of a cold validate).
   for (const form of loadForms().values()) validateText('warm-up.yaml', `様式: ${form.formName}\n`, { today: session.today });
-  const files = clientFiles();
+  await wareki;
   const token = options.token ?? randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const lang = options.lang ?? 'ja';

@@ -50,6 +50,7 @@ export interface OpenedFile {
   text: string;
   hash: string;
   bom: boolean;
+  data: unknown;
 }
 
 export class Session {
@@ -109,7 +110,7 @@ export class Session {
     const loaded = loadText(rel, read.bytes);
     if (!loaded.ok) throw new EditError(400, `${rel} は YAML として読めません。`, { findings: loaded.diagnostics.map(findingOf) });
     const bytes = read.bytes;
-    return { file: rel, absolute, text: loaded.loaded.text, hash: sha256(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
+    return { file: rel, absolute, text: loaded.loaded.text, hash: sha256(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, data: loaded.loaded.data };
   }
 
   private remember(opened: OpenedFile): void {
@@ -233,7 +234,7 @@ export class Session {
    */
   save(hash: unknown, data: unknown, rows: unknown) {
     const { opened, text: spliced } = this.textFor(hash, data);
-    const form = validateText(opened.file, spliced, { today: this.today, schemaOnly: true }).form;
+    const form = rows === undefined || rows === null ? undefined : loadForms().get(String((data as Record<string, unknown>)['様式']));
     const checkedRows = this.checkRows(form?.schema, rows);
     const text = checkedRows.length > 0 && form ? insertRows(form.schema, spliced, checkedRows) : spliced;
     try {
@@ -248,8 +249,7 @@ export class Session {
     // A file git does not track: the saved version is the new base.
     const base = this.bases.get(opened.hash);
     this.bases.set(now.hash, base?.label === 'HEAD' ? base : { text: now.text, label: 'opened' });
-    const reread = loadText(now.file, now.text);
-    return { saved: true as const, hash: now.hash, data: reread.ok ? reread.loaded.data : data, rows: checkedRows.length };
+    return { saved: true as const, hash: now.hash, data: now.data, rows: checkedRows.length };
   }
 
   /** The file changed on disk: what is there now, and the page's changes carried over onto it where they do not clash. */
@@ -262,11 +262,10 @@ export class Session {
     }
     this.remember(disk);
     this.bases.set(disk.hash, this.bases.get(opened.hash) ?? this.base(disk));
-    const original = loadText(opened.file, opened.text);
-    const now = loadText(disk.file, disk.text);
-    const theirs = now.ok ? (now.loaded.data as Record<string, unknown>) : {};
-    const merged = original.ok ? rebase(original.loaded.data, mine, theirs) : { data: theirs, clashes: [] };
-    return { conflict: true, hash: disk.hash, disk: theirs, merged: merged.data, clashes: merged.clashes };
+    const theirs = disk.data as Record<string, unknown>;
+    const merged = rebase(opened.data, mine, theirs);
+    // Both sides, shown side by side: what was saved elsewhere and what this page changed, from the version it opened.
+    return { conflict: true, hash: disk.hash, disk: theirs, merged: merged.data, clashes: merged.clashes, theirsChanged: changedValues(opened.data, theirs), mineChanged: changedValues(opened.data, mine) };
   }
 
   /** Rows from the page: only the 変更箇所 row's own keys, strings, bounded. */
@@ -299,6 +298,24 @@ function changeTable(root: JsonSchema) {
   const title = (key: string) => (row.properties?.[key] ? resolveRef(root, row.properties[key]!).title : undefined) ?? key;
   const columns = (['date', 'item', 'before', 'after', 'timing', 'explanation'] as const).map((c) => ({ role: c, key: keys[c], title: title(keys[c]) }));
   return { pointer, columns, timingChoices: keys.timingChoices };
+}
+
+/** The values that differ between two versions of the data, by pointer (a whole entry or list when its shape changed). */
+export function changedValues(a: unknown, b: unknown, limit = 100): { pointer: string; before: unknown; after: unknown }[] {
+  const out: { pointer: string; before: unknown; after: unknown }[] = [];
+  const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const walk = (x: unknown, y: unknown, at: string): void => {
+    if (out.length >= limit || deepEqual(x, y)) return;
+    if (obj(x) && obj(y)) {
+      for (const key of new Set([...Object.keys(x), ...Object.keys(y)])) walk(x[key], y[key], `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    } else if (Array.isArray(x) && Array.isArray(y) && x.length === y.length) {
+      x.forEach((v, i) => walk(v, y[i], `${at}/${i}`));
+    } else {
+      out.push({ pointer: at, before: x, after: y });
+    }
+  };
+  walk(a, b, '');
+  return out;
 }
 
 /**

@@ -147,6 +147,10 @@ test('two tabs on one file: the second save is refused, then carries its change 
     await settled(second);
     await second.locator('#save').click();
     await second.locator('dialog#conflict[open]').waitFor();
+    // Both changes are shown: the one saved elsewhere and this tab's own.
+    const shown = await second.locator('#conflict').innerText();
+    assert.match(shown, /株式会社アイネス → 株式会社タブ一/);
+    assert.match(shown, /子ども家庭部子ども福祉課 → こども家庭部こども福祉課/);
     // Nothing was overwritten: the first tab's change is on disk, the second's is not yet.
     let disk = readFileSync(project.file, 'utf8');
     assert.ok(disk.includes('委託先名: 株式会社タブ一'));
@@ -254,6 +258,29 @@ test('every form on main is served from its schema: 様式2 and 様式4 open, an
       assert.equal(diff.filter((l) => l.startsWith('+') && !l.startsWith('+++')).length, 1, `${file}: ${diff.join('\n')}`);
       await page.context().close();
     }
+  } finally {
+    await editor.close();
+    project.cleanup();
+  }
+});
+
+test('--lang en: the page in English (item labels and findings stay as the forms print them); no path: the list of assessments', async () => {
+  const project = scratchProject();
+  const editor = await startEditorServer({ root: project.dir, today: '2026-12-02', lang: 'en' });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(editor.url);
+    await page.locator('ul.files a').first().waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.equal(await page.locator('h1').innerText(), 'Edit an assessment');
+    const links = await page.locator('ul.files a').allInnerTexts();
+    assert.ok(links.includes(referenceRel) && links.includes('assessments/aobagawa-juki-full/assessment.yaml'), links.join(', '));
+    await page.locator('ul.files a', { hasText: referenceRel }).click();
+    await page.waitForSelector('body[data-checked]');
+    assert.equal(await page.locator('#save').innerText(), 'Save');
+    assert.ok((await page.locator('legend, label').allInnerTexts()).some((l) => l.includes('委託先名')));
+    await context.close();
   } finally {
     await editor.close();
     project.cleanup();

@@ -17,7 +17,8 @@ const state = {
   rows: /** @type {Record<string, string>[]} */ ([]),
   dirty: false,
   seq: 0,
-  timer: /** @type {any} */ (0),
+  inFlight: false,
+  again: false,
 };
 
 async function api(path, body) {
@@ -74,31 +75,41 @@ function ensureId(el) {
   return el.id;
 }
 
+/**
+ * Findings for the latest data: sent at once when nothing is in flight (no debounce on the first keystroke),
+ * else once more when the request in flight returns. The classification follows the findings.
+ */
 async function refresh() {
+  if (state.inFlight) return void (state.again = true);
+  state.inFlight = true;
+  state.again = false;
   const seq = ++state.seq;
   const body = { hash: state.hash, data: state.data };
-  // Findings are shown as soon as they come; the classification follows (it compares two versions).
-  const findings = api('api/check', body).then((check) => {
-    if (seq !== state.seq) return; // a newer edit is on its way
-    if (check.status !== 200) return status(t('requestFailed', { m: check.value.error }));
-    renderFindings(check.value.findings);
-    document.body.dataset.findings = String(seq);
-  });
-  const changes = api('api/changes', body).then((reply) => {
-    if (seq !== state.seq || reply.status !== 200) return;
-    renderChanges($('changes'), reply.value, { t, items: state.items, itemFor });
-    $('draft').toggleAttribute('disabled', !state.table || !reply.value.ok || reply.value.changes.length === 0);
-  });
-  await Promise.all([findings, changes]);
-  if (seq !== state.seq) return;
+  try {
+    const check = await api('api/check', body);
+    if (check.status !== 200) status(t('requestFailed', { m: check.value.error }));
+    else if (!state.again) {
+      renderFindings(check.value.findings);
+      document.body.dataset.findings = String(seq);
+    }
+    if (!state.again) {
+      const reply = await api('api/changes', body);
+      if (reply.status === 200 && !state.again) {
+        renderChanges($('changes'), reply.value, { t, items: state.items, itemFor });
+        $('draft').toggleAttribute('disabled', !state.table || !reply.value.ok || reply.value.changes.length === 0);
+      }
+    }
+  } finally {
+    state.inFlight = false;
+  }
+  if (state.again) return refresh();
   document.body.dataset.checked = String(seq);
   delete document.body.dataset.busy;
 }
 
 function schedule() {
   document.body.dataset.busy = 'true';
-  clearTimeout(state.timer);
-  state.timer = setTimeout(refresh, 40);
+  refresh();
 }
 
 function renderAll(focusKey) {
@@ -158,7 +169,13 @@ function conflict(value) {
   const dialog = /** @type {HTMLDialogElement} */ ($('conflict'));
   const clashes = value.clashes ?? [];
   const show = (v) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
-  $('clashes').replaceChildren(...(clashes.length ? [h('p', {}, t('conflictClashes')), h('ul', {}, ...clashes.map((c) => h('li', {}, h('code', {}, c.pointer), h('br'), `${t('conflictMine')}: ${show(c.mine)}`, h('br'), `${t('conflictTheirs')}: ${show(c.theirs)}`)))] : []));
+  const labelOf = (pointer) => itemFor(pointer)?.querySelector('legend, label, h2, h3, h4, h5, h6')?.textContent ?? pointer;
+  const changes = (title, list) => (list?.length ? [h('h3', {}, title), h('ul', {}, ...list.map((c) => h('li', {}, h('strong', {}, labelOf(c.pointer)), h('br'), `${show(c.before)} → ${show(c.after)}`)))] : []);
+  $('clashes').replaceChildren(
+    ...changes(t('conflictTheirsChanged'), value.theirsChanged),
+    ...changes(t('conflictMineChanged'), value.mineChanged),
+    ...(clashes.length ? [h('p', {}, t('conflictClashes')), h('ul', {}, ...clashes.map((c) => h('li', {}, h('strong', {}, labelOf(c.pointer)), h('br'), `${t('conflictMine')}: ${show(c.mine)}`, h('br'), `${t('conflictTheirs')}: ${show(c.theirs)}`)))] : []));
+  status(t('conflictTitle'));
   const done = (data, message) => {
     dialog.close();
     state.hash = value.hash;

@@ -53,6 +53,7 @@ test('the token is long, random per server, and in the URL the command prints', 
     await other.close();
   }
   assert.equal(editor.url, `http://127.0.0.1:${editor.port}/${editor.token}/`);
+  assert.equal((editor.server.address() as { address: string }).address, '127.0.0.1', 'bound to the loopback address only');
   assert.equal((await call(`/${editor.token}/`)).status, 200);
   assert.equal((await call(open(editor.token))).status, 200);
 });

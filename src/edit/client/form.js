@@ -173,7 +173,8 @@ function textControl(ctx, schema, pointer, value, id, describedBy, numeric) {
   const initial = value === null || value === undefined ? '' : String(value);
   const onInput = (e) => {
     const text = e.target.value;
-    if (numeric && /^-?\d+$/.test(text.trim())) setAt(ctx.data, pointer, Number(text.trim()));
+    // A number where the item takes one (評価書番号 48 stays a number, not the text "48").
+    if ((numeric || types(schema).includes('integer')) && /^-?\d{1,15}$/.test(text.trim())) setAt(ctx.data, pointer, Number(text.trim()));
     // Emptied: blank (null) where the item may be blank, else an empty text the rules report.
     else if (text === '') setAt(ctx.data, pointer, allowsNull(schema) || value === null ? null : '');
     else setAt(ctx.data, pointer, text);
@@ -285,7 +286,7 @@ function checkbox(ctx, label, state, onSet) {
   const input = h('input', { type: 'checkbox', id: cid, checked: state === true });
   if (state === '不明') input.indeterminate = true;
   input.addEventListener('change', () => onSet(input.checked));
-  return h('div', { class: 'box' }, input, h('label', { for: cid }, label, state === '不明' ? h('span', { class: 'unknown' }, `(${ctx.t('unknown')})`) : null));
+  return h('div', { class: 'box' }, input, h('label', { for: cid }, label, state === '不明' ? h('span', { class: 'unknown', title: ctx.t('unknownLong') }, `(${ctx.t('unknown')}`, h('span', { class: 'visually-hidden' }, `: ${ctx.t('unknownLong')}`), ')') : null));
 }
 
 /** One box, plain or { 選択, 内容 | 件数 } with its ( ) text beside it. */
@@ -305,7 +306,8 @@ function oneBox(ctx, schema, pointer, label, value) {
     const did = nextId('x');
     const current = isObject(value) ? value[extraKey] : undefined;
     const numeric = sub['x-render'] === 'count';
-    out.push(h('div', { class: 'box-detail' }, h('label', { for: did }, `（${sub.title ?? extraKey}）`), h('input', {
+    // Printed as the form does, 「その他（ … ）」; the field's name says which box it belongs to.
+    out.push(h('div', { class: 'box-detail' }, h('label', { for: did, class: 'visually-hidden' }, `${label}の${sub.title ?? extraKey}`), h('span', { 'aria-hidden': 'true' }, '（'), h('input', {
       id: did, type: 'text', value: current ?? '', class: numeric ? 'number' : '', inputmode: numeric ? 'numeric' : undefined,
       oninput: (e) => {
         const text = e.target.value;
@@ -318,7 +320,7 @@ function oneBox(ctx, schema, pointer, label, value) {
         setAt(ctx.data, pointer, next);
         ctx.onChange();
       },
-    })));
+    }), h('span', { 'aria-hidden': 'true' }, '）')));
   }
   return h('div', { class: 'box-row' }, ...out);
 }

@@ -25,8 +25,16 @@ const clientDir = new URL('./client/', import.meta.url);
 type Files = Map<string, { type: string; body: Buffer }>;
 
 async function clientFiles(): Promise<{ files: Files; wareki: Promise<unknown> }> {
-  const { transform } = await import('esbuild');
-  const wareki = transform(readFileSync(fileURLToPath(new URL('../model/wareki.ts', import.meta.url)), 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' });
+  const source = readFileSync(fileURLToPath(new URL('../model/wareki.ts', import.meta.url)), 'utf8');
+  let wareki: Promise<{ code: string }>;
+  try {
+    // esbuild comes with astro (vite); without it, Node's own type stripping does the same for this file.
+    const { transform } = await import('esbuild');
+    wareki = transform(source, { loader: 'ts', format: 'esm', target: 'es2022' });
+  } catch {
+    const { stripTypeScriptTypes } = (await import('node:module')) as unknown as { stripTypeScriptTypes: (code: string) => string };
+    wareki = Promise.resolve({ code: stripTypeScriptTypes(source) });
+  }
   const files: Files = new Map();
   const js = 'text/javascript; charset=utf-8';
   files.set('', { type: 'text/html; charset=utf-8', body: readFileSync(new URL('index.html', clientDir)) });

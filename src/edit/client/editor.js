@@ -65,9 +65,18 @@ function renderFindings(findings) {
       // The control the finding describes (its aria-describedby names the slot) is marked invalid.
       if (f.severity === 'error' && slot.id) for (const control of el.querySelectorAll(`:is(input, textarea, select)[aria-describedby~="${slot.id}"]`)) control.setAttribute('aria-invalid', 'true');
     }
-    const where = el?.querySelector('legend, label, h2, h3, h4, h5, h6')?.textContent ?? f.path;
+    const where = labelText(el) ?? f.path;
     list.append(h('li', { class: `sev-${f.severity}` }, el ? h('a', { href: `#${ensureId(el)}` }, where) : h('span', {}, where), ` — ${severity}: ${f.message}`));
   });
+}
+
+/** The printed label of an item (its number and name, without the words only screen readers get). */
+function labelText(el) {
+  const label = el?.querySelector('legend, label, h2, h3, h4, h5, h6');
+  if (!label) return undefined;
+  const copy = /** @type {HTMLElement} */ (label.cloneNode(true));
+  for (const hidden of copy.querySelectorAll('.visually-hidden')) hidden.remove();
+  return copy.textContent?.trim();
 }
 
 function ensureId(el) {
@@ -169,7 +178,7 @@ function conflict(value) {
   const dialog = /** @type {HTMLDialogElement} */ ($('conflict'));
   const clashes = value.clashes ?? [];
   const show = (v) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
-  const labelOf = (pointer) => itemFor(pointer)?.querySelector('legend, label, h2, h3, h4, h5, h6')?.textContent ?? pointer;
+  const labelOf = (pointer) => labelText(itemFor(pointer)) ?? pointer;
   const changes = (title, list) => (list?.length ? [h('h3', {}, title), h('ul', {}, ...list.map((c) => h('li', {}, h('strong', {}, labelOf(c.pointer)), h('br'), `${show(c.before)} → ${show(c.after)}`)))] : []);
   $('clashes').replaceChildren(
     ...changes(t('conflictTheirsChanged'), value.theirsChanged),

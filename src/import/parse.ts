@@ -70,7 +70,7 @@ function cellCandidates(ctx: Ctx, labels: string[], from: number, to: number, li
       if (!starts.has(at)) continue;
       const end = at + label.length;
       // 「委託事項1」 is not 「委託事項12」 nor 「委託事項1～5」.
-      if (/\d$/.test(label) && /^[\d~〜～-]/.test(n.slice(end, end + 1))) continue;
+      if (/\d$/.test(label) && /^[\d~〜～０-９-]/u.test(ctx.stream.text.slice(ctx.stream.map[end - 1]! + 1, ctx.stream.map[end - 1]! + 2))) continue;
       if (end > to) continue;
       out.push({ pos: at, end });
     }
@@ -302,9 +302,12 @@ function parseRepeat(ctx: Ctx, node: PlanNode, hit: Hit, to: number, pointer: st
   if (prefix) {
     for (let at = n.indexOf(prefix, hit.pos); at >= 0 && at < to; at = n.indexOf(prefix, at + 1)) {
       if (!ctx.stream.cellStarts.has(at)) continue;
-      const m = /^(\d+)([~〜～-]\d+)?/.exec(n.slice(at + prefix.length, at + prefix.length + 12));
+      // The number as printed, on the same line (「特定個人情報ファイル1」 then 「1. 特定個人情報ファイル名」 is not 11).
+      const after = ctx.stream.map[at + prefix.length - 1]! + 1;
+      const m = /^[ \u3000]*([0-9０-９]+)([ \u3000]*[~〜～-][ \u3000]*[0-9０-９]+)?/u.exec(ctx.stream.text.slice(after, after + 16));
       if (!m) continue;
-      bounds.push({ pos: at, end: at + prefix.length + m[0].length, index: m[2] ? undefined : Number(m[1]) });
+      const digits = norm(m[0]).length;
+      bounds.push({ pos: at, end: at + prefix.length + digits, index: m[2] ? undefined : Number(m[1]!.normalize('NFKC')) });
     }
   }
   const elements: { from: number; to: number; nameFrom: number }[] = [];
@@ -472,7 +475,9 @@ function parseChanges(ctx: Ctx, node: PlanNode, from: number, to: number): unkno
     }
     for (let r = 0; r < rows.length; r++) rows[r] = (rows[r] as unknown as string[][]).map((cell) => cell.join('\n'));
   }
-  return rows.map((cells, r) => {
+  // An empty table prints one row 「—」.
+  const filled = rows.filter((cells) => cells.some((c) => !/^[\s\u3000—-]*$/u.test(c ?? '')));
+  return filled.map((cells, r) => {
     const entry: Record<string, unknown> = { ID: `change-${r + 1}` };
     columns.forEach((c, k) => {
       const text = cleanValue(cells[k] ?? '', ctx.fromPdf);

@@ -31,14 +31,20 @@ const same = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 
 /** A value the form prints as nothing: imported where the source has no value, it adds nothing. */
 const blank = (v: unknown) => v === null || v === false || v === '' || v === undefined;
 
+/**
+ * Items the form does not print (x-render hidden: 非公表, 検証の例外, 様式外の管理情報) are left out: no PDF or text
+ * carries them. A null in the source and no value in the import are the same blank.
+ */
 export function compareAssessments(source: Record<string, unknown>, imported: Record<string, unknown>, schema: JsonSchema): Comparison {
+  const hidden = Object.entries(schema.properties ?? {}).filter(([k, s]) => s['x-render'] === 'hidden' && k !== '様式').map(([k]) => `/${k}`);
   const a = leaves(toCanonical(source, schema), '', new Map());
+  for (const p of [...a.keys()]) if (hidden.some((h) => p === h || p.startsWith(`${h}/`))) a.delete(p);
   const b = leaves(toCanonical(imported, schema), '', new Map());
   const misses: Comparison['misses'] = [];
   const invented: Comparison['invented'] = [];
   let equal = 0;
   for (const [pointer, value] of a) {
-    if (b.has(pointer) && same(value, b.get(pointer))) equal++;
+    if ((b.has(pointer) && same(value, b.get(pointer))) || (value === null && !b.has(pointer))) equal++;
     else misses.push({ pointer, source: value, imported: b.get(pointer) });
   }
   for (const [pointer, value] of b) {

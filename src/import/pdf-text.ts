@@ -16,6 +16,8 @@ export interface PdfText {
   /** Smallest left edge of a run: the page's left margin. */
   leftMargin: number;
   attachments: { name: string; bytes: Uint8Array }[];
+  /** The SHA-256 the document information declares for its source (Keywords 「sha256:…」, as pia writes it). */
+  declaredSha256?: string;
   tagged: boolean;
 }
 
@@ -155,7 +157,14 @@ export async function readPdfText(bytes: Uint8Array, limits: PdfLimits): Promise
     } catch {
       // An unreadable attachment is ignored: the text is imported instead.
     }
-    return { lines, pages: doc.numPages, leftMargin: Number.isFinite(leftMargin) ? leftMargin : 0, attachments, tagged };
+    let declaredSha256: string | undefined;
+    try {
+      const info = (await doc.getMetadata()).info as { Keywords?: unknown };
+      declaredSha256 = typeof info.Keywords === 'string' ? /sha256:([0-9a-f]{64})/.exec(info.Keywords)?.[1] : undefined;
+    } catch {
+      // No readable document information.
+    }
+    return { lines, pages: doc.numPages, leftMargin: Number.isFinite(leftMargin) ? leftMargin : 0, attachments, declaredSha256, tagged };
   } finally {
     await doc.destroy().catch(() => undefined);
   }

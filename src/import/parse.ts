@@ -59,7 +59,7 @@ interface Ctx {
 }
 
 /** Text that is only the ※ mark, its exceptions 「※(7. ②を除く。)」, a dash, or layout. */
-const ignorable = (t: string) => t.replace(/※[(（][^)）]*除く[^)）]*[)）]|※|\[不明\]|[\s\u3000]/gu, '') === '';
+const ignorable = (t: string) => t.replace(/※[(（][^)）]*除く[^)）]*[)）]|※|\[不明\]|（未記載）|[\s\u3000]/gu, '') === '';
 
 function cellCandidates(ctx: Ctx, labels: string[], from: number, to: number, lineStart = false): Hit[] {
   const { norm: n, cellStarts, lineStartsNorm } = ctx.stream;

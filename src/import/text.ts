@@ -140,7 +140,27 @@ export function linesFromText(raw: string): SourceLine[] {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
-  return text.split('\n').map((t) => ({ text: t }));
+  return dropTextFurniture(text.split('\f').map((page) => page.split('\n'))).map((t) => ({ text: t }));
+}
+
+/**
+ * Page headers and footers of extracted text (pages separated by form feeds, as pdftotext writes them): a line
+ * among the first or last two of a page that, digits ignored, stands there on at least half of the pages (3 or more).
+ */
+function dropTextFurniture(pages: string[][]): string[] {
+  if (pages.length < 3) return pages.flat();
+  const key = (l: string) => l.trim().replace(/[0-9０-９]+/gu, '#');
+  const edges = (page: string[]) => {
+    const filled = page.map((l, i) => ({ l, i })).filter((x) => x.l.trim() !== '');
+    return [...filled.slice(0, 2), ...filled.slice(-2)];
+  };
+  const counts = new Map<string, number>();
+  for (const page of pages) for (const k of new Set(edges(page).map((x) => key(x.l)))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const limit = Math.max(3, pages.length / 2);
+  return pages.flatMap((page) => {
+    const drop = new Set(edges(page).filter((x) => (counts.get(key(x.l)) ?? 0) >= limit).map((x) => x.i));
+    return page.filter((_, i) => !drop.has(i));
+  });
 }
 
 /** A value as written to the draft: cells and wrapped lines joined, paragraph marks kept as line breaks. */

@@ -99,7 +99,7 @@ function cellCandidates(ctx: Ctx, labels: string[], from: number, to: number, li
  * The longest chain of label hits in the children's order with increasing positions (earliest chain among the
  * longest). Children not in the chain are not in the text.
  */
-function align(ctx: Ctx, children: PlanNode[], from: number, to: number, lineStart = false): (Hit | undefined)[] {
+function align(ctx: Ctx, children: PlanNode[], from: number, to: number, lineStart = false, latest = false): (Hit | undefined)[] {
   const pairs: { child: number; hit: Hit }[] = [];
   children.forEach((c, i) => {
     if (c.labels.length === 0) return;
@@ -117,6 +117,23 @@ function align(ctx: Ctx, children: PlanNode[], from: number, to: number, lineSta
     }
   }
   const out: (Hit | undefined)[] = children.map(() => undefined);
+  if (latest) {
+    // The same from the end: the longest chain of the latest hits (section titles: the 項目一覧 lists them first).
+    const bestL = new Array<number>(pairs.length).fill(1);
+    const prev = new Array<number>(pairs.length).fill(-1);
+    for (let i = 0; i < pairs.length; i++) {
+      for (let j = i - 1; j >= 0; j--) {
+        if (pairs[j]!.child < pairs[i]!.child && pairs[j]!.hit.end <= pairs[i]!.hit.pos && bestL[j]! + 1 > bestL[i]!) {
+          bestL[i] = bestL[j]! + 1;
+          prev[i] = j;
+        }
+      }
+    }
+    let end = -1;
+    for (let i = pairs.length - 1; i >= 0; i--) if (end < 0 || bestL[i]! > bestL[end]!) end = i;
+    for (let i = end; i >= 0; i = prev[i]!) out[pairs[i]!.child] = pairs[i]!.hit;
+    return out;
+  }
   let start = -1;
   for (let i = 0; i < pairs.length; i++) if (start < 0 || best[i]! > best[start]!) start = i;
   for (let i = start; i >= 0; i = next[i]!) out[pairs[i]!.child] = pairs[i]!.hit;
@@ -156,9 +173,17 @@ function leafValue(ctx: Ctx, node: PlanNode, raw: string, pointer: string, doubt
   const text = cleanValue(raw, ctx.fromPdf);
   if (text === '') return null;
   if (text === notWritten) return undefined;
-  if (render === 'date' && !parseDate(text).ok && text !== '—' && text !== '-') doubts.push({ note: `日付として読めません(「${text}」)` });
+  if (render === 'date') return dateText(text, doubts);
   if (allows(schema, 'integer') && /^[0-9０-９]+$/u.test(text)) return Number(text.normalize('NFKC'));
   void pointer;
+  return text;
+}
+
+/** A date as printed; 全角の数字 (令和８年３月３０日) is the same date, written in the width the validator reads. */
+function dateText(text: string, doubts: Doubt[]): string {
+  if (parseDate(text).ok) return text;
+  if (parseDate(text.normalize('NFKC')).ok) return text.normalize('NFKC');
+  if (text !== '—' && text !== '-') doubts.push({ note: `日付として読めません(「${text}」)` });
   return text;
 }
 
@@ -367,12 +392,14 @@ function parseRepeat(ctx: Ctx, node: PlanNode, hit: Hit, to: number, pointer: st
 function parseRecords(ctx: Ctx, from: number, to: number, pointer: string[]): unknown[] {
   const lines = slice(ctx.stream, from, to).split('\n').map((l) => l.replace(/\t/g, ' ').trim()).filter((l) => l !== '');
   const groups: { name: string; body: string[] }[] = [];
+  const marked = (line: string) => /^(?:[(（][0-9０-９]+[)）]|[◆■●◇□○])/u.test(line);
   for (const line of lines) {
-    if (/^[0-9０-９]+[.．]/u.test(line) || groups.length > 0 && !/^(?:[(（][0-9０-９]+[)）]|[◆■●◇□○])/u.test(line) && /[,、，]$/u.test(groups.at(-1)!.body.at(-1) ?? '')) {
+    const items = /^[0-9０-９]+[.．]/u.test(line);
+    // A group name stands on its own line: marked (「(1) 資格履歴」「◆資格履歴」), or, in extracted text, a line
+    // with no numbered item and no separator. In a PDF, an unmarked line after items continues a wrapped cell.
+    const name = marked(line) || (!items && (ctx.fromPdf ? !(groups.at(-1)?.body.length) : !/[0-9０-９]+[.．]|[,、，]/u.test(line)));
+    if (!name) {
       if (groups.length === 0) groups.push({ name: '', body: [] });
-      groups.at(-1)!.body.push(line);
-    } else if (groups.length > 0 && groups.at(-1)!.body.length > 0 && !/^(?:[(（][0-9０-９]+[)）]|[◆■●◇□○])/u.test(line) && ctx.fromPdf) {
-      // A wrapped item cell continues on the next line.
       groups.at(-1)!.body.push(line);
     } else {
       groups.push({ name: line.replace(/^(?:[(（][0-9０-９]+[)）]|[◆■●◇□○])[\s\u3000]*/u, '').trim(), body: [] });
@@ -407,17 +434,28 @@ function parseChanges(ctx: Ctx, node: PlanNode, from: number, to: number): unkno
   const lines = ctx.stream.lines.slice(first, last + 1);
   const rows: string[][] = [];
   if (!ctx.fromPdf) {
+    // Cells are separated by tabs; a line break inside a cell continues that cell on the next line, so a row
+    // is complete when it has a cell for every column. A date in the first cell also starts a row.
     let header = false;
+    const dateFirst = columns[0]?.sub['x-render'] === 'date';
+    let current: string[] | undefined;
     for (const line of lines) {
       const cells = line.text.split('\t').map((c) => c.trim());
       if (!header && cells.map(norm).filter((c) => titles.includes(c)).length >= Math.min(3, titles.length)) {
         header = true;
         continue;
       }
-      if (!header) continue;
-      if (cells.filter((c) => c !== '').length >= Math.min(3, columns.length)) rows.push(cells.slice(0, columns.length));
-      else if (rows.length > 0 && cells.some((c) => c !== '')) rows.at(-1)![columns.length - 1] += ` ${cells.join(' ').trim()}`;
+      if (!header || cells.every((c) => c === '')) continue;
+      const startsRow = !current || current.length >= columns.length || (dateFirst && current.length >= 2 && parseDate(cells[0]!.normalize('NFKC')).ok && cells.length >= 2);
+      if (startsRow) {
+        current = [...cells];
+        rows.push(current);
+      } else {
+        current![current!.length - 1] = `${current!.at(-1)}\n${cells[0]}`;
+        current!.push(...cells.slice(1));
+      }
     }
+    for (let r = 0; r < rows.length; r++) rows[r] = rows[r]!.slice(0, columns.length);
   } else {
     // Header cells (possibly wrapped) give the columns: a body cell belongs to the column whose header text ends
     // last before the cell starts.
@@ -489,6 +527,10 @@ function parseChanges(ctx: Ctx, node: PlanNode, from: number, to: number): unkno
         if (value !== undefined) entry[c.key] = value;
       } else if (text === notWritten) {
         // left out
+      } else if (c.sub['x-render'] === 'date' && text !== '') {
+        const doubts: Doubt[] = [];
+        entry[c.key] = dateText(text, doubts);
+        for (const d of doubts) note(ctx, ptr, d.note);
       } else entry[c.key] = text === '' ? null : text;
       if (ctx.stat) {
         ctx.stat.expected++;
@@ -525,7 +567,7 @@ export function parseStream(root: JsonSchema, plan: PlanNode[], stream: Stream, 
       tocEnd = line < stream.lines.length ? Math.max(tocEnd, posOfLine(stream, line)) : n.length;
     }
   }
-  const hits = align(ctx, body, tocEnd, n.length, true);
+  const hits = align(ctx, body, tocEnd, n.length, true, true);
   const firstFound = hits.findIndex((h) => h !== undefined);
   if (cover) {
     const stat: SectionStat = { section: cover.printed, recognised: 0, expected: 0, missing: [] };

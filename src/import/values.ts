@@ -23,7 +23,8 @@ const uncheckedMark = /^(?:\[[\s\u3000]*\]|☐|□)$/u;
 const unknownMark = /^\[\s*(?:\?|？)\s*\]$/u;
 const markAtEnd = /(\[[\s\u3000]*(?:○|〇|◯|O|o|✓|✔|x|X|×|レ|■|●|\?|？)?[\s\u3000]*\]|☑|☒|☐|□|■|●)[\s\u3000]*$/u;
 
-export function markState(mark: string): CheckState | undefined {
+export function markState(raw: string): CheckState | undefined {
+  const mark = raw.normalize('NFKC');
   if (checkedMark.test(mark)) return true;
   if (uncheckedMark.test(mark)) return false;
   if (unknownMark.test(mark)) return '不明';
@@ -32,7 +33,8 @@ export function markState(mark: string): CheckState | undefined {
 
 /** The checkbox mark printed just before offset `at` of `text`, if any. */
 export function markBefore(text: string, at: number): { state: CheckState; start: number } | undefined {
-  const head = text.slice(Math.max(0, at - 12), at);
+  // Full-width brackets and letters (［Ｏ］) read as their narrow forms; each keeps its length.
+  const head = [...text.slice(Math.max(0, at - 12), at)].map((ch) => (ch.length === 1 && ch.normalize('NFKC').length === 1 ? ch.normalize('NFKC') : ch)).join('');
   const m = markAtEnd.exec(head);
   if (!m) return undefined;
   const state = markState(m[1]!);
@@ -229,7 +231,10 @@ export function readNumbered(text: string): string[] {
 }
 
 function findNumber(text: string, n: number, first: boolean): { start: number; end: number } | undefined {
-  const re = new RegExp(`(^|[\\s\\u3000,、，\\t])${n}[.．][\\s\\u3000]*`, 'gu');
+  // The number in narrow or full-width digits (12 or １２).
+  // A line break of the extraction may stand inside the number or before its dot (「1\n0.」「6 .」).
+  const digits = [...String(n)].map((d) => `[${d}${String.fromCharCode(0xff10 + Number(d))}]`).join('[ \\u3000]?');
+  const re = new RegExp(`(^|[\\s\\u3000,、，\\t])${digits}[ \\u3000]?[.．][\\s\\u3000]*`, 'gu');
   for (const m of text.matchAll(re)) {
     if (first && text.slice(0, m.index).trim() !== '') return undefined;
     return { start: m.index + m[1]!.length, end: m.index + m[0].length };

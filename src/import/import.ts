@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { loadForms, type FormDefinition, type JsonSchema } from '../schema/registry.ts';
-import { formTag } from '../render/pdf/doc-definition.ts';
+import type { JsonSchema } from '../schema/registry.ts';
+import { formSchemas, formTagOf, type FormSchema } from './forms.ts';
 import { pointerSegments } from '../model/pointer.ts';
 import { isObject } from '../model/access.ts';
 import { formPlan } from './plan.ts';
@@ -19,7 +19,7 @@ export type ImportSource = 'attachment' | 'pdf' | 'text';
 export interface ImportResult {
   file: string;
   source: ImportSource;
-  form: FormDefinition;
+  form: FormSchema;
   /** The 様式 tag printed on the cover, if any, and whether it is the schema's edition. */
   printedTag?: string;
   editionMatches?: boolean;
@@ -42,11 +42,11 @@ export class ImportError extends Error {
 }
 
 /** Which form the text is: the cover's heading (the schema's title), the 様式 tag and the section titles. */
-export function recogniseForm(lines: SourceLine[]): { form: FormDefinition; printedTag?: string; editionMatches?: boolean } | undefined {
+export function recogniseForm(lines: SourceLine[]): { form: FormSchema; printedTag?: string; editionMatches?: boolean } | undefined {
   const head = norm(lines.slice(0, 400).map((l) => l.text).join('\n'));
   const all = norm(lines.map((l) => l.text).join('\n'));
-  let best: { form: FormDefinition; score: number } | undefined;
-  for (const form of loadForms().values()) {
+  let best: { form: FormSchema; score: number } | undefined;
+  for (const form of formSchemas()) {
     const root = form.schema;
     let score = 0;
     if (root.title && head.includes(norm(root.title))) score += 10;
@@ -57,7 +57,7 @@ export function recogniseForm(lines: SourceLine[]): { form: FormDefinition; prin
   }
   if (!best || best.score < 10) return undefined;
   const tagText = /\[\s*(?:令和|平成)[^\]\n]{1,20}様式\s*\d\s*\]/u.exec(lines.slice(0, 40).map((l) => l.text).join('\n'))?.[0];
-  const expected = formTag(best.form.schema);
+  const expected = formTagOf(best.form.schema);
   return { form: best.form, printedTag: tagText, editionMatches: tagText && expected ? norm(tagText) === norm(expected) : undefined };
 }
 
@@ -92,7 +92,7 @@ export function importAttachment(file: string, attachment: { name: string; bytes
   }
   if (!isObject(json)) throw new ImportError('bad-attachment', `添付 ${attachment.name} は評価書の JSON ではありません`);
   const { $schema, ...data } = json;
-  const form = [...loadForms().values()].find((f) => f.schema.$id === $schema || f.formName === data['様式']);
+  const form = formSchemas().find((f) => f.schema.$id === $schema || f.formName === data['様式']);
   if (!form) throw new ImportError('bad-attachment', `添付 ${attachment.name} の様式 (${String($schema ?? data['様式'])}) の定義が schemas/ にありません`);
   return {
     file,
@@ -121,7 +121,7 @@ export function importPdfText(file: string, text: PdfText): ImportResult {
 // Draft
 
 /** The editor schema the draft names (schemas/editor/<form>.editor.schema.json), relative to the output file. */
-export function schemaLine(form: FormDefinition, outFile: string, projectRoot: string): string {
+export function schemaLine(form: FormSchema, outFile: string, projectRoot: string): string {
   const editor = path.join(projectRoot, 'schemas/editor', path.basename(form.file).replace(/\.schema\.json$/, '.editor.schema.json'));
   const relative = path.relative(path.dirname(path.resolve(outFile)), editor).split(path.sep).join('/');
   return `# yaml-language-server: $schema=${relative}`;

@@ -95,8 +95,6 @@ export async function readPdfText(bytes: Uint8Array, limits: PdfLimits): Promise
     data: bytes,
     verbosity: 0,
     isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
     stopAtErrors: false,
     standardFontDataUrl: path.join(dist, 'standard_fonts') + path.sep,
     cMapUrl: path.join(dist, 'cmaps') + path.sep,

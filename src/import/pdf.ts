@@ -16,7 +16,9 @@ export class PdfReader {
   }
 
   private start(): Worker {
-    this.worker ??= new Worker(new URL('./pdf-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    // The worker gets no --input-type / --eval flag of an inline parent script (it would refuse to start).
+    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type') && a !== '-e' && a !== '--eval');
+    this.worker ??= new Worker(new URL('./pdf-worker.ts', import.meta.url), { execArgv, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     this.worker.unref();
     return this.worker;
   }

@@ -109,9 +109,14 @@ function repeatOf(root: JsonSchema, sub: JsonSchema, key: string, namedOnlyIfSev
   return { kind: 'repeat', key, schema: sub, labels: [...new Set(labels)], printed: itemLabel(sub, key), children: [], element, template, namedOnlyIfSeveral, headingKey };
 }
 
+const plans = new WeakMap<JsonSchema, PlanNode[]>();
+
 /** The plan of a whole form: its cover, sections and change table, in the form's order. */
 export function formPlan(root: JsonSchema): PlanNode[] {
+  const cached = plans.get(root);
+  if (cached) return cached;
   const out: PlanNode[] = [];
+  plans.set(root, out);
   for (const [key, raw] of Object.entries(root.properties ?? {})) {
     const sub = resolveRef(root, raw);
     const render = sub['x-render'];

@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, linkSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fail, type FatalErrorSpec } from '../report/errors.ts';
-import { loadForms } from '../schema/registry.ts';
+import { formSchemas } from './forms.ts';
 import { ImportError, importAttachment, importPdfText, importText, piaAttachment, type ImportResult } from './import.ts';
 import { PdfReadError } from './pdf-text.ts';
 import { PdfReader } from './pdf.ts';
@@ -44,7 +44,7 @@ export const ImportTooLarge: FatalErrorSpec<{ path: string; size: number; limit:
 export const ImportPdfUnreadable: FatalErrorSpec<{ path: string; page?: number; detail: string }> = {
   name: 'ImportPdfUnreadable',
   title: 'PDF を読めません',
-  message: ({ path, page, detail }) => `${path}${page ? ` の ${page} ページ目` : ''}を PDF として読めませんでした(${detail.slice(0, 200)})。下書きは作っていません。`,
+  message: ({ path, page, detail }) => `${path}${page ? ` の ${page} ページ目` : ''} を PDF として読めませんでした(${detail.slice(0, 200)})。下書きは作っていません。`,
   hint: 'PDF が壊れていないか、PDF ビューアで開けるか確かめてください。テキストを抽出できる場合は、そのテキスト(.txt)を指定しても取り込めます。',
   en: { title: 'Cannot read the PDF', message: ({ path, page, detail }) => `Could not read ${path}${page ? ` (page ${page})` : ''} as a PDF (${detail.slice(0, 200)}). No draft was made.`, hint: 'Check that the PDF opens in a viewer. Extracted text (.txt) can be imported too.' },
 };
@@ -162,7 +162,7 @@ export async function importFile(file: string, reader: PdfReader, options: Impor
     return importText(file, decoded);
   } catch (error) {
     if (error instanceof ImportError) {
-      if (error.kind === 'unknown-form') fail(ImportUnknownForm, { path: file, forms: [...loadForms().values()].map((f) => f.schema.title ?? f.formName).join('、') });
+      if (error.kind === 'unknown-form') fail(ImportUnknownForm, { path: file, forms: formSchemas().map((f) => f.schema.title ?? f.formName).join('、') });
       fail(ImportBadAttachment, { path: file, detail: error.message });
     }
     throw error;

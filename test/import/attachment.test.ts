@@ -62,3 +62,9 @@ test('添付が評価書の JSON でなければ、その旨のエラー', async
   // The text path still works on the same PDF.
   assert.equal(importPdfText('x.pdf', text).form.formName, '基礎項目評価書');
 });
+
+test('表紙の様式の版の表記は、PDF の描画と同じ規則で様式の定義から作る', async () => {
+  const { formTag } = await import('../../src/render/pdf/doc-definition.ts');
+  const { formSchemas, formTagOf } = await import('../../src/import/forms.ts');
+  for (const form of formSchemas()) assert.equal(formTagOf(form.schema), formTag(form.schema));
+});

@@ -17,8 +17,10 @@ export class PdfReader {
 
   private start(): Worker {
     // The worker gets no --input-type / --eval flag of an inline parent script (it would refuse to start).
-    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type') && a !== '-e' && a !== '--eval');
-    this.worker ??= new Worker(new URL('./pdf-worker.ts', import.meta.url), { execArgv, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    // Otherwise the worker inherits the parent's flags (Node leaves out those a worker cannot take).
+    const inline = process.execArgv.some((a) => a.startsWith('--input-type'));
+    const execArgv = inline ? process.execArgv.filter((a) => !a.startsWith('--input-type')) : undefined;
+    this.worker ??= new Worker(new URL('./pdf-worker.ts', import.meta.url), { ...(execArgv ? { execArgv } : {}), resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     this.worker.unref();
     return this.worker;
   }

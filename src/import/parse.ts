@@ -368,8 +368,31 @@ function parseRepeat(ctx: Ctx, node: PlanNode, hit: Hit, to: number, pointer: st
       // Right after the label's last character (not at the next printed character, which may be on the next line).
       const start = ctx.stream.map[element.nameFrom - 1]! + 1;
       const eol = text.indexOf('\n', start);
-      const lineEnd = eol < 0 ? text.length : eol;
-      const name = cleanValue(text.slice(start, lineEnd), false);
+      let lineEnd = eol < 0 ? text.length : eol;
+      let name = cleanValue(text.slice(start, lineEnd), false);
+      // In a PDF the name may be the next cell of the same row (the same page and baseline).
+      const row = lineOf(ctx.stream, element.nameFrom - 1);
+      const here = ctx.stream.lines[row];
+      if (name === '' && here?.y !== undefined) {
+        const cells: string[] = [];
+        for (let k = row + 1; k < ctx.stream.lines.length; k++) {
+          const next = ctx.stream.lines[k]!;
+          if (next.page !== here.page || Math.abs((next.y ?? -1e9) - here.y) > 1) break;
+          cells.push(next.text);
+          const e = ctx.stream.text.indexOf('\n', ctx.stream.lineStarts[k]!);
+          lineEnd = e < 0 ? text.length : e;
+        }
+        // And the lines the name cell wraps onto (the same left edge, before the next label).
+        const x = ctx.stream.lines[row + cells.length]?.x;
+        for (let k = row + cells.length + 1; cells.length > 0 && x !== undefined && k < ctx.stream.lines.length; k++) {
+          const next = ctx.stream.lines[k]!;
+          if (next.page !== here.page || Math.abs((next.x ?? -1e9) - x) > 1) break;
+          cells.push(next.text);
+          const e = ctx.stream.text.indexOf('\n', ctx.stream.lineStarts[k]!);
+          lineEnd = e < 0 ? text.length : e;
+        }
+        name = cleanValue(cells.join('\n'), true);
+      }
       entry[node.headingKey] = name === '' ? null : name;
       while (from < element.to && ctx.stream.map[from]! < lineEnd) from++;
     }
@@ -390,14 +413,25 @@ function parseRepeat(ctx: Ctx, node: PlanNode, hit: Hit, to: number, pointer: st
 
 /** (別添) 記録項目: group names 「(1) 資格履歴」「◆資格履歴」, each followed by its numbered items. */
 function parseRecords(ctx: Ctx, from: number, to: number, pointer: string[]): unknown[] {
-  const lines = slice(ctx.stream, from, to).split('\n').map((l) => l.replace(/\t/g, ' ').trim()).filter((l) => l !== '');
+  const first = lineOf(ctx.stream, from);
+  const last = lineOf(ctx.stream, Math.max(from, to - 1));
+  const sourceLines = ctx.stream.lines.slice(first, last + 1).filter((l) => l.text.trim() !== '');
+  const lines = sourceLines.map((l) => l.text.replace(/\t/g, ' ').trim());
+  // The right edge of the widest line starting at each left edge: a line that reaches it was wrapped.
+  const widest = new Map<number, number>();
+  for (const l of sourceLines) if (l.x !== undefined) widest.set(Math.round(l.x), Math.max(widest.get(Math.round(l.x)) ?? 0, l.right ?? 0));
+  const wrapped = (i: number) => {
+    const l = sourceLines[i];
+    return l?.x !== undefined && (l.right ?? 0) >= (widest.get(Math.round(l.x)) ?? Infinity) - 15;
+  };
   const groups: { name: string; body: string[] }[] = [];
   const marked = (line: string) => /^(?:[(（][0-9０-９]+[)）]|[◆■●◇□○])/u.test(line);
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const items = /^[0-9０-９]+[.．]/u.test(line);
-    // A group name stands on its own line: marked (「(1) 資格履歴」「◆資格履歴」), or, in extracted text, a line
-    // with no numbered item and no separator. In a PDF, an unmarked line after items continues a wrapped cell.
-    const name = marked(line) || (!items && (ctx.fromPdf ? !(groups.at(-1)?.body.length) : !/[0-9０-９]+[.．]|[,、，]/u.test(line)));
+    // A group name stands on its own line: marked (「(1) 資格履歴」「◆資格履歴」), or a line with no numbered item
+    // and no separator that does not continue a wrapped line (PDF: the line before it reached its cell's edge).
+    const continues = ctx.fromPdf && i > 0 && (groups.at(-1)?.body.length ?? 0) > 0 && wrapped(i - 1);
+    const name = marked(line) || (!items && !continues && !/[0-9０-９]+[.．]|[,、，]/u.test(line));
     if (!name) {
       if (groups.length === 0) groups.push({ name: '', body: [] });
       groups.at(-1)!.body.push(line);

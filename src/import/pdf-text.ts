@@ -3,7 +3,7 @@
  * and CMaps from the package, no network, no eval). Text is taken in the order it is drawn, which for table
  * layouts is cell by cell; it is cut into runs (a new run where the line changes or a gap opens between two
  * cells). Page furniture is left out: text marked as an Artifact (tagged PDFs mark footers and header rows
- * repeated on a new page that way) and, for untagged PDFs, lines repeated on most pages at the same height.
+ * repeated on a new page that way) and lines repeated on most pages at the same height near the page's edge.
  * Also returns the attached files (a PDF made by pia attaches its canonical JSON).
  */
 import { createRequire } from 'node:module';
@@ -79,13 +79,17 @@ function runsOf(items: Item[], page: number): (SourceLine & { y: number })[] {
   return out;
 }
 
-/** Lines on at least half of the pages (3 or more) at the same height, digits ignored: headers and footers. */
-function dropFurniture(pages: { lines: (SourceLine & { y: number })[] }[]): void {
+/**
+ * Lines in the top or bottom tenth of the page that stand on at least half of the pages (3 or more) at the same
+ * height, digits ignored: headers and footers a producer did not mark as artifacts.
+ */
+function dropFurniture(pages: { lines: (SourceLine & { y: number })[]; height: number }[]): void {
   if (pages.length < 3) return;
+  const edge = (l: SourceLine & { y: number }, height: number) => l.y < height * 0.1 || l.y > height * 0.9;
   const key = (l: SourceLine & { y: number }) => `${Math.round(l.y)}|${l.text.replace(/\d+/g, '#')}`;
   const counts = new Map<string, number>();
-  for (const p of pages) for (const k of new Set(p.lines.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
-  for (const p of pages) p.lines = p.lines.filter((l) => (counts.get(key(l)) ?? 0) < Math.max(3, pages.length / 2));
+  for (const p of pages) for (const k of new Set(p.lines.filter((l) => edge(l, p.height)).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const p of pages) p.lines = p.lines.filter((l) => !edge(l, p.height) || (counts.get(key(l)) ?? 0) < Math.max(3, pages.length / 2));
 }
 
 export async function readPdfText(bytes: Uint8Array, limits: PdfLimits): Promise<PdfText> {
@@ -110,13 +114,15 @@ export async function readPdfText(bytes: Uint8Array, limits: PdfLimits): Promise
   }
   try {
     if (doc.numPages > limits.maxPages) throw new PdfReadError('too-many-pages', undefined, String(doc.numPages));
-    const pages: { lines: (SourceLine & { y: number })[] }[] = [];
+    const pages: { lines: (SourceLine & { y: number })[]; height: number }[] = [];
     let tagged = false;
     for (let n = 1; n <= doc.numPages; n++) {
       if (Date.now() > limits.deadline) throw new PdfReadError('timeout', n, '');
       let content;
+      let height = 842;
       try {
         const page = await doc.getPage(n);
+        height = page.view[3]! - page.view[1]!;
         content = await page.getTextContent({ includeMarkedContent: true });
         page.cleanup();
       } catch (error) {
@@ -139,12 +145,15 @@ export async function readPdfText(bytes: Uint8Array, limits: PdfLimits): Promise
         if (stack.at(-1) || typeof item.str !== 'string' || !item.transform) continue;
         const [a, b, , , e, f] = item.transform;
         const size = Math.hypot(a ?? 0, b ?? 0) || item.height || 1;
-        items.push({ str: item.str, x: e ?? 0, y: f ?? 0, width: item.width ?? 0, height: size });
+        // Glyphs without a Unicode mapping come out as control characters: they are not text.
+        const str = item.str.replace(/[\u0000-\u0008\u000b-\u001f\ufffd]/gu, '');
+        if (str === '') continue;
+        items.push({ str, x: e ?? 0, y: f ?? 0, width: item.width ?? 0, height: size });
       }
-      pages.push({ lines: runsOf(items, n) });
+      pages.push({ lines: runsOf(items, n), height });
     }
-    if (!tagged) dropFurniture(pages);
-    const lines = pages.flatMap((p) => p.lines.map(({ y: _y, ...l }) => l));
+    dropFurniture(pages);
+    const lines = pages.flatMap((p) => p.lines);
     const leftMargin = lines.reduce((m, l) => Math.min(m, l.x ?? Infinity), Infinity);
     const attachments: { name: string; bytes: Uint8Array }[] = [];
     try {

@@ -14,6 +14,8 @@ export interface SourceLine {
   right?: number;
   /** 1-based page (PDF only). */
   page?: number;
+  /** Baseline height from the page's bottom (PDF only): runs with the same y share a row. */
+  y?: number;
 }
 
 export interface Stream {

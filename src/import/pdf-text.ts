@@ -96,7 +96,8 @@ export async function readPdfText(bytes: Uint8Array, limits: PdfLimits): Promise
   pdfjs ??= await import('pdfjs-dist/legacy/build/pdf.mjs');
   const dist = packageDir();
   const task = pdfjs.getDocument({
-    data: bytes,
+    // pdfjs takes a plain Uint8Array (not a Buffer) and may detach it: it gets its own copy.
+    data: new Uint8Array(bytes),
     verbosity: 0,
     isEvalSupported: false,
     stopAtErrors: false,

@@ -56,6 +56,10 @@ interface Ctx {
   stat?: SectionStat;
   /** Per-file entries get the same ID in every section (Ⅱ, 別添, Ⅲ), as the form links them. */
   fileIds: string[];
+  /** Labels of the form's items (6 characters or more): a value never runs over one at the start of a cell. */
+  strong: string[];
+  /** Cover labels side by side (評価書番号 | 評価書名): the offset of the cell the first label took, by the second's position. */
+  sharedRow: Map<number, number>;
 }
 
 /** Text that is only the ※ mark, its exceptions 「※(7. ②を除く。)」, a dash, or layout. */
@@ -163,7 +167,7 @@ function isBlank(value: unknown): boolean {
 const allows = (schema: JsonSchema, type: string) => schema.type === type || (Array.isArray(schema.type) && schema.type.includes(type));
 
 /** A leaf's value from its cell text. undefined: not readable (left out, with a note). */
-function leafValue(ctx: Ctx, node: PlanNode, raw: string, pointer: string, doubts: Doubt[]): unknown {
+function leafValue(ctx: Ctx, node: PlanNode, raw: string, pointer: string, doubts: Doubt[], fromPos = 0): unknown {
   const schema = node.schema;
   const render = schema['x-render'];
   if (render === 'choice') return readChoice(schema, cleanValue(raw, ctx.fromPdf), doubts);
@@ -173,9 +177,16 @@ function leafValue(ctx: Ctx, node: PlanNode, raw: string, pointer: string, doubt
   const text = cleanValue(raw, ctx.fromPdf);
   if (text === '') return null;
   if (text === notWritten) return undefined;
-  if (render === 'date') return dateText(text, doubts);
+  if (render === 'date') {
+    const date = dateText(text, doubts);
+    if (date !== text && date !== text.normalize('NFKC')) {
+      // The text after the date belongs to no item found here.
+      const line = lineOf(ctx.stream, fromPos);
+      ctx.unplaced.push({ line: line + 1, page: ctx.stream.lines[line]?.page, text: text.slice(text.indexOf(' ') + 1).slice(0, 200) });
+    }
+    return date;
+  }
   if (allows(schema, 'integer') && /^[0-9０-９]+$/u.test(text)) return Number(text.normalize('NFKC'));
-  void pointer;
   return text;
 }
 
@@ -183,6 +194,12 @@ function leafValue(ctx: Ctx, node: PlanNode, raw: string, pointer: string, doubt
 function dateText(text: string, doubts: Doubt[]): string {
   if (parseDate(text).ok) return text;
   if (parseDate(text.normalize('NFKC')).ok) return text.normalize('NFKC');
+  // A date followed by other text (a heading that was not recognised): the date alone, with a note.
+  const first = /^\S+/u.exec(text)?.[0] ?? '';
+  if (first !== text && parseDate(first.normalize('NFKC')).ok) {
+    doubts.push({ note: `日付の後ろの「${text.slice(first.length).trim().slice(0, 40)}」は取り込んでいません` });
+    return first.normalize('NFKC');
+  }
   if (text !== '—' && text !== '-') doubts.push({ note: `日付として読めません(「${text}」)` });
   return text;
 }
@@ -241,12 +258,12 @@ function parseChildren(ctx: Ctx, children: PlanNode[], from: number, to: number,
         const value = leafValue(ctx, child, cells[0]!, pointerOf(here), []);
         if (value !== undefined) out[child.key] = value;
         countLeaves(ctx, value !== undefined, child);
-        sharedRow.set(nextChild.h.pos, region.indexOf(cells[0]!) + cells[0]!.length);
+        ctx.sharedRow.set(nextChild.h.pos, region.indexOf(cells[0]!) + cells[0]!.length);
         return;
       }
     }
     let start = hit.end;
-    const shared = sharedRow.get(hit.pos);
+    const shared = ctx.sharedRow.get(hit.pos);
     if (shared !== undefined) {
       // Skip the cell the previous label took.
       const offset = ctx.stream.map[hit.end]! + shared;
@@ -256,8 +273,6 @@ function parseChildren(ctx: Ctx, children: PlanNode[], from: number, to: number,
     parseNode(ctx, child, hit, start, end, here, out);
   });
 }
-
-const sharedRow = new Map<number, number>();
 
 function markMissing(ctx: Ctx, node: PlanNode): void {
   if (node.kind === 'object') for (const c of node.children) markMissing(ctx, c);
@@ -292,7 +307,13 @@ function parseNode(ctx: Ctx, node: PlanNode, hit: Hit, from: number, to: number,
     countLeaves(ctx, true, node);
     return;
   }
-  // leaf
+  // leaf: a value ends before another item's label at the start of a cell (an item that was not found where the
+  // form puts it; its text is reported as not placed rather than read into this value).
+  const cut = strongLabelIn(ctx, from, to);
+  if (cut !== undefined) {
+    addUnplaced(ctx, cut, to);
+    to = cut;
+  }
   let raw = slice(ctx.stream, from, to);
   if (node.schema['x-significant-change'] === true) raw = raw.replace(/^[\s\u3000]*※/u, '');
   const doubts: Doubt[] = [];
@@ -304,12 +325,28 @@ function parseNode(ctx: Ctx, node: PlanNode, hit: Hit, from: number, to: number,
       raw = c.rest;
     }
   }
-  const value = leafValue(ctx, node, raw, ptr, doubts);
+  const value = leafValue(ctx, node, raw, ptr, doubts, from);
   if (value !== undefined) out[node.key] = value;
   if (node.count) out[node.count] = count ?? null;
   for (const d of doubts) note(ctx, ptr, d.note);
   collectUnknown(ctx, ptr, value);
   countLeaves(ctx, value !== undefined, node);
+}
+
+function strongLabelIn(ctx: Ctx, from: number, to: number): number | undefined {
+  const list = ctx.stream.cellStartList;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && list[i]! < to; i++) {
+    const at = list[i]!;
+    for (const label of ctx.strong) if (ctx.stream.norm.startsWith(label, at)) return at;
+  }
+  return undefined;
 }
 
 function entryId(node: PlanNode, index: number): string {
@@ -578,8 +615,14 @@ function parseChanges(ctx: Ctx, node: PlanNode, from: number, to: number): unkno
 
 /** Parses the stream by the plan of the chosen form. */
 export function parseStream(root: JsonSchema, plan: PlanNode[], stream: Stream, fromPdf: boolean): ParseResult {
-  sharedRow.clear();
-  const ctx: Ctx = { root, stream, fromPdf, notes: [], unknown: [], unplaced: [], fileIds: [] };
+  const strong = new Set<string>();
+  const collect = (node: PlanNode) => {
+    if (node.kind !== 'group' && node.kind !== 'cover') for (const l of node.labels) if (l.length >= 6) strong.add(l);
+    node.children.forEach(collect);
+    if (node.element) collect(node.element);
+  };
+  plan.forEach(collect);
+  const ctx: Ctx = { root, stream, fromPdf, notes: [], unknown: [], unplaced: [], fileIds: [], strong: [...strong], sharedRow: new Map() };
   const data: Record<string, unknown> = {};
   const formName = root.properties?.['様式']?.const;
   if (typeof formName === 'string') data['様式'] = formName;

@@ -19,6 +19,7 @@ const commands: Record<string, Command> = {
   rules: { summary: 'command.rules', load: async () => { const m = await import('./commands/rules.ts'); return { help: m.help, run: m.rules }; } },
   status: { summary: 'command.status', load: async () => { const m = await import('./commands/status.ts'); return { help: m.help, run: m.status }; } },
   edit: { summary: 'command.edit', load: async () => { const m = await import('./commands/edit.ts'); return { help: m.help, run: m.edit }; } },
+  import: { summary: 'command.import', load: async () => { const m = await import('./commands/import.ts'); return { help: m.help, run: m.importCommand }; } },
   check: { summary: 'command.check', load: async () => { const m = await import('./commands/check.ts'); return { help: m.help, run: m.check }; } },
 };
 

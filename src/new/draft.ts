@@ -38,6 +38,7 @@ export function itemComment(root: JsonSchema, schema: JsonSchema, key: string, p
   const choices = (schema.enum ?? []).filter((v) => v !== null && typeof v !== 'boolean' && v !== '不明');
   if (choices.length > 0 && !isCheckbox(schema)) text += ` <選択肢> ${choices.map((v, i) => `${i + 1}) ${String(v)}`).join(' ')}`;
   if (schema['x-render'] === 'date') text += '(令和8年4月1日 または 2026-04-01 の形)';
+  if (isHidden(schema)) text += '(様式には印字されない管理用の記録)';
   return ` ${text}`;
 }
 
@@ -59,8 +60,13 @@ function nodeFor(ctx: Context, node: JsonSchema, pointer: string, data: unknown)
   if (s.properties) {
     const map = new YAMLMap();
     const given = isObject(data) ? data : {};
-    // Hidden parts (the $schema key, 非公表, 検証の例外) are not items of the form: kept only when the data has them.
-    const keys = Object.keys(s.properties).filter((k) => k === formKey || k === idKey || !isHidden(resolveRef(ctx.root, s.properties![k]!)) || (k !== '$schema' && given[k] !== undefined));
+    // Hidden lists (非公表, 検証の例外) are not items of the form: kept only when the data has them. A hidden value
+    // is the tool's record of something the form does not print (基礎項目評価の実施日): it is written, blank.
+    const keys = Object.keys(s.properties).filter((k) => {
+      if (k === '$schema') return false;
+      const child = resolveRef(ctx.root, s.properties![k]!);
+      return k === formKey || k === idKey || !isHidden(child) || !(child.items || child.type === 'array') || given[k] !== undefined;
+    });
     for (const key of keys) {
       const childSchema = s.properties[key]!;
       const child = resolveRef(ctx.root, childSchema);

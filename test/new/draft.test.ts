@@ -26,14 +26,15 @@ interface Item {
   schema: JsonSchema;
 }
 
-/** Every item of the form the draft must hold (lists: their first entry), hidden parts left out. */
+/** Every item of the form the draft must hold (lists: their first entry). */
 function formItems(root: JsonSchema): Item[] {
   const out: Item[] = [];
   const visit = (node: JsonSchema, pointer: string) => {
     const s = resolveRef(root, node);
     for (const [key, child] of Object.entries(s.properties ?? {})) {
       const c = resolveRef(root, child);
-      if (key === '$schema' || (c['x-render'] === 'hidden' && key !== 'ID' && key !== '様式')) continue;
+      // Hidden lists (非公表, 検証の例外) are not the form's; a hidden value (基礎項目評価の実施日) is the tool's record.
+      if (key === '$schema' || (c['x-render'] === 'hidden' && (c.items || c.type === 'array'))) continue;
       const p = pointer + pointerOf([key]);
       out.push({ pointer: p, key, schema: c });
       visit(c, p);

@@ -51,3 +51,11 @@ export const SourceNotUsable: FatalErrorSpec<{ path: string; detail: string }> =
   hint: 'npx pia validate でその評価書を確かめてください。--from には assessments/ の中の評価書を指定します。',
   en: { title: 'Cannot use the source assessment', message: ({ path, detail }) => `The --from assessment ${path} cannot be used: ${detail}. Nothing was created.`, hint: 'Check it with npx pia validate. --from takes an assessment inside assessments/.' },
 };
+
+export const SlugTaken: FatalErrorSpec<{ slug: string; other: string }> = {
+  name: 'SlugTaken',
+  title: 'フォルダ名が既に使われています',
+  message: ({ slug, other }) => `フォルダ名「${slug}」は ${other} で既に使われています。フォルダ名は公開サイトの URL と PDF の名前になるため、市全体で重複できません。何も作成していません。`,
+  hint: '事務と評価書の種類が分かる別の名前にしてください(例: <事務の名前>-basic、<事務の名前>-juten)。',
+  en: { title: 'The folder name is taken', message: ({ slug, other }) => `The folder name "${slug}" is already used by ${other}. Folder names become site URLs and PDF names, so they must be unique city-wide. Nothing was created.`, hint: 'Choose a name that tells the 事務 and the kind of 評価書 (e.g. <事務>-basic, <事務>-juten).' },
+};

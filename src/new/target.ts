@@ -3,10 +3,10 @@
  * (assessments/<事務>/<評価書>/assessment.yaml, schemas/decisions/0005-office-folder.md). Folder names are slugs
  * (they become URLs and PDF names); nothing is written through a symlink, outside assessments/, or over a file.
  */
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fail } from '../report/errors.ts';
-import { BadFolderName, FolderNotSafe, OfficeFolderMissing, TargetExists } from './errors.ts';
+import { BadFolderName, FolderNotSafe, OfficeFolderMissing, SlugTaken, TargetExists } from './errors.ts';
 import { OutputNotWritable } from '../report/errors.ts';
 
 export const assessmentsDir = 'assessments';
@@ -68,6 +68,28 @@ export function checkTarget(target: Target): void {
     const existing = path.join(target.dir, name);
     if (kind(existing) !== 'missing') fail(TargetExists, { path: existing });
   }
+  // The folder name is the 評価書's slug (its site URL and PDF name): unique in the whole city.
+  const slug = target.segments.at(-1)!;
+  const other = assessmentFolders().find((dir) => path.basename(dir) === slug && dir !== target.dir);
+  if (other) fail(SlugTaken, { slug, other });
+}
+
+/** The folders of assessments/ that hold an assessment, two levels deep (decision 0005). */
+function assessmentFolders(): string[] {
+  const out: string[] = [];
+  const list = (dir: string): string[] => {
+    try {
+      return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
+    } catch {
+      return [];
+    }
+  };
+  const holds = (dir: string) => kind(path.join(dir, assessmentFile)) !== 'missing' || kind(path.join(dir, 'assessment.yml')) !== 'missing';
+  for (const office of list(assessmentsDir)) {
+    if (holds(office)) out.push(office);
+    for (const inner of list(office)) if (holds(inner)) out.push(inner);
+  }
+  return out;
 }
 
 /**
@@ -99,8 +121,12 @@ export function writeNew(target: Target, text: string): void {
     try {
       linkSync(temp, target.file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(TargetExists, { path: target.file });
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') fail(TargetExists, { path: target.file });
+      // A file system without hard links (some network shares): check, then rename (the file is still whole).
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+      if (kind(target.file) !== 'missing') fail(TargetExists, { path: target.file });
+      renameSync(temp, target.file);
     }
     made.length = 0;
   } catch (error) {

@@ -83,6 +83,10 @@ test('同じ事務の2つ目の評価書は事務のフォルダの中に作る(
   assert.ok(json.items > 200);
   const text = readFileSync(path.join(dir, json.file), 'utf8');
   assert.match(text.split('\n')[0]!, /^# yaml-language-server: \$schema=.*focused\.v1\.editor\.schema\.json$/);
+  // The folder name is the slug (site URL, PDF name): not twice in the city, at any level.
+  const taken = pia(dir, 'new', 'jido-teate-juten', '--form', '基礎項目評価書');
+  assert.equal(taken.code, 2);
+  assert.match(taken.stderr, /フォルダ名「jido-teate-juten」は assessments\/jido-teate\/jido-teate-juten で既に使われています/);
   // pia validate finds both 評価書 of the 事務 and reads them as one 事務.
   const v = pia(dir, 'validate', 'assessments/jido-teate', '--format', 'json');
   assert.equal(JSON.parse(v.stdout).files, 2);

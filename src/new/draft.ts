@@ -49,8 +49,8 @@ function scalar(value: unknown): Scalar {
 interface Context {
   root: JsonSchema;
   depth: number;
-  /** Items written (every key but the form selector and the IDs). */
-  stats: { items: number };
+  /** Items written (every key but the form selector and the IDs), and entries of repeated blocks. */
+  stats: { items: number; entries: number };
 }
 
 /** The YAML node of one value: the given data where it fits the schema's shape, else the form's blank. */
@@ -106,6 +106,7 @@ function nodeFor(ctx: Context, node: JsonSchema, pointer: string, data: unknown)
 function entryNode(ctx: Context, list: JsonSchema, pointer: string, entry: unknown): Node {
   const items = resolveRef(ctx.root, list.items!);
   const node = nodeFor({ ...ctx, depth: ctx.depth + 1 }, list.items!, pointer, entry);
+  ctx.stats.entries++;
   const index = Number(pointer.slice(pointer.lastIndexOf('/') + 1)) + 1;
   const label = list['x-repeat']?.replace('{n}', String(index));
   if (label && node instanceof YAMLMap && items.properties && node.items[0]) {
@@ -125,14 +126,14 @@ export interface DraftOptions {
 }
 
 /** The draft's YAML text and the number of items in it. Pure: the same schema and options give the same bytes. */
-export function draft(root: JsonSchema, options: DraftOptions = {}): { text: string; items: number } {
+export function draft(root: JsonSchema, options: DraftOptions = {}): { text: string; items: number; entries: number } {
   const doc = new Document();
-  const stats = { items: 0 };
+  const stats = { items: 0, entries: 0 };
   doc.contents = nodeFor({ root, depth: 0, stats }, root, '', options.data ?? {}) as YAMLMap;
   const head: string[] = [];
   if (options.editorSchema) head.push(`# yaml-language-server: $schema=${options.editorSchema}`, '#');
   for (const line of options.header ?? []) head.push(line === '' ? '#' : `# ${line}`);
-  return { text: (head.length > 0 ? head.join('\n') + '\n' : '') + doc.toString({ lineWidth: 0 }), items: stats.items };
+  return { text: (head.length > 0 ? head.join('\n') + '\n' : '') + doc.toString({ lineWidth: 0 }), items: stats.items, entries: stats.entries };
 }
 
 export function draftText(root: JsonSchema, options: DraftOptions = {}): string {

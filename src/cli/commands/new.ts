@@ -106,13 +106,14 @@ export async function newAssessment(args: string[]): Promise<number> {
   form = form!;
   const editorSchema = path.relative(path.resolve(target.dir), editorSchemaFile(form.file)).split(path.sep).join('/');
   const code = form.schema['x-form']?.code ?? '';
-  const header = [
+  const header = (withIds: boolean) => [
     `${form.formName}(${code})の下書きです(npx pia new で作成)。null は空欄です。`,
     'チェック欄は false(チェックなし)で作ってあります。当てはまるものを true にしてください。',
-    '繰り返す記載の ID は仮のものです。最初に公表するまでは、内容が分かる名前(半角英小文字・数字・ハイフン)に変えられます。',
+    ...(withIds ? ['繰り返す記載の ID は仮のものです。最初に公表するまでは、内容が分かる名前(半角英小文字・数字・ハイフン)に変えられます。'] : []),
     ...(source ? [`${source} を元に作成しました。日付・変更箇所・元の事務を表す記載などは写していません。`] : []),
   ];
-  const { text, items } = draft(form.schema, { editorSchema, header, data });
+  const { entries } = draft(form.schema, { data });
+  const { text, items } = draft(form.schema, { editorSchema, header: header(entries > 0 && !source), data });
   writeNew(target, text);
 
   if (values.format === 'json') {

@@ -18,6 +18,7 @@ const commands: Record<string, Command> = {
   audit: { summary: 'command.audit', load: async () => { const m = await import('./commands/audit.ts'); return { help: m.help, run: m.audit }; } },
   rules: { summary: 'command.rules', load: async () => { const m = await import('./commands/rules.ts'); return { help: m.help, run: m.rules }; } },
   status: { summary: 'command.status', load: async () => { const m = await import('./commands/status.ts'); return { help: m.help, run: m.status }; } },
+  edit: { summary: 'command.edit', load: async () => { const m = await import('./commands/edit.ts'); return { help: m.help, run: m.edit }; } },
   new: { summary: 'command.new', load: async () => { const m = await import('./commands/new.ts'); return { help: m.help, run: m.newAssessment }; } },
   check: { summary: 'command.check', load: async () => { const m = await import('./commands/check.ts'); return { help: m.help, run: m.check }; } },
 };

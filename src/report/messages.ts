@@ -59,6 +59,11 @@ export const messages = {
   'check.passing': { ja: '合格', en: 'passing' },
   'check.summary': { ja: '点検 {n} 件: {counts}。方針による判定: {verdict}。', en: '{n} claim(s) checked: {counts}. Verdict under the policy: {verdict}.' },
   'check.count': { ja: '{label} {n}', en: '{n} {label}' },
+  // edit (#14)
+  'command.edit': { ja: '評価書をブラウザの入力画面で編集します(検証・変更の扱い・安全な保存)', en: 'Edit an assessment in a guided form in the browser (live checks, change handling, safe save)' },
+  'edit.listening': { ja: '編集画面: {url}', en: 'Editor: {url}' },
+  'edit.stop': { ja: 'このアドレスをブラウザで開いてください(推測できない鍵を含みます。ほかの人に渡さないでください)。Ctrl+C で止めます。', en: 'Open this address in your browser (it holds a secret key: do not share it). Ctrl+C stops the editor.' },
+  'edit.noBrowser': { ja: 'ブラウザを開けませんでした。上のアドレスを手で開いてください。', en: 'Could not start a browser: open the address above yourself.' },
   // new (#14)
   'command.new': { ja: '様式のすべての項目をそろえた評価書の下書きを作ります(--from で他の事務の評価書を元に)', en: 'Create a draft assessment with every item of the form (--from starts from another 事務\'s)' },
   'new.created': { ja: '{file} を作成しました({form}・{code}、項目 {items} 件)。', en: 'Created {file} ({form}, {code}; {items} items).' },

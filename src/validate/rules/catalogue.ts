@@ -14,6 +14,7 @@ import { hearingReflection } from './hearing-reflection.ts';
 import { linkedFacts } from './linked-facts.ts';
 import { provisionConsistency } from './provision-consistency.ts';
 import { publicationAfterProcedure } from './publication-after-procedure.ts';
+import { recordsBandCount } from './records-band-count.ts';
 import { termVariant } from './term-variant.ts';
 import { thirdPartyReview } from './third-party-review.ts';
 import { thresholdConsistency } from './threshold-consistency.ts';
@@ -36,6 +37,7 @@ export const validationRules: readonly Rule[] = [
   linkedFacts,
   provisionConsistency,
   publicationAfterProcedure,
+  recordsBandCount,
   termVariant,
   thirdPartyReview,
   thresholdConsistency,

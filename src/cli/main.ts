@@ -20,6 +20,7 @@ const commands: Record<string, Command> = {
   status: { summary: 'command.status', load: async () => { const m = await import('./commands/status.ts'); return { help: m.help, run: m.status }; } },
   edit: { summary: 'command.edit', load: async () => { const m = await import('./commands/edit.ts'); return { help: m.help, run: m.edit }; } },
   import: { summary: 'command.import', load: async () => { const m = await import('./commands/import.ts'); return { help: m.help, run: m.importCommand }; } },
+  new: { summary: 'command.new', load: async () => { const m = await import('./commands/new.ts'); return { help: m.help, run: m.newAssessment }; } },
   check: { summary: 'command.check', load: async () => { const m = await import('./commands/check.ts'); return { help: m.help, run: m.check }; } },
 };
 

@@ -93,6 +93,28 @@ export const messages = {
   'import.sourceText': { ja: 'テキスト', en: 'text' },
   'import.failed': { ja: '取り込めません', en: 'failed' },
   'import.folderSummary': { ja: '{n} 件中 {ok} 件を取り込みました。', en: 'Imported {ok} of {n} file(s).' },
+  // new (#14)
+  'command.new': { ja: '様式のすべての項目をそろえた評価書の下書きを作ります(--from で他の事務の評価書を元に)', en: 'Create a draft assessment with every item of the form (--from starts from another 事務\'s)' },
+  'new.created': { ja: '{file} を作成しました({form}・{code}、項目 {items} 件)。', en: 'Created {file} ({form}, {code}; {items} items).' },
+  'new.from': { ja: '元にした評価書: {source}', en: 'Started from: {source}' },
+  'new.clearedHead': { ja: '次の {n} 件は写さず、空欄にしました(この事務のものを記載してください):', en: 'These {n} were not copied and are blank now (write this 事務\'s own):' },
+  'new.clearedNone': { ja: '写さなかった項目はありません(日付・変更箇所・事務の名称などは元の評価書で空欄でした)。', en: 'Nothing had to be left out (dates, 変更箇所 and the 事務\'s identity were blank in the source).' },
+  'new.reason.identity': { ja: '元の事務を表す記載', en: "the other 事務's identity" },
+  'new.reason.date': { ja: '日付', en: 'a date' },
+  'new.reason.count-date': { ja: '計数の時点', en: 'the date of a count' },
+  'new.reason.procedure': { ja: '元の評価書の手続の結果', en: "the outcome of the other 評価書's procedure" },
+  'new.reason.changes': { ja: '元の評価書の変更履歴 {count} 行', en: "{count} row(s) of the other 評価書's change history" },
+  'new.reason.waivers': { ja: '元の評価書での確認 {count} 件(引き継ぎません)', en: '{count} reviewer acceptance(s) given for the other 評価書 (not carried over)' },
+  'new.next': {
+    ja: '次に: 空欄(null)の項目を記載し、npx pia validate {dir}/ で確かめてください。公表の前に --strict で空欄が残っていないことを確かめます。チェック欄は false(チェックなし)で作ってあります。',
+    en: 'Next: fill the blank (null) items and check with npx pia validate {dir}/; before publication, --strict confirms nothing is left blank. Checkboxes start as false (unchecked).',
+  },
+  'new.needForm': { ja: '--form で様式を指定してください。使える様式: {forms}', en: 'Give the form with --form. Known forms: {forms}' },
+  'new.needFolder': { ja: '作成するフォルダ名を1つ指定してください(assessments/ の中の名前)。', en: 'Give one folder name to create (a name inside assessments/).' },
+  'new.formMismatch': { ja: '--form {form} と、--from の評価書の様式({source})が違います。--from は同じ様式の評価書から作ります。', en: '--form {form} differs from the form of the --from assessment ({source}). --from copies an assessment of the same form.' },
+  'new.sourceOutside': { ja: 'assessments/ の外のファイルです', en: 'it is outside assessments/' },
+  'new.sourceBroken': { ja: '様式の構造に合いません({detail})', en: 'it does not fit its form ({detail})' },
+  'new.badFormat': { ja: '--format には text か json を指定してください。', en: '--format takes text or json.' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

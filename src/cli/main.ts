@@ -18,6 +18,7 @@ const commands: Record<string, Command> = {
   audit: { summary: 'command.audit', load: async () => { const m = await import('./commands/audit.ts'); return { help: m.help, run: m.audit }; } },
   rules: { summary: 'command.rules', load: async () => { const m = await import('./commands/rules.ts'); return { help: m.help, run: m.rules }; } },
   status: { summary: 'command.status', load: async () => { const m = await import('./commands/status.ts'); return { help: m.help, run: m.status }; } },
+  merge: { summary: 'command.merge', load: async () => { const m = await import('./commands/merge.ts'); return { help: m.help, run: m.merge }; } },
   check: { summary: 'command.check', load: async () => { const m = await import('./commands/check.ts'); return { help: m.help, run: m.check }; } },
 };
 

@@ -209,6 +209,7 @@ export async function mergeShards(dirs: readonly string[], outDir: string, optio
     let files = 0;
     chmodSync(site, 0o755);
     for (const entry of readdirSync(site, { withFileTypes: true, recursive: true })) {
+      if (entry.isSymbolicLink()) throw new MergeError(`${path.join(entry.parentPath, entry.name)}: まとめたサイトの中にシンボリックリンクがあります。ほかの場所のファイルを公開しないよう、まとめません。`);
       chmodSync(path.join(entry.parentPath, entry.name), entry.isDirectory() ? 0o755 : 0o644);
       if (entry.isFile()) files++;
     }

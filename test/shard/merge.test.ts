@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +131,14 @@ test('pia merge は同じ名前で内容の違うファイルを、そのファ�
   const asset = readdirSync(path.join(copy, 'site', '_astro')).find((f) => f.endsWith('.css'))!;
   appendFileSync(path.join(copy, 'site', '_astro', asset), '\n/* changed */');
   await refused([shardDirs[0]!, shardDirs[1]!, 'out/tampered-3'], new RegExp(`out/tampered-3/site/_astro/${asset.replace('.', '\\.')}: ほかのシャードの _astro/${asset.replace('.', '\\.')} と内容が違います。`));
+});
+
+test('pia merge はシャードの中のシンボリックリンクを断る(ほかの場所のファイルを公開しない)', async () => {
+  const copy = path.join(cwd, 'out', 'linked-3');
+  cpSync(path.join(cwd, shardDirs[2]!), copy, { recursive: true });
+  t_after(() => rmSync(copy, { recursive: true, force: true }));
+  symlinkSync('/etc/hostname', path.join(copy, 'site', 'variant-0005', 'extra.txt'));
+  await refused([shardDirs[0]!, shardDirs[1]!, 'out/linked-3'], /out\/linked-3\/site\/variant-0005\/extra\.txt: シャードの出力の中にシンボリックリンクがあります。/);
 });
 
 test('pia merge は2つのシャードにある同じ名前の評価書を、両方の記録とファイルを示して断る', async () => {

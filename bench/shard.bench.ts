@@ -116,7 +116,7 @@ async function job(value: string): Promise<void> {
   let pages = 0;
   if (files.length > 0) {
     const cacheDir = path.join(out, 'astro-cache');
-    Object.assign(process.env, shardEnvironment(shard));
+    Object.assign(process.env, shardEnvironment(shard)); // both defined for a shard
     const options: Parameters<typeof buildSite>[0] & { searchPartPrefix?: string } = { outDir: path.join(out, 'site'), pdfDir: path.join(out, 'pdf'), validated: results, cacheDir, searchPartPrefix: searchPartPrefix(shard.index) };
     pages = (await buildSite(options)).pages;
     rmSync(cacheDir, { recursive: true, force: true });

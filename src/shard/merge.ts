@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildSite } from '../site/build-site.ts';
-import { readShardManifest, type ShardManifest } from './output.ts';
+import { readShardManifest, shardEnvironment, withEnvironment, type ShardManifest } from './output.ts';
 import { searchPartPrefix, shardOf } from './shard.ts';
 import type { Edition } from '../validate/edition.ts';
 import { mergeSearch, SearchMergeError } from './search.ts';
@@ -164,14 +164,10 @@ export async function mergeShards(dirs: readonly string[], outDir: string, optio
       if (existsSync(pdf) && lstatSync(pdf).isFile()) linkOrCopy(pdf, path.join(pdfDir, `${slug}.pdf`));
     }
     const site = path.join(staging, 'site');
-    const saved = process.env.PIA_SITE_PART;
-    process.env.PIA_SITE_PART = 'lists';
-    try {
-      await buildSite({ assessmentsDir, outDir: site, pdfDir, edition, base: options.base, siteConfig: options.siteConfig, verbose: options.verbose, cacheDir: path.join(staging, 'astro-cache') });
-    } finally {
-      if (saved === undefined) delete process.env.PIA_SITE_PART;
-      else process.env.PIA_SITE_PART = saved;
-    }
+    // Every assessment (no PIA_SHARD), no per-assessment page (PIA_SITE_PART=lists).
+    await withEnvironment({ ...shardEnvironment(undefined), PIA_SITE_PART: 'lists' }, () =>
+      buildSite({ assessmentsDir, outDir: site, pdfDir, edition, base: options.base, siteConfig: options.siteConfig, verbose: options.verbose, cacheDir: path.join(staging, 'astro-cache') }),
+    );
     checkAgainstSources(owners, catalogued(site), assessmentsDir);
     const listsMs = performance.now() - t;
 

@@ -34,9 +34,26 @@ export function shardRoot(shard: Shard, edition: Edition): string {
   return path.join('out', ...(edition === 'submission' ? ['submission'] : []), `shard-${shard.index}-of-${shard.count}`);
 }
 
-/** For the site build (Astro changes the working folder): the shard and the root its paths are relative to. */
-export function shardEnvironment(shard: Shard | undefined): { PIA_SHARD?: string; PIA_SHARD_ROOT?: string } {
-  return shard ? { PIA_SHARD: `${shard.index}/${shard.count}`, PIA_SHARD_ROOT: repositoryRoot() } : {};
+/**
+ * For the site build (Astro changes the working folder): the shard and the root its paths are relative to. Without
+ * a shard both are cleared, so that a PIA_SHARD left in the caller's environment never makes a partial dist/.
+ */
+export function shardEnvironment(shard: Shard | undefined): { PIA_SHARD: string | undefined; PIA_SHARD_ROOT: string | undefined } {
+  return shard ? { PIA_SHARD: `${shard.index}/${shard.count}`, PIA_SHARD_ROOT: repositoryRoot() } : { PIA_SHARD: undefined, PIA_SHARD_ROOT: undefined };
+}
+
+/** Runs `run` with these variables set (undefined: removed), and puts the environment back afterwards. */
+export async function withEnvironment<T>(env: Record<string, string | undefined>, run: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(values)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  };
+  apply(env);
+  try {
+    return await run();
+  } finally {
+    apply(saved);
+  }
 }
 
 /** A build of a shard first removes its old manifest: a failed build must not leave a folder that looks finished. */

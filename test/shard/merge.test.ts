@@ -181,6 +181,21 @@ test('まとめたサイトの検索(Chromium): 最初のシャードの評価�
     assert.ok((await found('受付票(第5号様式)')).includes('/variant-0005/'));
     assert.ok((await found('試験用の事務12')).includes('/variant-0012/'));
     assert.ok((await found('こども医療費')).includes(`/${referenceSlug}/`));
+    // The same pages as the single build's search (one index of every page), the page with the phrase first. Ties
+    // may come in another order: pagefind scores with each index's own term statistics.
+    const single = await serve(path.join(cwd, 'single'), '/');
+    try {
+      for (const query of ['第1号様式', '第5号様式', 'こども医療費']) {
+        const merged = await found(query);
+        await page.goto(`${single.url}search/?q=${encodeURIComponent(query)}`);
+        await page.locator('[data-search-status]').filter({ hasText: /検索結果は|当たるページはありません/ }).waitFor();
+        const alone = await page.locator('.search-results > li > a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+        assert.deepEqual([...merged].sort(), [...alone].sort(), query);
+        if (query !== 'こども医療費') assert.equal(merged[0], alone[0], query);
+      }
+    } finally {
+      await single.close();
+    }
     // The common pages are in the main index.
     assert.ok((await found('お問い合わせ')).length > 0);
     if (process.env.PIA_SCREENSHOTS) {

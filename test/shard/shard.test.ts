@@ -71,3 +71,19 @@ test('サイトの読み込み(PIA_SHARD)は --shard と同じ評価書を選ぶ
   assert.deepEqual(inShardFromEnvironment(all, {}), all);
   assert.throws(() => inShardFromEnvironment(all, { PIA_SHARD: '6/5' }), PiaError);
 });
+
+test('シャードなしのサイトの作成は、呼び出し元の環境に残った PIA_SHARD を消してから行い、後で戻す', async () => {
+  const { shardEnvironment, withEnvironment } = await import('../../src/shard/output.ts');
+  const before = { PIA_SHARD: process.env.PIA_SHARD, PIA_SHARD_ROOT: process.env.PIA_SHARD_ROOT };
+  process.env.PIA_SHARD = '1/16';
+  try {
+    const seen = await withEnvironment(shardEnvironment(undefined), async () => inShardFromEnvironment(files(40)));
+    assert.equal(seen.length, 40, 'every assessment, not 1/16 of them');
+    assert.equal(process.env.PIA_SHARD, '1/16');
+    const inShard = await withEnvironment(shardEnvironment({ index: 2, count: 4 }), async () => [process.env.PIA_SHARD, inShardFromEnvironment(files(40))] as const);
+    assert.equal(inShard[0], '2/4');
+    assert.deepEqual(inShard[1], selectShard(files(40), { index: 2, count: 4 }, repositoryRoot()));
+  } finally {
+    for (const [k, v] of Object.entries(before)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  }
+});

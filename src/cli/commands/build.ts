@@ -19,7 +19,7 @@ import { t } from '../../report/i18n.ts';
 import { progress } from '../../report/progress.ts';
 import { slugOf } from '../../model/slug.ts';
 import { parseShard, searchPartPrefix, selectShard } from '../../shard/shard.ts';
-import { shardEnvironment, shardRoot, startShard, writeShardManifest } from '../../shard/output.ts';
+import { shardEnvironment, shardRoot, startShard, withEnvironment, writeShardManifest } from '../../shard/output.ts';
 
 export const help = `使い方: npx pia build [オプション]
 
@@ -80,9 +80,12 @@ export async function build(args: string[]): Promise<number> {
     // A shard's search-index parts get ids of their own (s03-p00 …), so that the merge never finds two of one name.
     const siteOptions: Parameters<typeof buildSite>[0] & { searchPartPrefix?: string } = { outDir: out.site, pdfDir: out.pdf, validated: results, edition, ...(shard ? { searchPartPrefix: searchPartPrefix(shard.index) } : {}) };
     // A shard's site holds its assessments only (the loader selects them by PIA_SHARD); an empty shard has none.
-    const site = files.length === 0 && shard ? { pages: 0 } : await withEnvironment(shardEnvironment(shard), () => buildSite(siteOptions)).finally(() => building.end());
+    const site = await (files.length === 0 && shard ? Promise.resolve({ pages: 0 }) : withEnvironment(shardEnvironment(shard), () => buildSite(siteOptions))).finally(() => building.end());
     if (site.pages > 0 || !shard) process.stdout.write(`${t(edition === 'submission' ? 'build.submissionSite' : 'build.site', { pages: site.pages, dir: out.site })}\n`);
-    if (shard && shardDir) process.stdout.write(`${t('shard.written', { shard: `${shard.index}/${shard.count}`, n: files.length, file: writeShardManifest(shardDir, shard, edition, files, pdfs, (slug) => new Map(files.map((f) => [slugOf(f), f])).get(slug)!) })}\n`);
+    if (shard && shardDir) {
+      const bySlug = new Map(files.map((f) => [slugOf(f), f]));
+      process.stdout.write(`${t('shard.written', { shard: `${shard.index}/${shard.count}`, n: files.length, file: writeShardManifest(shardDir, shard, edition, files, pdfs, (slug) => bySlug.get(slug)!) })}\n`);
+    }
     if (edition === 'submission') process.stdout.write(`${t('build.submissionWarning')}\n`);
   } catch (error) {
     if (error instanceof UnsafePublicationError) {
@@ -96,12 +99,3 @@ export async function build(args: string[]): Promise<number> {
   return 0;
 }
 
-async function withEnvironment<T>(env: Record<string, string | undefined>, run: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    return await run();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-  }
-}

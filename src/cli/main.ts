@@ -21,6 +21,7 @@ const commands: Record<string, Command> = {
   edit: { summary: 'command.edit', load: async () => { const m = await import('./commands/edit.ts'); return { help: m.help, run: m.edit }; } },
   import: { summary: 'command.import', load: async () => { const m = await import('./commands/import.ts'); return { help: m.help, run: m.importCommand }; } },
   new: { summary: 'command.new', load: async () => { const m = await import('./commands/new.ts'); return { help: m.help, run: m.newAssessment }; } },
+  merge: { summary: 'command.merge', load: async () => { const m = await import('./commands/merge.ts'); return { help: m.help, run: m.merge }; } },
   check: { summary: 'command.check', load: async () => { const m = await import('./commands/check.ts'); return { help: m.help, run: m.check }; } },
 };
 

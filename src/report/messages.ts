@@ -115,6 +115,11 @@ export const messages = {
   'new.sourceOutside': { ja: 'assessments/ の外のファイルです', en: 'it is outside assessments/' },
   'new.sourceBroken': { ja: '様式の構造に合いません({detail})', en: 'it does not fit its form ({detail})' },
   'new.badFormat': { ja: '--format には text か json を指定してください。', en: '--format takes text or json.' },
+  // shard (#19)
+  'command.merge': { ja: 'シャード(pia build --shard)の出力を1つの公開用サイトにまとめます', en: 'Merge the outputs of shards (pia build --shard) into one site' },
+  'shard.written': { ja: 'シャード {shard}(評価書 {n} 件)の記録を {file} に書きました。', en: 'Wrote the record of shard {shard} ({n} assessment(s)) to {file}.' },
+  'merge.done': { ja: '{shards} 個のシャードをまとめ、公開用サイト(評価書 {entries} 件、{files} ファイル)を {dir}/ に出力しました。', en: 'Merged {shards} shard(s) into the site in {dir}/ ({entries} assessment(s), {files} files).' },
+  'merge.failed': { ja: 'シャードをまとめられないため、{dir}/ には何も書きませんでした。', en: 'The shards cannot be merged; nothing was written to {dir}/.' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -18,6 +18,7 @@ import { slugOf } from '../model/slug.ts';
 import { entryDataDir, pruneEntryData, writeEntryData } from './entry-data.ts';
 import { loadForms } from '../schema/registry.ts';
 import { editionFromEnv, type Edition } from '../validate/edition.ts';
+import { inShardFromEnvironment } from '../shard/shard.ts';
 
 /** What a page gets for one 評価書: plain JSON, as Astro serialises the store. */
 export interface AssessmentEntry {
@@ -79,7 +80,8 @@ function validatedBefore(file: string, text: string, edition: Edition): Validate
 }
 
 export function findAssessments(dir: string): string[] {
-  return globSync('**/assessment.{yaml,yml}', { cwd: dir }).sort().map((f) => path.join(dir, f));
+  // PIA_SHARD=i/n (pia build --shard): only that shard's assessments.
+  return inShardFromEnvironment(globSync('**/assessment.{yaml,yml}', { cwd: dir }).sort().map((f) => path.join(dir, f)));
 }
 
 export function assessmentLoader(): Loader {

@@ -114,3 +114,23 @@ test('GitLab: 同じ手順(検証・版の比較・突合・build とテスト)�
     assert.equal(r.status, 0, `${name}: ${r.stderr}`);
   }
 });
+
+// The sharded site (examples/github-actions/pia-shards.yml, docs/ci-matrix.md): 16 jobs, then one merge job.
+test('actionlint: シャードのワークフローの例に指摘がなく、16 並列の後にまとめる job がある', async () => {
+  const file = 'examples/github-actions/pia-shards.yml';
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const findings = await runLint(text, file);
+  assert.deepEqual(findings.map((f) => `${file}:${f.line}:${f.column} ${f.message} [${f.kind}]`), []);
+  const sharded = parse(text) as { env: Record<string, unknown>; jobs: Record<string, { needs?: string; strategy?: { 'fail-fast'?: boolean; matrix: { shard: number[] } }; steps: { run?: string; uses?: string; with?: Record<string, string> }[] }> };
+  assert.deepEqual(sharded.jobs.shard!.strategy!.matrix.shard, Array.from({ length: 16 }, (_, i) => i + 1));
+  assert.equal(sharded.env.SHARDS, 16);
+  assert.equal(sharded.jobs.shard!.strategy!['fail-fast'], false);
+  const runs = sharded.jobs.shard!.steps.map((s) => s.run ?? '').join('\n');
+  assert.match(runs, /npx pia validate .*--shard "\$SHARD\/\$SHARDS"/);
+  assert.match(runs, /npx pia build --shard "\$SHARD\/\$SHARDS"/);
+  assert.equal(sharded.jobs.shard!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))!.with!.path, 'out/shard-${{ matrix.shard }}-of-16/');
+  assert.equal(sharded.jobs.merge!.needs, 'shard');
+  assert.match(sharded.jobs.merge!.steps.map((s) => s.run ?? '').join('\n'), /npx pia merge shards\/\* -o dist/);
+  const broken = await runLint(text.replace('needs: shard', 'needs: shards'), file);
+  assert.ok(broken.length > 0, 'actionlint reports a merge job that needs a job that does not exist');
+});

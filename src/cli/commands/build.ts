@@ -17,6 +17,9 @@ import { buildSite, checkPublicationInputs, InvalidAssessmentsError, UnsafePubli
 import { submissionBanner, type Edition } from '../../validate/edition.ts';
 import { t } from '../../report/i18n.ts';
 import { progress } from '../../report/progress.ts';
+import { slugOf } from '../../model/slug.ts';
+import { parseShard, searchPartPrefix, selectShard } from '../../shard/shard.ts';
+import { shardEnvironment, shardRoot, startShard, withEnvironment, writeShardManifest } from '../../shard/output.ts';
 
 export const help = `使い方: npx pia build [オプション]
 
@@ -28,18 +31,25 @@ assessments/ のすべての評価書を検証し、PDF と公開用サイト(di
 オプション:
   --submission  提出用(非公表の部分を含む全文、各ページに「提出用」の表示)を out/submission/ に作ります
                 (PDF は out/submission/pdf/、サイトは out/submission/site/)。公開用の dist/ には作りません
+  --shard <i/n> n 個に分けたうちの i 番目の評価書だけを作ります(CI の matrix 用)。出力は out/shard-<i>-of-<n>/
+                (site/、pdf/、shard.json)で、dist/ には作りません。全部の出力を npx pia merge で1つのサイトにします
   -h, --help    この説明を表示します
 
 終了コード: 0 成功 / 1 出力できない評価書あり / 2 指定や入力の誤り(公開できないフォルダ名など)`;
 
 export async function build(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, allowPositionals: false, options: { submission: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args, allowPositionals: false, options: { submission: { type: 'boolean', default: false }, shard: { type: 'string' } } });
   const edition: Edition = values.submission ? 'submission' : 'public';
-  const out = edition === 'submission' ? { pdf: path.join('out', 'submission', 'pdf'), site: path.join('out', 'submission', 'site') } : { pdf: path.join('out', 'pdf'), site: 'dist' };
-  const files = assessmentFiles([]);
-  // Folder names, slug collisions and symlinks are checked before anything is written (PDFs included).
+  const shard = parseShard(values.shard, 'build');
+  const shardDir = shard && shardRoot(shard, edition);
+  const out = shardDir ? { pdf: path.join(shardDir, 'pdf'), site: path.join(shardDir, 'site') } : edition === 'submission' ? { pdf: path.join('out', 'submission', 'pdf'), site: path.join('out', 'submission', 'site') } : { pdf: path.join('out', 'pdf'), site: 'dist' };
+  const all = assessmentFiles([]);
+  const files = selectShard(all, shard);
+  if (shardDir) startShard(shardDir);
+  // Folder names, slug collisions and symlinks are checked before anything is written (PDFs included); a shard
+  // checks every file, so that two folders of one name in different shards stop each job.
   try {
-    checkPublicationInputs(files, assessmentsDir);
+    checkPublicationInputs(all, assessmentsDir);
   } catch (error) {
     if (!(error instanceof UnsafePublicationError)) throw error;
     process.stderr.write(`${error.message}\n`);
@@ -67,8 +77,15 @@ export async function build(args: string[]): Promise<number> {
   try {
     const building = progress(t('progress.site'), undefined);
     building.update(0);
-    const site = await buildSite({ outDir: out.site, pdfDir: out.pdf, validated: results, edition }).finally(() => building.end());
-    process.stdout.write(`${t(edition === 'submission' ? 'build.submissionSite' : 'build.site', { pages: site.pages, dir: out.site })}\n`);
+    // A shard's search-index parts get ids of their own (s03-p00 …), so that the merge never finds two of one name.
+    const siteOptions: Parameters<typeof buildSite>[0] & { searchPartPrefix?: string } = { outDir: out.site, pdfDir: out.pdf, validated: results, edition, ...(shard ? { searchPartPrefix: searchPartPrefix(shard.index) } : {}) };
+    // A shard's site holds its assessments only (the loader selects them by PIA_SHARD); an empty shard has none.
+    const site = await (files.length === 0 && shard ? Promise.resolve({ pages: 0 }) : withEnvironment(shardEnvironment(shard), () => buildSite(siteOptions))).finally(() => building.end());
+    if (site.pages > 0 || !shard) process.stdout.write(`${t(edition === 'submission' ? 'build.submissionSite' : 'build.site', { pages: site.pages, dir: out.site })}\n`);
+    if (shard && shardDir) {
+      const bySlug = new Map(files.map((f) => [slugOf(f), f]));
+      process.stdout.write(`${t('shard.written', { shard: `${shard.index}/${shard.count}`, n: files.length, file: writeShardManifest(shardDir, shard, edition, files, pdfs, (slug) => bySlug.get(slug)!) })}\n`);
+    }
     if (edition === 'submission') process.stdout.write(`${t('build.submissionWarning')}\n`);
   } catch (error) {
     if (error instanceof UnsafePublicationError) {
@@ -81,3 +98,4 @@ export async function build(args: string[]): Promise<number> {
   }
   return 0;
 }
+

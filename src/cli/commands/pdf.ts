@@ -1,4 +1,4 @@
-/** `pia pdf <assessment> [-o file.pdf]`: the official-format PDF of one assessment. */
+/** `pia pdf <assessment> [-o file.pdf]`: the official-format PDF of one assessment; of several (`-o` a folder, `--shard i/n`). */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -12,15 +12,24 @@ import { uncoveredCharacters } from '../../render/pdf/fonts.ts';
 import { stringLeaves } from '../../model/access.ts';
 import { canonicalJson } from '../../model/canonical.ts';
 import { inEdition, submissionBanner } from '../../validate/edition.ts';
+import { assessmentFiles } from '../files.ts';
+import { validateMany } from '../../validate/validate-many.ts';
+import { buildPdfs } from '../../render/pdf/build-pdfs.ts';
+import { parseShard, selectShard, type Shard } from '../../shard/shard.ts';
+import { loadForms } from '../../schema/registry.ts';
 
 export const help = `使い方: npx pia pdf <評価書.yaml> [-o 出力.pdf] [オプション]
+       npx pia pdf <ファイルまたはフォルダ…> [-o 出力フォルダ] [--shard i/n]
        npx pia pdf --verify <公表済み.pdf> [評価書.yaml]
 
 評価書を様式の体裁の PDF(A4 縦)にします。PDF には評価書の原本(正規形 JSON)を添付し、
 その SHA-256 を文書情報(キーワード)とページ下部に記載します。同じ評価書からは同じ PDF ができます。
 
 オプション:
-  -o, --output <ファイル>  出力先(既定: out/pdf/<名前>.pdf)
+  -o, --output <ファイル>  出力先(既定: out/pdf/<名前>.pdf)。複数の評価書のときは出力フォルダ(既定: out/pdf/)で、
+                           <名前>.pdf と manifest.json(変わらない評価書は作り直しません)を書きます
+  --shard <i/n>            n 個に分けたうちの i 番目の評価書だけの PDF を作ります(CI の matrix 用。分け方はファイルの
+                           パスで決まり、validate・build と同じです)
   --strict                 公表用: 検証で誤りがあれば PDF を作りません
   --submission             提出用: 非公表の部分を含む全文の PDF(各ページに「提出用」と表示)。既定は公表用で、
                            非公表の項目・部分は「（非公表）」になります
@@ -44,9 +53,14 @@ export async function pdf(args: string[]): Promise<number> {
       strict: { type: 'boolean', default: false },
       verify: { type: 'boolean', default: false },
       submission: { type: 'boolean', default: false },
+      shard: { type: 'string' },
     },
   });
   if (values.verify) return verify(positionals);
+  const shard = parseShard(values.shard, 'pdf');
+  // Several files, a folder of assessment folders, or a shard: PDFs into a folder, as `pia build` writes them.
+  const single = positionals.length === 1 && !shard && (!existsSync(positionals[0]!) || !statSync(positionals[0]!).isDirectory() || existsSync(path.join(positionals[0]!, 'assessment.yaml')));
+  if (positionals.length > 0 && !single) return many(positionals, shard, values);
   if (positionals.length !== 1) fail(UsageError, { detail: '評価書のファイルを1つ指定してください。', command: 'pdf' });
   const input = positionals[0]!;
   if (!existsSync(input)) fail(PathNotFound, { path: input });
@@ -82,6 +96,26 @@ export async function pdf(args: string[]): Promise<number> {
     process.stderr.write(`次の文字は PDF のフォントにないため、空白の四角で表示されます: ${uncovered.join(' ')}。別の文字(常用の字体など)に置き換えてください。\n`);
   }
   process.stdout.write(`${output} を作成しました(SHA-256 ${rendered.sha256})。\n`);
+  return 0;
+}
+
+/** PDFs of several assessments into one folder (build-pdfs: atomic writes, manifest, unchanged ones kept). */
+async function many(inputs: string[], shard: Shard | undefined, values: { output?: string; strict?: boolean; submission?: boolean }): Promise<number> {
+  if (values.output?.toLowerCase().endsWith('.pdf')) fail(UsageError, { detail: '複数の評価書の PDF を作るときは、-o に出力フォルダを指定してください。', command: 'pdf' });
+  const edition = values.submission ? 'submission' : 'public';
+  const outDir = values.output ?? path.join('out', ...(edition === 'submission' ? ['submission'] : []), 'pdf');
+  const files = selectShard(assessmentFiles(inputs), shard);
+  const forms = loadForms();
+  const results = (await validateMany(files, { strict: values.strict, edition })).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
+  const refused = results.filter((r) => !r.renderable || (values.strict && r.diagnostics.some((d) => d.severity === 'error')));
+  const diagnostics = results.flatMap((r) => r.diagnostics);
+  if (diagnostics.length > 0) process.stdout.write(formatText(diagnostics, files.length));
+  const built = await buildPdfs(results.filter((r) => !refused.includes(r)), outDir, { banner: edition === 'submission' ? submissionBanner : undefined });
+  process.stdout.write(`PDF ${built.length} 件を ${outDir}/ に出力しました${shard ? `(${shard.index}/${shard.count} の分、評価書 ${files.length} 件)` : ''}。\n`);
+  if (refused.length > 0) {
+    process.stderr.write(`次の評価書は${values.strict ? '検証で誤りがあるため' : '様式の構造に合わないため'}、PDF を作成しませんでした: ${refused.map((r) => r.file).join('、')}\n`);
+    return 1;
+  }
   return 0;
 }
 

@@ -5,6 +5,7 @@ import { validateMany } from '../../validate/validate-many.ts';
 import { officeDiagnosticsFor } from '../../office/office.ts';
 import { formatDiagnostics, formats, type Format } from '../../report/format.ts';
 import { fail, UsageError } from '../../report/errors.ts';
+import { parseShard, selectShard } from '../../shard/shard.ts';
 
 export const help = `使い方: npx pia validate [ファイルまたはフォルダ…] [オプション]
 
@@ -15,6 +16,7 @@ export const help = `使い方: npx pia validate [ファイルまたはフォル
   --strict           公表用の検証: 必須項目の欠落・空欄、状態不明のチェック欄を誤りにします
   --format <形式>    text(既定)、json、github(GitHub Actions の注釈)
   --today <日付>     今日の日付(YYYY-MM-DD)。未来の日付の判定に使います
+  --shard <i/n>      n 個に分けたうちの i 番目だけを検証します(CI の matrix 用。分け方はファイルのパスで決まります)
   -h, --help         この説明を表示します
 
 終了コード: 0 誤りなし / 1 誤りあり / 2 指定や入力の誤り`;
@@ -27,11 +29,13 @@ export async function validate(args: string[]): Promise<number> {
       strict: { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
       today: { type: 'string' },
+      shard: { type: 'string' },
     },
   });
   if (!formats.includes(values.format as Format)) fail(UsageError, { detail: `--format には ${formats.join('、')} のいずれかを指定してください。`, command: 'validate' });
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(UsageError, { detail: '--today は YYYY-MM-DD の形で指定してください。', command: 'validate' });
-  const files = assessmentFiles(positionals);
+  const shard = parseShard(values.shard, 'validate');
+  const files = selectShard(assessmentFiles(positionals), shard);
   const results = await validateMany(files, { strict: values.strict, today: values.today });
   const diagnostics = [...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results, { strict: values.strict }))];
   process.stdout.write(formatDiagnostics(values.format as Format, diagnostics, files.length));

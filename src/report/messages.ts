@@ -59,6 +59,13 @@ export const messages = {
   'check.passing': { ja: '合格', en: 'passing' },
   'check.summary': { ja: '点検 {n} 件: {counts}。方針による判定: {verdict}。', en: '{n} claim(s) checked: {counts}. Verdict under the policy: {verdict}.' },
   'check.count': { ja: '{label} {n}', en: '{n} {label}' },
+  // The words of `pia check`'s outputs around the rules' messages (text, JUnit, SARIF, GitHub annotations).
+  'check.assessment': { ja: '評価書', en: 'assessment' },
+  'check.noValue': { ja: '(該当なし)', en: '(no match)' },
+  'check.wholeItem': { ja: '(記載全体)', en: '(the whole item)' },
+  'check.description': { ja: '(点検: {text})', en: '(check: {text})' },
+  'check.withoutChecks': { ja: '点検の定義(checks.yaml)がない評価書: {files}', en: 'Assessments without checks (checks.yaml): {files}' },
+  'list.separator': { ja: '、', en: ', ' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,6 +1,6 @@
 /**
- * `--lang en` covers every rule: each message and hint of the validation, classification, check and office rules
- * (and the findings the outputs add of their own) is run in Japanese and in English. The English text must exist,
+ * `--lang en` covers every rule: each message, hint and title of the validation, classification, check, office and
+ * audit (time) rules (and the findings the outputs add of their own) is run in Japanese and in English. The English text must exist,
  * take the same {placeholders}, and contain no Japanese of ours: Japanese may stand only as a quoted official name
  * (「…」), a YAML key the user types (`…`), or one of the official terms below that the forms and the law use as
  * names.
@@ -17,32 +17,11 @@ import { officeRules } from '../../src/office/rules/catalogue.ts';
 import { preChangeProcedure } from '../../src/diff/pre-change-procedure.ts';
 import { withholdMessages } from '../../src/model/withhold.ts';
 import { findingRule, findingRules } from '../../src/report/finding-rules.ts';
+import { timeRules } from '../../src/classify/time-rules.ts';
+import { assertEnglish, japanese } from './english.ts';
 
 const initial = lang();
 after(() => setLang(initial));
-
-/** Official names and legal terms that English text keeps as they are (the forms' own words). */
-export const keptTerms = [
-  '特定個人情報保護評価書', '基礎項目評価書', '重点項目評価書', '全項目評価書', '評価書', 'しきい値判断項目', 'しきい値判断',
-  '特定個人情報ファイル', '変更箇所', '別添1', '別添2', '事前', '事後', '再評価', '事務', '和暦', '令和', '計画管理書',
-  '個人情報保護審議会',
-].sort((a, b) => b.length - a.length);
-
-const japanese = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/u;
-
-/** What is left of an English text once the quoted names, the YAML keys and the kept terms are taken out. */
-export function ownWords(text: string): string {
-  let rest = text.replace(/「[^「」]*(?:「[^「」]*」[^「」]*)*」/gu, '').replace(/`[^`]*`/g, '');
-  for (const term of keptTerms) rest = rest.split(term).join('');
-  return rest;
-}
-
-export function assertEnglish(text: string, where: string): void {
-  const rest = ownWords(text);
-  const found = [...rest].find((ch) => japanese.test(ch));
-  assert.equal(found, undefined, `${where}: Japanese left in the English text: ${text}`);
-  assert.match(text, /[A-Za-z]{2,}/, `${where}: English words`);
-}
 
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -58,6 +37,7 @@ function tables(): Texts[] {
   for (const r of classificationRules) out.push({ where: `classify/${r.meta.id} messages`, table: r.meta.messages });
   for (const r of checkRules) out.push({ where: `checks/${r.id} messages`, table: r.messages }, { where: `checks/${r.id} hints`, table: r.hints });
   for (const r of officeRules) out.push({ where: `office/${r.meta.id} messages`, table: r.meta.messages }, { where: `office/${r.meta.id} hints`, table: r.meta.hints });
+  for (const r of timeRules) out.push({ where: `audit/${r.id} messages`, table: r.messages });
   out.push({ where: 'diff/pre-change-procedure messages', table: preChangeProcedure.meta.messages }, { where: 'diff/pre-change-procedure hints', table: preChangeProcedure.meta.hints });
   out.push({ where: 'withhold', table: Object.fromEntries(Object.entries(withholdMessages).flatMap(([id, m]) => [[`${id} message`, m.message], [`${id} hint`, m.hint]])) });
   out.push({ where: 'finding rules', table: Object.fromEntries(Object.keys(findingRules).flatMap((id) => [[`${id} title`, findingRule(id).title], [`${id} description`, findingRule(id).description]])) });
@@ -68,7 +48,7 @@ function snapshot(language: Lang): Map<string, string> {
   setLang(language);
   const texts = new Map<string, string>();
   for (const { where, table } of tables()) for (const [key, text] of Object.entries(table ?? {})) texts.set(`${where} ${key}`, text);
-  for (const r of [...validationRules.map((x) => x.meta), ...classificationRules.map((x) => x.meta), ...checkRules, ...officeRules.map((x) => x.meta), preChangeProcedure.meta]) texts.set(`${r.id} title`, r.title);
+  for (const r of [...validationRules.map((x) => x.meta), ...classificationRules.map((x) => x.meta), ...checkRules, ...officeRules.map((x) => x.meta), preChangeProcedure.meta, ...timeRules]) texts.set(`${r.id} title`, r.title);
   for (const [key, m] of Object.entries(messages)) texts.set(`messages.ts ${key}`, m[language]);
   return texts;
 }

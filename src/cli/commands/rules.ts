@@ -48,7 +48,7 @@ export async function rules(args: string[]): Promise<number> {
   }
   const out: string[] = [];
   out.push(tr(`変更の分類規則(${classificationRules.length} 件。複数の規則が当たるときは最も厳しい区分: 再評価 > 事前 > 事後。緩和は明示したものだけ)`, `Change classification rules (${classificationRules.length}; when several match, the strictest timing wins: 再評価 > 事前 > 事後; a rule relaxes another only where it says so)`), '');
-  out.push(table(['ID', tr('区分', 'Timing'), tr('緩和する規則', 'Relaxes'), tr('項目', 'Items'), tr('内容', 'Rule')], classificationRules.map((r) => [r.meta.id, timingLabels[r.meta.timing], (r.meta.relaxes ?? []).join(',') || '-', r.meta.items.map((i) => roleVocabulary()[i]?.title ?? i).join('・'), r.meta.title])));
+  out.push(table(['ID', tr('区分', 'Timing'), tr('緩和する規則', 'Relaxes'), tr('項目', 'Items'), tr('内容', 'Rule')], classificationRules.map((r) => [r.meta.id, timingLabels[r.meta.timing], (r.meta.relaxes ?? []).join(',') || '-', r.meta.items.map((i) => roleVocabulary()[i]?.title ?? i).join(tr('・', ', ')), r.meta.title])));
   out.push('', tr('どの規則にも当たらない変更は unclassified-change(誤り)として報告します。', 'A change that no rule matches is reported as unclassified-change (an error).'));
   out.push(tr('変更前の状態が不明(不明)のチェック欄は、チェックあり・なしのそれぞれで分類し、同じならその区分、違えば厳しい方とします(unknown-state)。', 'A check box whose state before the change is unknown (不明) is classified both as checked and as unchecked: the same timing if they agree, else the stricter (unknown-state).'));
   out.push(tr('同じ事実を2か所で述べる項目(様式の定義の x-links)の一方が変わると、もう一方の※の項目の変更としても分類します(linked-item-changed)。', 'When one of two items stating the same fact (x-links in the form definition) changes, it is also classified as a change of the other, ※ item (linked-item-changed).'), '');

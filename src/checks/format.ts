@@ -104,8 +104,8 @@ export function formatJunit(runs: readonly CheckRun[]): string {
     const classname = path.basename(path.dirname(run.assessmentFile));
     const cases: JunitCase[] = [];
     for (const r of run.results) {
-      const where = `評価書: ${display(r.assessment.file)}:${r.assessment.line}:${r.assessment.col}`;
-      const body = [r.message, r.observed ? `設定: ${observedPlace(r)} ${r.observed.value}` : '', r.hint ? `hint: ${r.hint}` : '', where, `点検の定義: ${display(r.checks.file)}:${r.checks.line}:${r.checks.col}`].filter(Boolean).join('\n');
+      const where = `${t('check.assessment')}: ${display(r.assessment.file)}:${r.assessment.line}:${r.assessment.col}`;
+      const body = [r.message, r.observed ? `${t('check.observed')}: ${observedPlace(r)} ${r.observed.value}` : '', r.hint ? `hint: ${r.hint}` : '', where, `${t('check.definition')}: ${display(r.checks.file)}:${r.checks.line}:${r.checks.col}`].filter(Boolean).join('\n');
       const blocking = isBlocking(run, r);
       const outcome: CaseOutcome = r.status === 'satisfied' || r.status === 'attested' ? 'passed'
         : r.status === 'error' ? (blocking ? 'error' : 'skipped')
@@ -139,8 +139,8 @@ export function formatSarif(runs: readonly CheckRun[]): string {
       properties: { claim: r.claim },
     }));
     if (r.status === 'satisfied' || r.status === 'attested') return notes;
-    const related = [sarifLocation(r.checks.file, r.checks.line, r.checks.col, '点検の定義', 1)];
-    if (r.observed?.file) related.push(sarifLocation(r.observed.file, r.observed.line ?? 1, r.observed.col ?? 1, `設定: ${r.observed.value}`, 2));
+    const related = [sarifLocation(r.checks.file, r.checks.line, r.checks.col, t('check.definition'), 1)];
+    if (r.observed?.file) related.push(sarifLocation(r.observed.file, r.observed.line ?? 1, r.observed.col ?? 1, `${t('check.observed')}: ${r.observed.value}`, 2));
     const blocking = isBlocking(run, r);
     const pair = blocking || r.status === 'contradicted' ? kindAndLevel('fail', blocking ? 'error' : 'warning')
       : r.status === 'expired' ? kindAndLevel('fail', 'warning')
@@ -171,7 +171,7 @@ export function formatGithub(runs: readonly CheckRun[]): string {
     for (const r of run.results) {
       if (r.status === 'satisfied' || r.status === 'attested') continue;
       const kind = isBlocking(run, r) ? 'error' : r.status === 'unchecked' ? 'notice' : 'warning';
-      const text = [r.message, r.observed ? `設定: ${observedPlace(r)} ${r.observed.value}` : '', r.hint ?? ''].filter(Boolean).join('\n');
+      const text = [r.message, r.observed ? `${t('check.observed')}: ${observedPlace(r)} ${r.observed.value}` : '', r.hint ?? ''].filter(Boolean).join('\n');
       lines.push(githubAnnotation(kind, r.assessment, `${statusLabels[r.status]} ${r.claim} [${r.rule}]`, text));
       for (const n of r.notes) lines.push(githubAnnotation(n.level, n, n.rule, n.message + (n.hint ? `\n${n.hint}` : '')));
     }

@@ -2,6 +2,7 @@
  * The bounds of one `pia check`: a checks.yaml from a pull request must not be able to make pia read without end,
  * hold gigabytes, recurse until the stack overflows, or print pages of an observed value.
  */
+import { t } from '../report/i18n.ts';
 
 /** Largest file, HTTP body, command output or PostgreSQL result pia reads from one source. */
 export const maxSourceBytes = 16 * 1024 * 1024;
@@ -35,7 +36,7 @@ class Full extends Error {}
  * the first half of a secret behind.
  */
 export function quoteValue(value: unknown, max = 200, redact: (text: string) => string = (t) => t): string {
-  if (value === undefined) return '(該当なし)';
+  if (value === undefined) return t('check.noValue');
   // Room for a secret that straddles the cut: it is masked whole, then cut.
   const budget = max + 512;
   let text: string;

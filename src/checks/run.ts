@@ -24,6 +24,7 @@ import { verifyCoverage } from './rules/coverage-gap.ts';
 import { verifySource } from './rules/source-error.ts';
 import { meta as staffThresholdMeta, verifyStaffThreshold } from './rules/staff-threshold.ts';
 import { defaultPolicy, type CheckRun, type ClaimResult, type Note, type Observation, type Position, type Verdict } from './types.ts';
+import { t } from '../report/i18n.ts';
 
 export interface CheckOptions {
   allowCommands?: boolean;
@@ -111,7 +112,7 @@ export async function checkAssessment(assessmentFile: string, options: CheckOpti
     const pointer = resolved.ok ? resolved.pointer : claim.項目;
     const item = itemPath(form, pointer, { fileCount }) || pointer;
     const claimed = valueAt(data, pointer);
-    const quote = claim.記載 ?? (typeof claimed === 'object' && claimed !== null ? '(記載全体)' : quoteValue(claimed, 80));
+    const quote = claim.記載 ?? (typeof claimed === 'object' && claimed !== null ? t('check.wholeItem') : quoteValue(claimed, 80));
     const significantPointer = [pointer, ...(claim.関連項目 ?? [])].find((p) => isSignificant(form, p));
     const base: Omit<ClaimResult, 'status' | 'rule' | 'message' | 'hint'> = {
       claim: claim.ID,
@@ -155,7 +156,7 @@ export async function checkAssessment(assessmentFile: string, options: CheckOpti
     const verdict = evaluation.verdict!;
     const place = check.位置 !== undefined ? observation.locate?.(check.位置) : undefined;
     const value = quoteValue(observedValue.value, 200, redact);
-    const extra = { label: observation.label, value, description: check.説明 ? `(点検: ${check.説明})` : '' };
+    const extra = { label: observation.label, value, description: check.説明 ? t('check.description', { text: check.説明 }) : '' };
     const significantItem = significantPointer ? itemPath(form, significantPointer, { fileCount }) : '';
     const result = finish(verdict, { ...extra, significantItem }, verdict.status === 'contradicted' && significantPointer ? 'contradicted-significant' : undefined);
     result.observed = { source: check.取得元, label: observation.label, value, file: observation.file, ...(place ?? {}) };

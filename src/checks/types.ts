@@ -1,4 +1,5 @@
 /** Plain data shared by the control checks: the checks.yaml definitions, observations and results. */
+import { t } from '../report/i18n.ts';
 
 export type PolicyChoice = '失敗' | '報告';
 
@@ -71,14 +72,10 @@ export type Observation =
 
 export type Status = 'satisfied' | 'contradicted' | 'error' | 'unchecked' | 'attested' | 'expired';
 
-export const statusLabels: Record<Status, string> = {
-  satisfied: '適合',
-  contradicted: '矛盾',
-  error: 'エラー',
-  unchecked: '未点検',
-  attested: '確認済み',
-  expired: '期限切れ',
-};
+/** Each status's label in the current language (--lang): the words of src/report/messages.ts. */
+export const statusLabels: Readonly<Record<Status, string>> = Object.defineProperties({} as Record<Status, string>, Object.fromEntries(
+  (['satisfied', 'contradicted', 'error', 'unchecked', 'attested', 'expired'] as const).map((s) => [s, { enumerable: true, get: () => t(`status.${s}`) }]),
+));
 
 /** What a check rule decides: which status, by which message, with which placeholders (no locations). */
 export interface Verdict {

@@ -10,6 +10,7 @@ import { timingRank } from './rule.ts';
 import { formRoles, missingRoles } from '../model/roles.ts';
 import { impliedChanges } from './linked.ts';
 import { classificationRules } from './catalogue.ts';
+import { tr } from '../report/i18n.ts';
 
 export interface RuleHit {
   rule: string;
@@ -70,8 +71,8 @@ function classifyUnknown(change: Change, context: ClassifyContext, rules: readon
     rule: 'unknown-state',
     messageId: same ? 'same' : 'strictest',
     message: same
-      ? `変更前の状態が不明でしたが、チェックあり・なしのどちらだったとしても${timingLabel(timing)}です。`
-      : `変更前の状態が不明で、チェックあり・なしのどちらだったかにより区分が変わるため、厳しい方の${timingLabel(timing)}とします。`,
+      ? tr(`変更前の状態が不明でしたが、チェックあり・なしのどちらだったとしても${timingLabel(timing)}です。`, `The state before the change was unknown, but whether it was checked or not, the change is ${timingLabel(timing)}.`)
+      : tr(`変更前の状態が不明で、チェックあり・なしのどちらだったかにより区分が変わるため、厳しい方の${timingLabel(timing)}とします。`, `The state before the change was unknown, and the timing depends on whether it was checked, so the stricter ${timingLabel(timing)} is taken.`),
     timing,
     basis: '特定個人情報保護評価に関する規則 第11条(安全側の判断)',
     explanation: same
@@ -95,8 +96,8 @@ export function classifyChange(change: Change, context: ClassifyContext, rules: 
       rule: 'linked-item-changed',
       messageId: other.change ? 'implied' : 'ambiguous',
       message: other.change
-        ? `「${change.item}」が変わると、同じ事実を述べる※の項目「${other.other}」も「${other.from}」から「${other.to}」に変わります(${other.link.title})。その変更として${timingLabel(timing)}です。`
-        : `「${change.item}」が変わると、同じ事実を述べる※の項目「${other.other}」(今は「${other.from}」)も見直しが必要です(${other.link.title})。どう変わるか決まらないため、安全側の事前とします。`,
+        ? tr(`「${change.item}」が変わると、同じ事実を述べる※の項目「${other.other}」も「${other.from}」から「${other.to}」に変わります(${other.link.title})。その変更として${timingLabel(timing)}です。`, `When 「${change.item}」 changes, the ※ item that states the same fact, 「${other.other}」, changes too, from 「${other.from}」 to 「${other.to}」 (${other.link.title}). As that change, it is ${timingLabel(timing)}.`)
+        : tr(`「${change.item}」が変わると、同じ事実を述べる※の項目「${other.other}」(今は「${other.from}」)も見直しが必要です(${other.link.title})。どう変わるか決まらないため、安全側の事前とします。`, `When 「${change.item}」 changes, the ※ item that states the same fact, 「${other.other}」 (now 「${other.from}」), must be reviewed too (${other.link.title}). How it changes is not known, so it is taken as 事前 to be safe.`),
       timing,
       basis: '特定個人情報保護評価に関する規則 第11条(重要な変更)、様式の定義 x-links',
       explanation: timing === 'after'

@@ -2,6 +2,7 @@ import type { JsonSchema } from '../schema/registry.ts';
 import { readRole } from '../model/roles.ts';
 import { changeRowKeys, changeRows } from '../model/document.ts';
 import { parseDate } from '../model/wareki.ts';
+import { bilingual, tr } from '../report/i18n.ts';
 
 /**
  * Time triggers as data: when an assessment is due for review or re-assessment, counted from a date in it.
@@ -24,19 +25,22 @@ export interface TimeRule {
 export const timeRules: readonly TimeRule[] = [
   {
     id: 'yearly-review',
-    title: '1年ごとの見直し',
+    get title() { return tr('1年ごとの見直し', 'Yearly review'); },
     from: ['cover.published-on'],
     months: 12,
     noticeMonths: 1,
     basis: '特定個人情報保護評価に関する規則 第14条(少なくとも1年に1回、評価書の記載事項を見直すよう努める) [P]',
-    messages: {
+    messages: bilingual({
       due: '公表日({from})から1年が経ちました({due}が目安)。評価書の記載が実態と合っているか見直してください(規則第14条)。',
       soon: '公表日({from})から1年の見直しの時期({due})が近づいています(規則第14条)。',
-    },
+    }, {
+      due: 'A year has passed since the publication date ({from}) (due about {due}). Review whether the assessment still matches reality (Rules, Article 14).',
+      soon: 'The yearly review after the publication date ({from}) is due soon ({due}) (Rules, Article 14).',
+    }),
   },
   {
     id: 'five-year-reassessment',
-    title: '5年を経過する前の再評価',
+    get title() { return tr('5年を経過する前の再評価', 'Re-assessment before five years pass'); },
     // The 基礎項目評価 実施日 is the date the assessment was last carried out, and a 事前 filing (a 重要な変更,
     // assessed again before the change) restarts the period; without either, the 公表日.
     from: ['threshold.assessed-on'],
@@ -44,10 +48,13 @@ export const timeRules: readonly TimeRule[] = [
     months: 60,
     noticeMonths: 6,
     basis: '特定個人情報保護評価に関する規則 第15条(直近の評価から5年を経過する前に評価を再実施するよう努める) [P]',
-    messages: {
+    messages: bilingual({
       due: '直近の評価({from})から5年が経ちました({due})。特定個人情報保護評価を再実施してください(規則第15条)。',
       soon: '直近の評価({from})から5年({due})が近づいています。再評価の準備をしてください(規則第15条)。',
-    },
+    }, {
+      due: 'Five years have passed since the last assessment ({from}) ({due}). Carry out the assessment again (Rules, Article 15).',
+      soon: 'Five years since the last assessment ({from}) will pass on {due}. Prepare the re-assessment (Rules, Article 15).',
+    }),
   },
 ];
 

@@ -1,4 +1,4 @@
-/** argv → command → exit code. The only place that calls process.exit. */
+/** argv → command → exit code. The only place that sets the process's exit code. */
 import { PiaError } from '../report/errors.ts';
 import { extractLang, langs, setLang, t, type Lang } from '../report/i18n.ts';
 import type { MessageKey } from '../report/messages.ts';
@@ -88,12 +88,32 @@ function report(error: unknown): number {
   return 2;
 }
 
-export async function run(argv: string[]): Promise<never> {
+/** Resolves once everything written to the stream so far has been handed to the OS (a pipe may take it slowly). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.destroyed || stream.writableEnded) return Promise.resolve();
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+/**
+ * How long the process may stay after its output is flushed, held by a handle a command forgot to close (a worker,
+ * a socket): then it ends anyway, with the same code. Normal runs end by themselves before this.
+ */
+const lingerMs = 2000;
+
+/**
+ * Runs the command and sets process.exitCode: no process.exit, which drops output still queued for a pipe
+ * (`npx pia validate --format json | less` cut at 64 KiB). The process ends when its streams have drained.
+ */
+export async function run(argv: string[]): Promise<void> {
   let code: number;
   try {
     code = await main(argv);
   } catch (error) {
     code = report(error);
   }
-  process.exit(code);
+  process.exitCode = code;
+  // A reader that goes away early (`| head`) is not an error of ours.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  setTimeout(() => process.exit(code), lingerMs).unref();
 }

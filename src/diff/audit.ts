@@ -18,6 +18,7 @@ import { compareVersions, sameItemLabel } from './compare.ts';
 import { itemCandidates, matchItem } from '../schema/items.ts';
 import { diffAssessments } from './diff.ts';
 import type { Change } from './change.ts';
+import { tr } from '../report/i18n.ts';
 
 export interface History {
   commits: readonly Commit[];
@@ -62,11 +63,11 @@ function auditRows(root: JsonSchema, data: Record<string, unknown>, loaded: Load
     const at = (field: 'item' | 'timing') => ({ file: input.file, ...loaded.locate(`${row.pointer}/${keys[field]}`), path: `${row.pointer}/${keys[field]}` });
     const match = matchItem(candidates, label);
     if (!match) {
-      out.push({ rule: 'change-row-item-unknown', severity: 'warning', ...at('item'), message: `変更箇所の項目「${label}」を様式の項目と対応付けられません。`, hint: '項目は様式の表記(例: Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ①入手元)で書いてください。' });
+      out.push({ rule: 'change-row-item-unknown', severity: 'warning', ...at('item'), message: tr(`変更箇所の項目「${label}」を様式の項目と対応付けられません。`, `The 変更箇所 item 「${label}」 cannot be matched to an item of the form.`), hint: tr('項目は様式の表記(例: Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ①入手元)で書いてください。', 'Write the item as the form does (for example 「Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ①入手元」).') });
       return;
     }
     if (timing === undefined) {
-      out.push({ rule: 'change-row-timing', severity: 'error', ...at('timing'), message: `変更箇所「${label}」の提出時期がありません。`, hint: '事前か事後を記載してください。' });
+      out.push({ rule: 'change-row-timing', severity: 'error', ...at('timing'), message: tr(`変更箇所「${label}」の提出時期がありません。`, `The 変更箇所 row 「${label}」 has no submission timing.`), hint: tr('事前か事後を記載してください。', 'Write 事前 or 事後.') });
       return;
     }
     if (timing === 'before' || !isSignificant(root, match.pointer)) return;
@@ -78,20 +79,20 @@ function auditRows(root: JsonSchema, data: Record<string, unknown>, loaded: Load
     const decision = rowDecisions.find((d) => d.rowId === row.id);
     if (decision) {
       usedDecisions.add(decision.index);
-      out.push({ rule: 'change-row-timing', severity: 'info', ...at('timing'), message: `※の項目「${match.label}」の変更が事後で提出されています(確認済み: ${decision.reason}。${decision.by})。` });
+      out.push({ rule: 'change-row-timing', severity: 'info', ...at('timing'), message: tr(`※の項目「${match.label}」の変更が事後で提出されています(確認済み: ${decision.reason}。${decision.by})。`, `The change of ※ item 「${match.label}」 is submitted as 事後 (confirmed: ${decision.reason}, ${decision.by}).`) });
       return;
     }
     out.push({
       rule: 'change-row-timing',
       severity: 'warning',
       ...at('timing'),
-      message: `※の項目「${match.label}」の変更が事後で提出されています。説明「${reason}」が、重要な変更に当たらない理由(誤記の訂正、名称変更、リスクを明らかに下げる変更など)になっているか確認してください。`,
-      hint: `確認した結果を decisions.yaml に「変更箇所: ${row.id ?? '<行のID>'}」で記録すると、この指摘は確認済みになります。`,
+      message: tr(`※の項目「${match.label}」の変更が事後で提出されています。説明「${reason}」が、重要な変更に当たらない理由(誤記の訂正、名称変更、リスクを明らかに下げる変更など)になっているか確認してください。`, `The change of ※ item 「${match.label}」 is submitted as 事後. Check that the explanation 「${reason}」 gives a reason why it is not a significant change (a typo fix, a renaming, a change that clearly lowers the risk, …).`),
+      hint: tr(`確認した結果を decisions.yaml に「変更箇所: ${row.id ?? '<行のID>'}」で記録すると、この指摘は確認済みになります。`, `Record what you found in decisions.yaml as 「変更箇所: ${row.id ?? '<row ID>'}」 and this finding becomes confirmed.`),
     });
   });
   rowDecisions.forEach((d) => {
     if (usedDecisions.has(d.index) || !input.decisions) return;
-    out.push({ rule: 'stale-decision', severity: 'warning', file: input.decisions.file, ...input.decisions.loaded.locate(`/判断/${d.index}`), path: `/判断/${d.index}`, message: `判断の記録(変更箇所 ${d.rowId})に当たる指摘がありません。`, hint: '行が削除されたか、指摘が解消しました。記録を削除してください。' });
+    out.push({ rule: 'stale-decision', severity: 'warning', file: input.decisions.file, ...input.decisions.loaded.locate(`/判断/${d.index}`), path: `/判断/${d.index}`, message: tr(`判断の記録(変更箇所 ${d.rowId})に当たる指摘がありません。`, `No finding matches the recorded decision (変更箇所 ${d.rowId}).`), hint: tr('行が削除されたか、指摘が解消しました。記録を削除してください。', 'The row was deleted or the finding was resolved. Delete the record.') });
   });
   return out;
 }
@@ -143,8 +144,8 @@ function auditHistory(root: JsonSchema, input: AuditInput, data: Record<string, 
       severity: c.timing === 'after' ? 'warning' : 'error',
       ...where,
       path: c.change.pointer,
-      message: `「${c.change.item}」は公表日(${lastPublished ? formatWareki(lastPublished) : '不明'})の後に変更されました${commit ? `(${commit.sha.slice(0, 7)} ${commit.date}「${commit.subject}」)` : '(未コミット)'}が、変更箇所に記載がありません(分類: ${c.timing === 'after' ? '事後' : c.timing === 'before' ? '事前' : '再評価'})。`,
-      hint: `npx pia diff ${commits[base]!.sha.slice(0, 7)}:${input.file} ${input.file} --write で変更箇所の行を書き加えられます。`,
+      message: tr(`「${c.change.item}」は公表日(${lastPublished ? formatWareki(lastPublished) : '不明'})の後に変更されました${commit ? `(${commit.sha.slice(0, 7)} ${commit.date}「${commit.subject}」)` : '(未コミット)'}が、変更箇所に記載がありません(分類: ${c.timing === 'after' ? '事後' : c.timing === 'before' ? '事前' : '再評価'})。`, `「${c.change.item}」 changed after the publication date (${lastPublished ? formatWareki(lastPublished) : 'unknown'})${commit ? ` (${commit.sha.slice(0, 7)} ${commit.date} 「${commit.subject}」)` : ' (not committed)'}, but the 変更箇所 has no row for it (classified: ${c.timing === 'after' ? '事後' : c.timing === 'before' ? '事前' : '再評価'}).`),
+      hint: tr(`npx pia diff ${commits[base]!.sha.slice(0, 7)}:${input.file} ${input.file} --write で変更箇所の行を書き加えられます。`, `npx pia diff ${commits[base]!.sha.slice(0, 7)}:${input.file} ${input.file} --write adds the 変更箇所 row.`),
     });
   }
   return out;
@@ -159,8 +160,8 @@ function timeTriggers(root: JsonSchema, data: Record<string, unknown>, loaded: L
     const due = addMonths(from, rule.months);
     const dataText = { from: formatWareki(from), due: formatWareki(due) };
     const fill = (t: string) => t.replace('{from}', dataText.from).replace('{due}', dataText.due);
-    if (today >= due) out.push({ rule: rule.id, severity: 'warning', file: loaded.file, ...loaded.locate(pointer), path: pointer, message: fill(rule.messages.due), hint: `根拠: ${rule.basis}` });
-    else if (today >= addMonths(due, -rule.noticeMonths)) out.push({ rule: rule.id, severity: 'info', file: loaded.file, ...loaded.locate(pointer), path: pointer, message: fill(rule.messages.soon), hint: `根拠: ${rule.basis}` });
+    if (today >= due) out.push({ rule: rule.id, severity: 'warning', file: loaded.file, ...loaded.locate(pointer), path: pointer, message: fill(rule.messages.due), hint: `${tr('根拠', 'basis')}: ${rule.basis}` });
+    else if (today >= addMonths(due, -rule.noticeMonths)) out.push({ rule: rule.id, severity: 'info', file: loaded.file, ...loaded.locate(pointer), path: pointer, message: fill(rule.messages.soon), hint: `${tr('根拠', 'basis')}: ${rule.basis}` });
   }
   return out;
 }

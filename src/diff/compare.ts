@@ -17,6 +17,7 @@ import type { DecisionsFile } from '../classify/records.ts';
 import { checkPreChangeProcedure, preChangeProcedure } from './pre-change-procedure.ts';
 import { reshapeForForm } from './cross-form.ts';
 import { fillTemplate } from '../report/diagnostic.ts';
+import { tr } from '../report/i18n.ts';
 
 export interface Version {
   /** Shown in reports: a path, or rev:path for a git revision. */
@@ -82,7 +83,7 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
   for (const c of classified) {
     const at = { file: fileOf(c), ...locate(c), path: c.change.pointer };
     if (!c.timing) {
-      problems.push({ rule: 'unclassified-change', severity: 'error', ...at, message: `「${c.change.item}」の変更に当たる分類規則がありません。事前・事後を判断できません。`, hint: '分類規則の不足です。src/classify/rules/ に規則を追加するか、decisions.yaml に判断を記録してください。' });
+      problems.push({ rule: 'unclassified-change', severity: 'error', ...at, message: tr(`「${c.change.item}」の変更に当たる分類規則がありません。事前・事後を判断できません。`, `No classification rule matches the change of 「${c.change.item}」: whether it is 事前 or 事後 cannot be decided.`), hint: tr('分類規則の不足です。src/classify/rules/ に規則を追加するか、decisions.yaml に判断を記録してください。', 'A classification rule is missing. Add one in src/classify/rules/, or record a decision in decisions.yaml.') });
       continue;
     }
     if (c.timing === 'after') continue;
@@ -95,9 +96,9 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
       severity: 'error',
       ...at,
       message: row
-        ? `「${c.change.item}」は${c.timing === 'reassess' ? '再評価が必要な' : '重要な'}変更ですが、公表日が更新されていません。変更前に評価をやり直し、提出・公表してください。`
-        : `「${c.change.item}」は${c.timing === 'reassess' ? '再評価が必要な' : '重要な'}変更ですが、変更箇所に提出時期「事前」の記載がありません。`,
-      hint: '評価をやり直して提出・公表した後、変更箇所に行を加え(npx pia diff … --write)、表紙の公表日を更新してください。変更前の提出が不要と判断したときは decisions.yaml に理由を記録してください。',
+        ? tr(`「${c.change.item}」は${c.timing === 'reassess' ? '再評価が必要な' : '重要な'}変更ですが、公表日が更新されていません。変更前に評価をやり直し、提出・公表してください。`, `「${c.change.item}」 is ${c.timing === 'reassess' ? 'a change that needs 再評価' : 'a significant change'}, but the publication date has not been updated. Carry out the assessment again before the change, then submit and publish it.`)
+        : tr(`「${c.change.item}」は${c.timing === 'reassess' ? '再評価が必要な' : '重要な'}変更ですが、変更箇所に提出時期「事前」の記載がありません。`, `「${c.change.item}」 is ${c.timing === 'reassess' ? 'a change that needs 再評価' : 'a significant change'}, but the 変更箇所 has no row with the timing 「事前」.`),
+      hint: tr('評価をやり直して提出・公表した後、変更箇所に行を加え(npx pia diff … --write)、表紙の公表日を更新してください。変更前の提出が不要と判断したときは decisions.yaml に理由を記録してください。', 'After carrying out the assessment again and submitting and publishing it, add a row to the 変更箇所 (npx pia diff … --write) and update the publication date on the cover. If you judge that no submission before the change is needed, record the reason in decisions.yaml.'),
     });
   }
   // 全項目評価書: a 事前 change needs a new 意見聴取 and 第三者点検 recorded in the new version.
@@ -120,8 +121,8 @@ export function compareVersions(oldVersion: Version, newVersion: Version, option
       file: newVersion.file,
       ...newLoaded.locate('/様式'),
       path: '/様式',
-      message: `様式が「${before.form!.formName}」から「${form.formName}」に変わりました。両方の様式にある項目を比べ、${form.formName}だけの項目は追加として示します。${crossForm.dropped.length > 0 ? `${form.formName}にない項目(${crossForm.dropped.join('、')})は比べていません。` : ''}`,
-      hint: `${form.formName}は新しい評価です。変更箇所の行ではなく、評価の実施手続(意見聴取・第三者点検など)を記載して提出・公表します。`,
+      message: tr(`様式が「${before.form!.formName}」から「${form.formName}」に変わりました。両方の様式にある項目を比べ、${form.formName}だけの項目は追加として示します。${crossForm.dropped.length > 0 ? `${form.formName}にない項目(${crossForm.dropped.join('、')})は比べていません。` : ''}`, `The form changed from 「${before.form!.formName}」 to 「${form.formName}」. Items in both forms are compared; items only in the ${form.formName} are shown as added.${crossForm.dropped.length > 0 ? ` Items not in the ${form.formName} (${crossForm.dropped.join(', ')}) are not compared.` : ''}`),
+      hint: tr(`${form.formName}は新しい評価です。変更箇所の行ではなく、評価の実施手続(意見聴取・第三者点検など)を記載して提出・公表します。`, `A ${form.formName} is a new assessment: record its procedure (public comment, third-party review, …), not 変更箇所 rows, then submit and publish it.`),
     });
   }
   return { ok: true, comparison: { form, oldLoaded, newLoaded, oldData, newData, classified, problems } };
@@ -148,8 +149,8 @@ function applyDecisions(classified: Classified[], file: DecisionsFile, form: For
         file: file.file,
         ...file.loaded.locate(`/判断/${decision.index}`),
         path: `/判断/${decision.index}`,
-        message: `判断の記録(${decision.pointer})に当たる変更がありません。`,
-        hint: '変更が取り消されたか、記載がさらに変わりました。記録を削除するか、今の変更について判断し直してください。',
+        message: tr(`判断の記録(${decision.pointer})に当たる変更がありません。`, `No change matches the recorded decision (${decision.pointer}).`),
+        hint: tr('変更が取り消されたか、記載がさらに変わりました。記録を削除するか、今の変更について判断し直してください。', 'The change was undone, or the text changed again. Delete the record, or decide again on the current change.'),
       });
       continue;
     }

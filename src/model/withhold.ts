@@ -19,6 +19,7 @@ import { readRole } from './roles.ts';
 import type { JsonSchema } from '../schema/registry.ts';
 
 import { withheldMark } from './withheld-mark.ts';
+import { bilingual } from '../report/i18n.ts';
 
 export { withheldMark };
 /** The convention key (hidden from every rendering, removed from the public version). */
@@ -192,25 +193,41 @@ export function publicView(data: Record<string, unknown>, schema: JsonSchema): P
   return { ok: true, data: out, count: list.length };
 }
 
-export const withholdMessages: Record<WithholdProblemId, { message: string; hint: string }> = {
-  'no-such-item': {
+/** Each problem's message and hint; reading one gives the current language (--lang). */
+export const withholdMessages: Record<WithholdProblemId, { readonly message: string; readonly hint: string }> = {
+  'no-such-item': bilingual({
     message: '非公表にする項目「{pointer}」が評価書にありません。このままでは公表できません。',
     hint: '項目は JSON Pointer で書きます(例: /リスク対策/<ファイルの ID>/特定個人情報の使用/リスク2/具体的な管理方法)。繰り返す記載は ID か 0 から数えた番号で指します。項目名や ID を変えたときは、ここも直してください。',
-  },
-  'part-not-found': {
+  }, {
+    message: 'The item 「{pointer}」 to withhold is not in the assessment. It cannot be published like this.',
+    hint: 'Items are written as JSON Pointers (for example `/リスク対策/<file ID>/特定個人情報の使用/リスク2/具体的な管理方法`). Repeated entries are addressed by ID or by their number counted from 0. When an item\'s name or ID changes, change it here too.',
+  }),
+  'part-not-found': bilingual({
     message: '非公表にする部分「{part}」が「{pointer}」の記載にありません。記載が変わったため、非公表のはずの文が公表されるおそれがあります。',
     hint: '今の記載から、非公表にする部分をそのまま(一字一句同じに)写してください。非公表が不要になったのなら、この行を削除してください。',
-  },
-  'part-needs-text': {
+  }, {
+    message: 'The part 「{part}」 to withhold is not in the text of 「{pointer}」. The text has changed, so a sentence meant to be withheld could be published.',
+    hint: 'Copy the part to withhold from the current text exactly, character for character. If it no longer needs withholding, delete this entry.',
+  }),
+  'part-needs-text': bilingual({
     message: '「{pointer}」は文章の項目ではないため、部分を指定できません。',
     hint: '「部分」を削除して項目全体を非公表にするか、文章の項目を指定してください。',
-  },
-  'not-text': {
+  }, {
+    message: '「{pointer}」 is not a text item, so a part of it cannot be given.',
+    hint: 'Delete `部分` to withhold the whole item, or name a text item.',
+  }),
+  'not-text': bilingual({
     message: '「{pointer}」にはチェック欄・件数など文字でない値があり、非公表にできません(選択の有無を（非公表）とは書けないため)。',
     hint: 'チェック欄の横の記載など、文章の項目や部分を指定してください。',
-  },
-  'bad-entry': {
+  }, {
+    message: '「{pointer}」 holds values that are not text (check boxes, counts), which cannot be withheld (a choice cannot be printed as 「（非公表）」).',
+    hint: 'Name a text item or part, such as the text beside the check boxes.',
+  }),
+  'bad-entry': bilingual({
     message: '非公表の記載の形が正しくありません。',
     hint: '各行に「項目」(JSON Pointer)と「理由」を書き、必要なら「部分」(非公表にする文)を書いてください。',
-  },
+  }, {
+    message: 'An entry of the withheld list is not in the right shape.',
+    hint: 'Give each entry `項目` (a JSON Pointer) and `理由`, and `部分` (the sentence to withhold) where needed.',
+  }),
 };

@@ -120,6 +120,13 @@ export const messages = {
   'shard.written': { ja: 'シャード {shard}(評価書 {n} 件)の記録を {file} に書きました。', en: 'Wrote the record of shard {shard} ({n} assessment(s)) to {file}.' },
   'merge.done': { ja: '{shards} 個のシャードをまとめ、公開用サイト(評価書 {entries} 件、{files} ファイル)を {dir}/ に出力しました。', en: 'Merged {shards} shard(s) into the site in {dir}/ ({entries} assessment(s), {files} files).' },
   'merge.failed': { ja: 'シャードをまとめられないため、{dir}/ には何も書きませんでした。', en: 'The shards cannot be merged; nothing was written to {dir}/.' },
+  // The words of `pia check`'s outputs around the rules' messages (text, JUnit, SARIF, GitHub annotations).
+  'check.assessment': { ja: '評価書', en: 'assessment' },
+  'check.noValue': { ja: '(該当なし)', en: '(no match)' },
+  'check.wholeItem': { ja: '(記載全体)', en: '(the whole item)' },
+  'check.description': { ja: '(点検: {text})', en: '(check: {text})' },
+  'check.withoutChecks': { ja: '点検の定義(checks.yaml)がない評価書: {files}', en: 'Assessments without checks (checks.yaml): {files}' },
+  'list.separator': { ja: '、', en: ', ' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

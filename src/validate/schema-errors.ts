@@ -7,15 +7,16 @@ import { pointerOf, segmentsOf } from '../report/diagnostic.ts';
 import { loadForms, type JsonSchema } from '../schema/registry.ts';
 import { fileCount as filesIn } from '../model/document.ts';
 import { itemPath, schemaAt } from '../schema/walk.ts';
+import { tr } from '../report/i18n.ts';
 
-const typeNames: Record<string, string> = {
-  string: '文字列',
-  integer: '整数',
-  number: '数値',
-  object: '「項目名: 値」の並び',
-  array: '一覧(- で始まる行の並び)',
-  boolean: 'true / false',
-  null: '空欄(null)',
+const typeNames: Record<string, () => string> = {
+  string: () => tr('文字列', 'text'),
+  integer: () => tr('整数', 'a whole number'),
+  number: () => tr('数値', 'a number'),
+  object: () => tr('「項目名: 値」の並び', 'lines of 「name: value」'),
+  array: () => tr('一覧(- で始まる行の並び)', 'a list (lines starting with -)'),
+  boolean: () => 'true / false',
+  null: () => tr('空欄(null)', 'blank (null)'),
 };
 
 function describeValue(value: unknown): string {
@@ -44,7 +45,7 @@ export function suggestKey(key: string, allowed: readonly string[]): string | un
 export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: LoadedDocument, root: JsonSchema, strict: boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const fileCount = filesIn(root, loaded.data);
-  const label = (pointer: string) => itemPath(root, pointer, { fileCount }) || '評価書';
+  const label = (pointer: string) => itemPath(root, pointer, { fileCount }) || tr('評価書', 'the assessment');
   const seen = new Set<string>();
   for (const error of errors) {
     const pointer = error.instancePath;
@@ -60,10 +61,10 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
           rule: 'schema-required',
           severity: strict ? 'error' : 'warning',
           path: target,
-          message: `「${missingLabel}」がありません。`,
+          message: tr(`「${missingLabel}」がありません。`, `「${missingLabel}」 is missing.`),
           hint: strict
-            ? `公表する評価書に必要な項目です。「${missing}:」を記載してください。`
-            : `公表前に記載してください(--strict では誤りになります)。原本で空欄なら「${missing}: null」と書くと、空欄であることが分かります。`,
+            ? tr(`公表する評価書に必要な項目です。「${missing}:」を記載してください。`, `A published assessment needs this item. Write 「${missing}:」.`)
+            : tr(`公表前に記載してください(--strict では誤りになります)。原本で空欄なら「${missing}: null」と書くと、空欄であることが分かります。`, `Fill it in before publication (with --strict this is an error). If it is blank in the original, write 「${missing}: null」 to show that it is blank.`),
         };
         break;
       }
@@ -76,10 +77,10 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
           severity: 'error',
           path: pointerOf([...segmentsOf(pointer), key]),
           keyAt: pointerOf([...segmentsOf(pointer), key]),
-          message: `「${key}」は様式にない項目です(${label(pointer)} の中)。`,
+          message: tr(`「${key}」は様式にない項目です(${label(pointer)} の中)。`, `「${key}」 is not an item of the form (in ${label(pointer)}).`),
           hint: suggestion
-            ? `もしかして「${suggestion}」ですか。`
-            : `ここに書ける項目: ${allowed.filter((k) => k !== '$schema').join('、')}`,
+            ? tr(`もしかして「${suggestion}」ですか。`, `Did you mean 「${suggestion}」?`)
+            : `${tr('ここに書ける項目', 'Items allowed here')}: ${allowed.filter((k) => k !== '$schema').join(tr('、', ', '))}`,
         };
         break;
       }
@@ -92,11 +93,11 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
           severity: 'error',
           path: pointer,
           message: isCheckbox
-            ? `「${label(pointer)}」のチェック欄は true、false、不明 のいずれかです(「${describeValue(value)}」と書かれています)。`
-            : `「${describeValue(value)}」は「${label(pointer)}」の選択肢にありません。`,
+            ? tr(`「${label(pointer)}」のチェック欄は true、false、不明 のいずれかです(「${describeValue(value)}」と書かれています)。`, `The check box 「${label(pointer)}」 is one of true, false, 「不明」 (it says 「${describeValue(value)}」).`)
+            : tr(`「${describeValue(value)}」は「${label(pointer)}」の選択肢にありません。`, `「${describeValue(value)}」 is not one of the choices of 「${label(pointer)}」.`),
           hint: isCheckbox
-            ? 'チェックありは true、なしは false、原本で読み取れないときは 不明 と書いてください。'
-            : (suggestion ? `もしかして「${suggestion}」ですか。` : '') + `選択肢: ${choiceList(allowed)}`,
+            ? tr('チェックありは true、なしは false、原本で読み取れないときは 不明 と書いてください。', 'Write true for checked, false for unchecked, and 「不明」 when the original cannot be read.')
+            : (suggestion ? tr(`もしかして「${suggestion}」ですか。`, `Did you mean 「${suggestion}」? `) : '') + `${tr('選択肢', 'Choices')}: ${choiceList(allowed)}`,
         };
         break;
       }
@@ -106,8 +107,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
           rule: 'schema-const',
           severity: 'error',
           path: pointer,
-          message: `「${label(pointer)}」は「${String(expected)}」である必要があります(「${describeValue(value)}」と書かれています)。`,
-          hint: `${[...loadFormsNames()].join('、')} のいずれかを書いてください。`,
+          message: tr(`「${label(pointer)}」は「${String(expected)}」である必要があります(「${describeValue(value)}」と書かれています)。`, `「${label(pointer)}」 must be 「${String(expected)}」 (it says 「${describeValue(value)}」).`),
+          hint: tr(`${[...loadFormsNames()].join('、')} のいずれかを書いてください。`, `Write one of: ${[...loadFormsNames()].join(', ')}.`),
         };
         break;
       }
@@ -117,12 +118,12 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
           rule: 'schema-type',
           severity: 'error',
           path: pointer,
-          message: `「${label(pointer)}」の値の形が違います。${types.map((t) => typeNames[t] ?? t).join(' または ')}で書いてください。`,
+          message: tr(`「${label(pointer)}」の値の形が違います。${types.map((t) => typeNames[t]?.() ?? t).join(' または ')}で書いてください。`, `「${label(pointer)}」 has a value of the wrong shape. Write ${types.map((t) => typeNames[t]?.() ?? t).join(' or ')}.`),
           hint: types.includes('object')
-            ? '次の行から字下げして「項目名: 値」を並べます。'
+            ? tr('次の行から字下げして「項目名: 値」を並べます。', 'On the following lines, indented, write 「name: value」 lines.')
             : types.includes('array')
-              ? '次の行から字下げして「- 値」を並べます。空なら [] と書きます。'
-              : '複数行の文章は「|-」の後に改行し、字下げして書きます。',
+              ? tr('次の行から字下げして「- 値」を並べます。空なら [] と書きます。', 'On the following lines, indented, write 「- value」 lines; write [] for an empty list.')
+              : tr('複数行の文章は「|-」の後に改行し、字下げして書きます。', 'For text of several lines, write 「|-」, a line break, then the text indented.'),
         };
         break;
       }
@@ -133,13 +134,13 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
           severity: 'error',
           path: pointer,
           message: isDate
-            ? `「${describeValue(value)}」は日付として読めません(${label(pointer)})。`
-            : `「${describeValue(value)}」は「${label(pointer)}」の書き方に合いません。`,
+            ? tr(`「${describeValue(value)}」は日付として読めません(${label(pointer)})。`, `「${describeValue(value)}」 cannot be read as a date (${label(pointer)}).`)
+            : tr(`「${describeValue(value)}」は「${label(pointer)}」の書き方に合いません。`, `「${describeValue(value)}」 does not fit the format of 「${label(pointer)}」.`),
           hint: isDate
-            ? '令和8年3月30日(元年は「令和元年」)または 2026-03-30 の形で書いてください。'
+            ? tr('令和8年3月30日(元年は「令和元年」)または 2026-03-30 の形で書いてください。', 'Write it as 「令和8年3月30日」 (the first year is 「令和元年」) or as 2026-03-30.')
             : segmentsOf(pointer).at(-1) === 'ID'
-              ? 'ID は半角英小文字・数字・ハイフンで書きます(例: kodomo-iryohi-file)。'
-              : `形式: ${(error.params as { pattern: string }).pattern}`,
+              ? tr('ID は半角英小文字・数字・ハイフンで書きます(例: kodomo-iryohi-file)。', 'An ID is written in lower-case ASCII letters, digits and hyphens (for example kodomo-iryohi-file).')
+              : `${tr('形式', 'Format')}: ${(error.params as { pattern: string }).pattern}`,
         };
         break;
       }
@@ -148,8 +149,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
           rule: `schema-${error.keyword}`,
           severity: 'error',
           path: pointer,
-          message: `「${label(pointer)}」が様式の条件を満たしません(${error.keyword}: ${error.message ?? ''})。`,
-          hint: schema?.description ?? '様式の記載要領を確認してください。',
+          message: tr(`「${label(pointer)}」が様式の条件を満たしません(${error.keyword}: ${error.message ?? ''})。`, `「${label(pointer)}」 does not meet a condition of the form (${error.keyword}: ${error.message ?? ''}).`),
+          hint: schema?.description ?? tr('様式の記載要領を確認してください。', "Check the form's instructions (記載要領)."),
         };
     }
     const key = `${d.rule}|${d.path}`;

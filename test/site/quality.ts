@@ -7,7 +7,7 @@ import { globSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { chromiumArgs, chromiumPath as toolsChromium } from '../support/tools.ts';
+import { chromiumArgs, chromiumPath as toolsChromium, javaPath } from '../support/tools.ts';
 
 /** The tests' Chromium (npm's, or PIA_CHROMIUM; test/support/tools.ts). */
 export const chromiumPath = toolsChromium();
@@ -26,11 +26,24 @@ export interface NuMessage {
   line?: number;
 }
 
-/** Java on PATH (Debian: apt-get install default-jre-headless), or PIA_JAVA. */
-export const javaPath = process.env.PIA_JAVA ?? 'java';
+/** Java for the Nu HTML checker: PIA_JAVA, the system's java, or the JRE the preflight unpacked (test/support/tools.ts). */
+let java: string | undefined;
+function javaFile(): string {
+  if (!java) {
+    java = javaPath();
+    console.log(`テストの道具(Nu HTML checker): ${java}`);
+  }
+  return java;
+}
 
 export function javaAvailable(): Promise<boolean> {
-  return new Promise((resolve) => execFile(javaPath, ['-version'], (error) => resolve(!error)));
+  let file: string;
+  try {
+    file = javaFile();
+  } catch {
+    return Promise.resolve(false);
+  }
+  return new Promise((resolve) => execFile(file, ['-version'], (error) => resolve(!error)));
 }
 
 /** Runs the Nu HTML checker on the files; returns its errors and warnings (vnu's JSON output). */
@@ -38,7 +51,7 @@ export async function nuCheck(files: readonly string[]): Promise<NuMessage[]> {
   const jar = createRequire(import.meta.url)('vnu-jar') as string;
   const stderr = await new Promise<string>((resolve, reject) => {
     // --exit-zero-always: findings are read from the JSON, not from the exit code.
-    execFile(javaPath, ['-Xss8m', '-jar', jar, '--format', 'json', '--exit-zero-always', ...files], { maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, err) => {
+    execFile(javaFile(), ['-Xss8m', '-jar', jar, '--format', 'json', '--exit-zero-always', ...files], { maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, err) => {
       if (error) reject(new Error(`vnu: ${err || error.message}`));
       else resolve(err);
     });

@@ -1,12 +1,14 @@
 /**
  * Run by `npm test` before the tests (npm's pretest): checks that each outside tool the tests use runs here
- * (test/support/tools.ts: Chromium and PostgreSQL from npm, PDF reading and rendering from npm).
- * When one does not, and this is root on Debian, it installs the Debian package that provides it; otherwise it
- * stops with one message saying what is missing and the command that installs it. Tests are never skipped.
+ * (test/support/tools.ts: Chromium and PostgreSQL from npm, PDF reading and rendering from npm, Java unpacked from
+ * Debian's package for this user when the system has none) and says which one each test group will use.
+ * When the npm Chromium or PostgreSQL does not run, and this is root on Debian, it installs the Debian package that
+ * provides it; otherwise it stops with one message saying what is missing and the command that installs it. Tests are
+ * never skipped. PIA_NO_SYSTEM_TOOLS=1 uses no system tool (the route of a user without root).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromiumPath, postgresVersion, ToolMissingError } from './tools.ts';
+import { chromiumPath, javaPath, jrePackage, noSystemTools, postgresVersion, ToolMissingError, unpackJre } from './tools.ts';
 
 interface Check {
   name: string;
@@ -26,26 +28,37 @@ const checks: Check[] = [
   },
   { name: 'PostgreSQL', debian: 'postgresql', run: async () => postgresVersion() },
   {
-    // The Nu HTML checker (npm vnu-jar) is a Java program; no npm package ships a Java runtime.
+    // The Nu HTML checker (npm vnu-jar) is a Java program; no well-kept npm package ships a Java runtime, so a JRE is
+    // unpacked from Debian's package for this user when the system has none (tools.ts: javaPath, unpackJre).
     name: 'Java (Nu HTML checker)',
-    debian: 'default-jre-headless',
     run: async () => {
-      const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
-      if (result.status !== 0) throw new ToolMissingError('java が見つかりません(Nu HTML checker に必要です)', 'root で apt-get install -y default-jre-headless を実行してください');
-      return (result.stderr || result.stdout).split('\n')[0]!.trim();
+      let java: string;
+      try {
+        java = javaPath();
+      } catch (error) {
+        if (!(error instanceof ToolMissingError)) throw error;
+        console.log(`テストの道具: Java (Nu HTML checker): ${error.detail}。${jrePackage} を apt-get download で取得し、node_modules/.cache/pia-tools/jre/ に展開します(root は不要)`);
+        const started = Date.now();
+        unpackJre((line) => console.log(line));
+        java = javaPath();
+        console.log(`テストの道具: Java を展開しました(${((Date.now() - started) / 1000).toFixed(1)} 秒)`);
+      }
+      const result = spawnSync(java, ['-version'], { encoding: 'utf8' });
+      return `${(result.stderr || result.stdout).split('\n')[0]!.trim()} (${java})`;
     },
   },
   {
-    // The tagged-PDF tests read the structure tree with poppler's pdfinfo -struct-text (pdfjs does not give the
-    // attributes, such as TH /Scope), check the file with qpdf and the XMP with xmllint: no npm package ships these.
-    name: 'PDF の構造の確認 (poppler-utils, qpdf, libxml2-utils)',
-    debian: 'poppler-utils qpdf libxml2-utils',
+    // The PDF tests read the structure tree, text, fonts, XMP and syntax with the consumers' own tools (poppler-utils,
+    // qpdf, xmllint) when installed, and otherwise with the npm route (test/pdf/helpers.ts): nothing to install.
+    name: 'PDF の構造の確認',
     run: async () => {
-      for (const tool of ['pdfinfo', 'pdftotext', 'pdftoppm', 'qpdf', 'xmllint']) {
-        const r = spawnSync(tool, [tool === 'qpdf' || tool === 'xmllint' ? '--version' : '-v'], { encoding: 'utf8' });
-        if (r.error) throw new ToolMissingError(`${tool} が見つかりません(タグ付き PDF の確認に必要です)`, 'root で apt-get install -y poppler-utils qpdf libxml2-utils を実行してください');
-      }
-      return 'pdfinfo, pdftotext, pdftoppm, qpdf, xmllint';
+      const has = (tool: string, flag: string) => !noSystemTools && spawnSync(tool, [flag], { stdio: 'ignore' }).error === undefined;
+      const poppler = ['pdfinfo', 'pdftotext', 'pdffonts', 'pdfdetach', 'pdftoppm'].every((t) => has(t, '-v'));
+      return [
+        poppler ? 'poppler-utils' : 'npm の pdfjs-dist・pdf-lib(poppler-utils の代わり)',
+        has('qpdf', '--version') ? 'qpdf' : 'npm の pdf-lib + zlib(qpdf --check の代わり)',
+        has('xmllint', '--version') ? 'xmllint' : 'npm の xmllint-wasm(xmllint の代わり)',
+      ].join('、') + (noSystemTools ? '(PIA_NO_SYSTEM_TOOLS=1: システムの道具を使いません)' : '');
     },
   },
   {
@@ -73,7 +86,7 @@ async function failures(): Promise<{ check: Check; reason: string }[]> {
 
 let failed = await failures();
 const installable = [...new Set(failed.flatMap((f) => f.check.debian?.split(' ') ?? []))];
-if (installable.length > 0 && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.PIA_NO_APT !== '1') {
+if (installable.length > 0 && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.PIA_NO_APT !== '1' && !noSystemTools) {
   for (const f of failed) console.log(`テストの道具: ${f.check.name}: ${f.reason}`);
   console.log(`テストの道具: ${failed.filter((f) => f.check.debian).map((f) => f.check.name).join('・')} が npm のものでは動かないため、Debian のパッケージを入れます: apt-get install -y ${installable.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

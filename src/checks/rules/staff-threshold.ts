@@ -8,19 +8,24 @@ import type { JsonSchema } from '../../schema/registry.ts';
 import { readOne, readRole } from '../../model/roles.ts';
 import { assessThreshold, levelLabel, levelRank, resultText } from '../../threshold/threshold.ts';
 import type { CheckRuleMeta } from './rule.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
 export const meta: CheckRuleMeta = {
   id: 'staff-threshold',
-  title: '観測した人数でしきい値判断が変わらない',
+  get title() { return tr('観測した人数でしきい値判断が変わらない', 'The observed numbers do not change the しきい値判断'); },
   yields: ['note'],
   requires: ['threshold.result'],
   rationale: '取扱者数が500人以上になると、対象人数によっては全項目評価(または重点項目評価)の実施が義務付けられます。',
-  messages: {
+  messages: bilingual({
     crossed: '観測した人数 {observed}人を使うと、取扱者数(使用者数と委託先の取扱者数)は少なくとも{total}人となり、しきい値判断の結果が上がります(必要な評価: {required}、記載どおりなら: {declared})。',
-  },
-  hints: {
+  }, {
+    crossed: 'With the observed count of {observed} people, the number of handlers (users plus contractors\' handlers) is at least {total}, which raises the result of the しきい値判断 (assessment required: {required}; as stated: {declared}).',
+  }),
+  hints: bilingual({
     crossed: '基礎項目評価書のしきい値判断をやり直し、必要なら評価をやり直してください(しきい値判断結果が上がる場合は、上の評価を実施します)。',
-  },
+  }, {
+    crossed: 'Redo the しきい値判断 of the 基礎項目評価書 and, if needed, the assessment (when the result rises, carry out the higher level of assessment).',
+  }),
 };
 
 export interface StaffThresholdFinding {

@@ -3,6 +3,7 @@
  */
 import type { ClassifyRule } from '../rule.ts';
 import { normalizeFormal, textOf } from '../helpers.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
 /** The largest edit taken as a typo fix, in characters on either side. */
 export const maxTypoLength = 1;
@@ -17,16 +18,18 @@ export const meaningCharacters = /[0-9０-９A-Za-zＡ-Ｚａ-ｚ不非無未否
 export const typoFix: ClassifyRule = {
   meta: {
     id: 'typo-fix',
-    title: '誤字脱字の訂正は形式的な修正(事後)',
+    get title() { return tr('誤字脱字の訂正は形式的な修正(事後)', 'A typo fix is a formal correction (事後)'); },
     timing: 'after',
     items: ['※'],
     basis: '特定個人情報保護評価指針の解説(誤字脱字の修正等の形式的な変更は重要な変更に当たらない) [V: 原文未確認]',
     rationale: '誤字脱字の訂正は記載の内容を変えません。ただし機械には意味の変化が分からないため、1か所・1文字の変更(脱字・衍字・誤字)で、否定や内外・数字など意味を反転させ得る文字を含まないものだけを誤記の訂正と判定します。それ以外の言い換えは人の判断に委ね、安全側の事前とします。',
     relaxes: ['significant-item-changed'],
     explanation: '誤字脱字の訂正であり、重要な変更に当たらないため、変更後に速やかに提出・公表する。',
-    messages: {
+    messages: bilingual({
       typo: '1か所・1文字の訂正(「{removed}」→「{added}」)で、誤字脱字の訂正と判定しました。形式的な修正として事後です。意味が変わる訂正なら decisions.yaml に事前と記録してください。',
-    },
+    }, {
+      typo: 'A one-character correction in one place (「{removed}」 → 「{added}」), taken as a typo fix: a formal correction, so 事後. If the correction changes the meaning, record it as 事前 in decisions.yaml.',
+    }),
   },
   classify(change) {
     if (change.kind !== 'changed') return [];
@@ -50,6 +53,6 @@ export const typoFix: ClassifyRule = {
     const added = b.slice(start, endB).join('');
     const length = Math.max([...removed].length, [...added].length);
     if (length > maxTypoLength || meaningCharacters.test(removed + added)) return [];
-    return [{ messageId: 'typo', data: { length, removed: removed || '(なし)', added: added || '(なし)' } }];
+    return [{ messageId: 'typo', data: { length, removed: removed || tr('(なし)', '(nothing)'), added: added || tr('(なし)', '(nothing)') } }];
   },
 };

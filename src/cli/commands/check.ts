@@ -10,6 +10,7 @@ import { formatDiagnostics } from '../../report/format.ts';
 import { fail, OutputNotWritable, UsageError } from '../../report/errors.ts';
 import type { CheckRun } from '../../checks/types.ts';
 import type { Diagnostic } from '../../report/diagnostic.ts';
+import { t } from '../../report/i18n.ts';
 
 export const help = `使い方: npx pia check [評価書のファイルまたはフォルダ…] [オプション]
 
@@ -85,7 +86,7 @@ async function checkRedacted(args: string[], redact: (text: string) => string): 
   // Input errors go to stderr so that --format sarif/junit/json on stdout stays machine-readable.
   if (invalid.length > 0) print(process.stderr, formatDiagnostics('text', invalid, files.length));
   if (withoutChecks.length > 0 && values.format === 'text') {
-    print(process.stdout, `点検の定義(checks.yaml)がない評価書: ${withoutChecks.join('、')}\n\n`);
+    print(process.stdout, `${t('check.withoutChecks', { files: withoutChecks.join(t('list.separator')) })}\n\n`);
   }
   print(process.stdout, formatRuns(values.format as CheckFormat, runs));
   // Extra reports from the same observations, so CI reads each live system once.

@@ -10,6 +10,7 @@ import { fail, UsageError } from '../../report/errors.ts';
 import { loadForms } from '../../schema/registry.ts';
 import { ruleApplicability } from '../../schema/applicability.ts';
 import { roleVocabulary } from '../../model/roles.ts';
+import { tr } from '../../report/i18n.ts';
 
 export const help = `使い方: npx pia rules [--form <様式>] [--format text|json]
 
@@ -46,22 +47,22 @@ export async function rules(args: string[]): Promise<number> {
     return 0;
   }
   const out: string[] = [];
-  out.push(`変更の分類規則(${classificationRules.length} 件。複数の規則が当たるときは最も厳しい区分: 再評価 > 事前 > 事後。緩和は明示したものだけ)`, '');
-  out.push(table(['ID', '区分', '緩和する規則', '項目', '内容'], classificationRules.map((r) => [r.meta.id, timingLabels[r.meta.timing], (r.meta.relaxes ?? []).join(',') || '-', r.meta.items.map((i) => roleVocabulary()[i]?.title ?? i).join('・'), r.meta.title])));
-  out.push('', 'どの規則にも当たらない変更は unclassified-change(誤り)として報告します。');
-  out.push('変更前の状態が不明(不明)のチェック欄は、チェックあり・なしのそれぞれで分類し、同じならその区分、違えば厳しい方とします(unknown-state)。');
-  out.push('同じ事実を2か所で述べる項目(様式の定義の x-links)の一方が変わると、もう一方の※の項目の変更としても分類します(linked-item-changed)。', '');
-  out.push(`検証規則(${validationRules.length} 件、pia validate)`, '');
-  out.push(table(['ID', '水準', '内容'], validationRules.map((r) => [r.meta.id, r.meta.level, r.meta.title])));
-  out.push('', `事務の評価書の間の規則(${officeRules.length} 件、pia validate・pia build。同じ事務のフォルダの基礎項目評価書と重点・全項目評価書、市全体の評価書番号)`, '');
-  out.push(table(['ID', '水準', '内容'], officeRules.map((r) => [r.meta.id, r.meta.level, r.meta.title])));
-  out.push('', `点検の規則(${checkRules.length} 件、pia check)`, '');
-  out.push(table(['ID', '結果の種類', '内容'], checkRules.map((r) => [r.id, r.yields.map((y) => (y === 'note' ? '注記' : statusLabels[y])).join('・'), r.title])));
+  out.push(tr(`変更の分類規則(${classificationRules.length} 件。複数の規則が当たるときは最も厳しい区分: 再評価 > 事前 > 事後。緩和は明示したものだけ)`, `Change classification rules (${classificationRules.length}; when several match, the strictest timing wins: 再評価 > 事前 > 事後; a rule relaxes another only where it says so)`), '');
+  out.push(table(['ID', tr('区分', 'Timing'), tr('緩和する規則', 'Relaxes'), tr('項目', 'Items'), tr('内容', 'Rule')], classificationRules.map((r) => [r.meta.id, timingLabels[r.meta.timing], (r.meta.relaxes ?? []).join(',') || '-', r.meta.items.map((i) => roleVocabulary()[i]?.title ?? i).join(tr('・', ', ')), r.meta.title])));
+  out.push('', tr('どの規則にも当たらない変更は unclassified-change(誤り)として報告します。', 'A change that no rule matches is reported as unclassified-change (an error).'));
+  out.push(tr('変更前の状態が不明(不明)のチェック欄は、チェックあり・なしのそれぞれで分類し、同じならその区分、違えば厳しい方とします(unknown-state)。', 'A check box whose state before the change is unknown (不明) is classified both as checked and as unchecked: the same timing if they agree, else the stricter (unknown-state).'));
+  out.push(tr('同じ事実を2か所で述べる項目(様式の定義の x-links)の一方が変わると、もう一方の※の項目の変更としても分類します(linked-item-changed)。', 'When one of two items stating the same fact (x-links in the form definition) changes, it is also classified as a change of the other, ※ item (linked-item-changed).'), '');
+  out.push(tr(`検証規則(${validationRules.length} 件、pia validate)`, `Validation rules (${validationRules.length}, pia validate)`), '');
+  out.push(table(['ID', tr('水準', 'Level'), tr('内容', 'Rule')], validationRules.map((r) => [r.meta.id, r.meta.level, r.meta.title])));
+  out.push('', tr(`事務の評価書の間の規則(${officeRules.length} 件、pia validate・pia build。同じ事務のフォルダの基礎項目評価書と重点・全項目評価書、市全体の評価書番号)`, `Rules across the assessments of a 事務 (${officeRules.length}, pia validate and pia build: the 基礎項目評価書 and the 重点項目評価書 or 全項目評価書 in one 事務 folder, and assessment numbers across the city)`), '');
+  out.push(table(['ID', tr('水準', 'Level'), tr('内容', 'Rule')], officeRules.map((r) => [r.meta.id, r.meta.level, r.meta.title])));
+  out.push('', tr(`点検の規則(${checkRules.length} 件、pia check)`, `Check rules (${checkRules.length}, pia check)`), '');
+  out.push(table(['ID', tr('結果の種類', 'Results'), tr('内容', 'Rule')], checkRules.map((r) => [r.id, r.yields.map((y) => (y === 'note' ? tr('注記', 'note') : statusLabels[y])).join(tr('・', ', ')), r.title])));
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }
 
-const catalogueLabels = { validation: '検証', classification: '分類', check: '点検' } as const;
+const catalogueLabels = { get validation() { return tr('検証', 'validation'); }, get classification() { return tr('分類', 'classification'); }, get check() { return tr('点検', 'check'); } };
 
 function formRules(formName: string, format: string): number {
   const forms = loadForms();
@@ -74,10 +75,10 @@ function formRules(formName: string, format: string): number {
   }
   const applies = rows.filter((r) => r.applies);
   const not = rows.filter((r) => !r.applies);
-  const out = [`${formName} に当てはまる規則(${applies.length} 件)`, ''];
-  out.push(table(['種類', 'ID', '内容'], applies.map((r) => [catalogueLabels[r.catalogue], r.id, r.title])));
-  out.push('', `${formName} に当てはまらない規則(${not.length} 件)`, '');
-  out.push(not.length === 0 ? '(なし)' : table(['種類', 'ID', 'この様式にない役割', '理由'], not.map((r) => [catalogueLabels[r.catalogue], r.id, r.missing.join(', '), r.reason ?? '(理由の記録なし)'])));
+  const out = [tr(`${formName} に当てはまる規則(${applies.length} 件)`, `Rules that apply to the ${formName} (${applies.length})`), ''];
+  out.push(table([tr('種類', 'Kind'), 'ID', tr('内容', 'Rule')], applies.map((r) => [catalogueLabels[r.catalogue], r.id, r.title])));
+  out.push('', tr(`${formName} に当てはまらない規則(${not.length} 件)`, `Rules that do not apply to the ${formName} (${not.length})`), '');
+  out.push(not.length === 0 ? tr('(なし)', '(none)') : table([tr('種類', 'Kind'), 'ID', tr('この様式にない役割', 'Roles missing from this form'), tr('理由', 'Reason')], not.map((r) => [catalogueLabels[r.catalogue], r.id, r.missing.join(', '), r.reason ?? tr('(理由の記録なし)', '(no reason recorded)')])));
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }

@@ -7,8 +7,9 @@
 import type { OfficeDocument, OfficeFinding, OfficeRule } from '../rule.ts';
 import { readRole, type RoleRead } from '../../model/roles.ts';
 import { pairOf, present } from './helpers.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
-const fmt = (n: number | null) => (n === null ? '上限なし' : n.toLocaleString('ja-JP'));
+const fmt = (n: number | null) => (n === null ? tr('上限なし', 'no upper limit') : n.toLocaleString('ja-JP'));
 
 /** Per file entry (Ⅱ index), the staff bands of its users and its contractors. */
 function staffByFile(doc: OfficeDocument): Map<string, RoleRead[]> {
@@ -24,25 +25,37 @@ function staffByFile(doc: OfficeDocument): Map<string, RoleRead[]> {
 export const officeBandsAgree: OfficeRule = {
   meta: {
     id: 'office-bands-agree',
-    title: '対象人数・取扱者数が事務の評価書の間で矛盾しない',
+    get title() { return tr('対象人数・取扱者数が事務の評価書の間で矛盾しない', 'The numbers of people and of handlers agree between the assessments of the 事務'); },
     level: 'error',
     requires: ['people.office.band', 'handlers.office.band'],
     rationale: 'しきい値判断は基礎項目評価書の対象人数・取扱者数で行います。重点・全項目評価書の人数と矛盾すると、しきい値判断の前提が誤っているおそれがあります。',
     basis: '特定個人情報保護評価指針 第6 1(対象人数・取扱者数)、基礎項目評価書 記載要領 [平成29年5月 様式2]',
-    messages: {
+    messages: bilingual({
       'office-band': '対象人数「{band}」が、同じ事務の{otherForm}の対象人数「{otherBand}」({otherAt})と違います。',
       'file-people': '{otherForm}の特定個人情報ファイルの対象となる本人の数「{otherBand}」({otherAt}、{otherMin}人以上)が、基礎項目評価書の対象人数「{band}」(上限 {max}人)を超えています。',
       'file-people-other': '対象となる本人の数「{band}」が、同じ事務の基礎項目評価書の対象人数「{otherBand}」({otherAt})より多い区分です。',
       'staff-over': '基礎項目評価書の取扱者数は「{band}」ですが、{otherForm}の使用者数と委託先の取扱者数の下限の合計が {sum}人です({otherAt})。',
       'staff-under': '基礎項目評価書の取扱者数は「{band}」ですが、{otherForm}の使用者数と委託先の取扱者数の上限の合計が {sum}人です({otherAt})。',
-    },
-    hints: {
+    }, {
+      'office-band': 'The number of people 「{band}」 differs from 「{otherBand}」 in the {otherForm} of the same 事務 ({otherAt}).',
+      'file-people': 'The number of people of a 特定個人情報ファイル in the {otherForm}, 「{otherBand}」 ({otherAt}, at least {otherMin}), exceeds the number of people of the 基礎項目評価書, 「{band}」 (at most {max}).',
+      'file-people-other': 'The number of people 「{band}」 is a larger band than the number of people of the 基礎項目評価書 of the same 事務, 「{otherBand}」 ({otherAt}).',
+      'staff-over': 'The 基礎項目評価書 gives the number of handlers as 「{band}」, but the lower bounds of the users and contractors\' handlers in the {otherForm} add up to {sum} ({otherAt}).',
+      'staff-under': 'The 基礎項目評価書 gives the number of handlers as 「{band}」, but the upper bounds of the users and contractors\' handlers in the {otherForm} add up to {sum} ({otherAt}).',
+    }),
+    hints: bilingual({
       'office-band': '対象人数を数え直し、両方の評価書を同じ区分にしてください。',
       'file-people': '事務の対象人数(Ⅱ1)とファイルの本人の数の数え方を確かめてください。数え方の違い(保存期間中の過去の対象者を含むなど)によるなら、警告のままで構いません。',
       'file-people-other': '基礎項目評価書の対象人数と合わせて確かめてください。',
       'staff-over': '取扱者数(職員と委託先の従業者の合計)を数え直してください。500人以上ならしきい値判断結果が変わることがあります。',
       'staff-under': '取扱者数を数え直すか、使用者数・委託先の取扱者数の区分を確かめてください。',
-    },
+    }, {
+      'office-band': 'Count the people again and give both assessments the same band.',
+      'file-people': 'Check how the 事務\'s number of people (Ⅱ1) and the file\'s number of people are counted. If the difference comes from the way of counting (past subjects kept during the retention period, …), the warning may stay.',
+      'file-people-other': 'Check it together with the number of people of the 基礎項目評価書.',
+      'staff-over': 'Count the handlers again (staff plus contractors\' employees). At 500 or more the result of the しきい値判断 can change.',
+      'staff-under': 'Count the handlers again, or check the bands of the users and contractors\' handlers.',
+    }),
   },
   check(offices) {
     const findings: OfficeFinding[] = [];

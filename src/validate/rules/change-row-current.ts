@@ -10,6 +10,7 @@ import { itemCandidates, matchItem } from '../../schema/items.ts';
 import { schemaAt } from '../../schema/walk.ts';
 import { parseDate } from '../../model/wareki.ts';
 import { formatValue } from '../../model/printed.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
 /** Whether the pointer's repetitions are unambiguous: every list on the way has exactly one entry. */
 function unambiguous(data: unknown, pointer: string): boolean {
@@ -29,18 +30,22 @@ const key = (text: string) => normalizeFormal(text).replace(/\[[○ 　?]?\]/gu,
 export const changeRowCurrent: Rule = {
   meta: {
     id: 'change-row-current',
-    title: '変更箇所の変更後の記載が、その項目の今の記載と合っている',
+    get title() { return tr('変更箇所の変更後の記載が、その項目の今の記載と合っている', 'The text after the change in the 変更箇所 matches the item\'s current text'); },
     level: 'warning',
     requires: ['changes', 'change.item', 'change.after'],
     optional: ['change.date'],
     rationale: '変更箇所は、公表した評価書に反映された変更の記録です。最も新しい行の「変更後の記載」が項目の今の記載と違うと、行の転記誤りか、行を書かずに項目を変えたことになり、住民はどちらが正しいか分かりません。',
     basis: '特定個人情報保護評価指針 第10(評価書の修正)、記載要領(変更箇所)',
-    messages: {
+    messages: bilingual({
       differs: '変更箇所の行「{item}」の変更後の記載が、今の「{item}」の記載と違います。',
-    },
-    hints: {
+    }, {
+      differs: 'The text after the change in the 変更箇所 row 「{item}」 differs from what 「{item}」 states now.',
+    }),
+    hints: bilingual({
       differs: '行の変更後の記載を今の記載に合わせるか、項目を直した変更について新しい行を加えてください(npx pia diff … --write)。',
-    },
+    }, {
+      differs: 'Make the row\'s text after the change match the current text, or add a new row for the change that corrected the item (npx pia diff … --write).',
+    }),
   },
   check({ data, schema }) {
     const candidates = itemCandidates(schema);

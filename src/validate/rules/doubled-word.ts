@@ -4,6 +4,7 @@
  */
 import type { Rule, RuleFinding } from '../rule.ts';
 import { stringLeaves } from '../../model/access.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 const hanOrKatakana = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
@@ -45,16 +46,20 @@ export function doubledWords(text: string): string[] {
 export const doubledWord: Rule = {
   meta: {
     id: 'doubled-word',
-    title: '同じ語が続けて書かれていない',
+    get title() { return tr('同じ語が続けて書かれていない', 'No word is written twice in a row'); },
     level: 'warning',
     rationale: '「特定個人情報情報」のように同じ語が続くのは、転記や編集のときの誤字です。公表する評価書の誤字は、記載の信頼を損ないます。',
     basis: '公用文作成の考え方(令和4年1月 文化審議会建議)。誤字脱字の訂正は評価書の修正(特定個人情報保護評価指針 第10)',
-    messages: {
+    messages: bilingual({
       doubled: '「{word}{word}」と同じ語が続いています。',
-    },
-    hints: {
+    }, {
+      doubled: 'The same word repeats: 「{word}{word}」.',
+    }),
+    hints: bilingual({
       doubled: '誤字なら一方を削除してください。意図した表記なら 検証の例外 に理由を記録してください。',
-    },
+    }, {
+      doubled: 'If it is a typo, delete one. If it is meant, record the reason in `検証の例外`.',
+    }),
   },
   check({ data }) {
     const findings: RuleFinding[] = [];

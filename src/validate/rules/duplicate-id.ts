@@ -4,19 +4,24 @@
 import type { Rule, RuleFinding } from '../rule.ts';
 import { walkData } from '../../schema/walk.ts';
 import { isObject } from '../../model/access.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
 export const duplicateId: Rule = {
   meta: {
     id: 'duplicate-id',
-    title: '繰り返す記載の ID が重複しない',
+    get title() { return tr('繰り返す記載の ID が重複しない', 'IDs of repeated entries are unique'); },
     level: 'error',
     rationale: 'ID は版と版の比較(変更箇所の作成)で同じ記載を照合する鍵です。重複すると、どの記載がどう変わったかを取り違えます。',
-    messages: {
+    messages: bilingual({
       duplicate: 'ID「{id}」は同じ一覧の{first}件目でも使われています。',
-    },
-    hints: {
+    }, {
+      duplicate: 'ID 「{id}」 is also used by entry {first} of the same list.',
+    }),
+    hints: bilingual({
       duplicate: '一覧の中で重複しない ID を付けてください。既に公表した版にある ID は変えないでください。',
-    },
+    }, {
+      duplicate: 'Give an ID that is unique in the list. Do not change IDs that are in an already published version.',
+    }),
   },
   check({ data, schema }) {
     const findings: RuleFinding[] = [];

@@ -4,21 +4,26 @@
 import type { Rule, RuleFinding } from '../rule.ts';
 import { isObject } from '../../model/access.ts';
 import { readOne, roleEntries } from '../../model/roles.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
 export const duplicateRecordItem: Rule = {
   meta: {
     id: 'duplicate-record-item',
-    title: '記録項目のグループ内に同じ項目名が重複しない',
+    get title() { return tr('記録項目のグループ内に同じ項目名が重複しない', 'No record item name repeats within its group'); },
     level: 'warning',
     requires: ['records.annex.groups', 'records.annex.items'],
     rationale: '同じ名前の項目が2つあると、記録される項目の数や内容を正しく読み取れません。別の項目なら区別できる名前にし、同じ項目なら一方を削除します。',
     basis: '特定個人情報保護評価書 記載要領 (別添) 特定個人情報ファイル記録項目',
-    messages: {
+    messages: bilingual({
       duplicate: '記録項目「{group}」の{position}番目「{item}」は{first}番目と同じ名前です。',
-    },
-    hints: {
+    }, {
+      duplicate: 'Record item {position} of 「{group}」, 「{item}」, has the same name as item {first}.',
+    }),
+    hints: bilingual({
       duplicate: '別の項目なら「{item}(漢字)」「{item}(カナ)」のように区別できる名前にし、同じ項目なら一方を削除してください。',
-    },
+    }, {
+      duplicate: 'If they are different items, give names that tell them apart, such as 「{item}(漢字)」 and 「{item}(カナ)」; if they are the same item, delete one.',
+    }),
   },
   check({ data, schema }) {
     const findings: RuleFinding[] = [];

@@ -4,6 +4,7 @@
 import type { Rule, RuleFinding } from '../rule.ts';
 import { readOne, roleEntries } from '../../model/roles.ts';
 import { itemPath } from '../../schema/walk.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
 const dependents = [
   { list: 'records.annex', name: 'records.annex.file-name' },
@@ -13,22 +14,30 @@ const dependents = [
 export const fileReference: Rule = {
   meta: {
     id: 'file-reference',
-    title: '別添の記録項目とⅢがⅡの特定個人情報ファイルと対応している',
+    get title() { return tr('別添の記録項目とⅢがⅡの特定個人情報ファイルと対応している', 'The record items in the attachment and Ⅲ correspond to the 特定個人情報ファイル of Ⅱ'); },
     level: 'error',
     requires: ['files', 'file.name'],
     optional: ['records.annex', 'records.annex.file-name', 'risk.files', 'risk.file.name'],
     rationale: '評価書は特定個人情報ファイルごとにⅡ・別添の記録項目・Ⅲを記載します。対応が崩れると、どのファイルの記録項目・リスク対策かが分かりません。',
     basis: '特定個人情報保護評価書 記載要領(特定個人情報ファイルごとの記載)',
-    messages: {
+    messages: bilingual({
       'unknown-file': '{label}の ID「{id}」に当たる特定個人情報ファイルがⅡにありません。',
       'missing-for-file': 'Ⅱの特定個人情報ファイル「{name}」(ID {id})の{label}がありません。',
       'name-differs': '{label}の特定個人情報ファイル名「{name}」が、Ⅱの「{expected}」と違います。',
-    },
-    hints: {
+    }, {
+      'unknown-file': 'No 特定個人情報ファイル in Ⅱ has the ID 「{id}」 given in {label}.',
+      'missing-for-file': '{label} has no entry for the 特定個人情報ファイル 「{name}」 (ID {id}) of Ⅱ.',
+      'name-differs': 'The file name 「{name}」 in {label} differs from 「{expected}」 in Ⅱ.',
+    }),
+    hints: bilingual({
       'unknown-file': 'Ⅱ の特定個人情報ファイルの ID と同じ ID を書いてください。',
       'missing-for-file': '{label}に ID「{id}」の記載を追加してください。',
       'name-differs': 'ファイル名を統一してください。',
-    },
+    }, {
+      'unknown-file': 'Write the same ID as the 特定個人情報ファイル in Ⅱ.',
+      'missing-for-file': 'Add an entry with ID 「{id}」 to {label}.',
+      'name-differs': 'Use one file name in both places.',
+    }),
   },
   check({ data, schema }) {
     const findings: RuleFinding[] = [];

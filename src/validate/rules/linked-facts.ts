@@ -6,24 +6,31 @@ import type { Rule, RuleFinding } from '../rule.ts';
 import { formLinks, type RoleRead } from '../../model/roles.ts';
 import { agrees, candidates, linkPairs } from '../../model/links.ts';
 import { itemPath } from '../../schema/walk.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
-const show = (read: RoleRead): string => (read.raw === true || (typeof read.raw === 'object' && read.raw !== null && (read.raw as Record<string, unknown>)['選択'] === true) ? 'チェックあり' : read.value === false ? 'チェックなし' : read.value === 'unknown' ? '状態不明' : String(read.raw));
+const show = (read: RoleRead): string => (read.raw === true || (typeof read.raw === 'object' && read.raw !== null && (read.raw as Record<string, unknown>)['選択'] === true) ? tr('チェックあり', 'checked') : read.value === false ? tr('チェックなし', 'unchecked') : read.value === 'unknown' ? tr('状態不明', 'state unknown') : String(read.raw));
 
 export const linkedFacts: Rule = {
   meta: {
     id: 'linked-facts',
-    title: '同じ事実を述べる2か所の記載が合っている',
+    get title() { return tr('同じ事実を述べる2か所の記載が合っている', 'Two places that state the same fact agree'); },
     level: 'error',
     rationale: '様式は、委託・提供・移転・情報連携の有無を、Ⅱ(ファイルの概要)とⅢ(リスク対策)の両方で尋ねます。食い違うと、特定個人情報をどこへ渡すのかを住民に誤って伝え、どちらの変更が重要な変更かも判断できません。',
     basis: '特定個人情報保護評価書 記載要領(Ⅱ4・Ⅱ5・Ⅲ4・Ⅲ5・Ⅲ6)。組の定義は様式の定義 x-links',
-    messages: {
+    messages: bilingual({
       contradiction: '「{right}」が「{rightValue}」ですが、「{left}」は「{leftValue}」です({link})。',
       unknown: '「{right}」の状態が不明なため、「{left}」(「{leftValue}」)と合っているか確かめられません({link})。',
-    },
-    hints: {
+    }, {
+      contradiction: '「{right}」 is 「{rightValue}」, but 「{left}」 is 「{leftValue}」 ({link}).',
+      unknown: 'The state of 「{right}」 is unknown, so it cannot be checked against 「{left}」 (「{leftValue}」) ({link}).',
+    }),
+    hints: bilingual({
       contradiction: 'どちらかの記載を直してください。',
       unknown: '原本を確認して「{right}」のチェックの有無を記載してください。',
-    },
+    }, {
+      contradiction: 'Correct one of the two.',
+      unknown: 'Check the original document and record whether 「{right}」 is checked.',
+    }),
   },
   check({ data, schema }) {
     const findings: RuleFinding[] = [];

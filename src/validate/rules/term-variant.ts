@@ -4,6 +4,7 @@
 import type { Rule, RuleFinding } from '../rule.ts';
 import { stringLeaves } from '../../model/access.ts';
 import { readRole } from '../../model/roles.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
 /** Spellings of one word that Japanese official writing treats as variants. Data: extend as cases appear. */
 export const variantGroups: readonly (readonly string[])[] = [
@@ -30,16 +31,20 @@ interface Occurrence {
 export const termVariant: Rule = {
   meta: {
     id: 'term-variant',
-    title: '同じ語を2通りに書いていない',
+    get title() { return tr('同じ語を2通りに書いていない', 'No word is written in two ways'); },
     level: 'warning',
     rationale: '同じ語が2通りに書かれていると、読み手は別のものを指すのかと迷い、検索でも片方を見落とします。公用文は一つの文書の中で表記を統一します。',
     basis: '公用文作成の考え方(令和4年1月 文化審議会建議) Ⅰ 表記の原則',
-    messages: {
+    messages: bilingual({
       variant: '「{a}」({countA}箇所)と「{b}」({countB}箇所)の2通りの表記があります。',
-    },
-    hints: {
+    }, {
+      variant: 'The text is written two ways: 「{a}」 ({countA} times) and 「{b}」 ({countB} times).',
+    }),
+    hints: bilingual({
       variant: 'どちらかに統一してください。条例名・部署名などの固有名詞で表記が決まっている場合は、検証の例外 に理由を記録してください。',
-    },
+    }, {
+      variant: 'Use one of them. If a proper name (an ordinance, a department) fixes the spelling, record the reason in `検証の例外`.',
+    }),
   },
   check({ data, schema }) {
     const forms = new Map<string, Map<string, Occurrence>>(); // variant key → spelling → first place

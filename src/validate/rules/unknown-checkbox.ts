@@ -4,21 +4,28 @@
 import type { Rule, RuleFinding } from '../rule.ts';
 import { walkData } from '../../schema/walk.ts';
 import { checkState, isObject } from '../../model/access.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
 export const unknownCheckbox: Rule = {
   meta: {
     id: 'unknown-checkbox',
-    title: 'チェック欄の状態が分かっている(公表用)',
+    get title() { return tr('チェック欄の状態が分かっている(公表用)', 'The state of each check box is known (for publication)'); },
     level: 'warning',
     rationale: 'PDF からの転記などでチェック欄の状態が失われた場合、推測で埋めずに「不明」と記録します。公表前に原本や担当課で確認して true / false にします。',
-    messages: {
+    messages: bilingual({
       unknown: '「{item}」のチェック欄のうち {count} 個の状態が不明です({options})。',
       'unknown-single': '「{item}」のチェック欄の状態が不明です。',
-    },
-    hints: {
+    }, {
+      unknown: 'The state of {count} check box(es) of 「{item}」 is unknown ({options}).',
+      'unknown-single': 'The state of the check box of 「{item}」 is unknown.',
+    }),
+    hints: bilingual({
       unknown: '原本や担当課で確認し、チェックありは true、なしは false にしてください(--strict では誤りになります)。',
       'unknown-single': '原本や担当課で確認し、チェックありは true、なしは false にしてください(--strict では誤りになります)。',
-    },
+    }, {
+      unknown: 'Check with the original document or the department in charge, and write true for checked, false for unchecked (with --strict this is an error).',
+      'unknown-single': 'Check with the original document or the department in charge, and write true for checked, false for unchecked (with --strict this is an error).',
+    }),
   },
   check({ data, schema }) {
     const findings: RuleFinding[] = [];
@@ -26,7 +33,7 @@ export const unknownCheckbox: Rule = {
       const render = sub['x-render'];
       if (render === 'checkboxes' && isObject(value)) {
         const unknown = Object.entries(value).filter(([, v]) => checkState(v) === '不明').map(([k]) => k);
-        if (unknown.length > 0) findings.push({ messageId: 'unknown', path, completeness: true, data: { item: sub.title ?? path, count: unknown.length, options: unknown.join('、') } });
+        if (unknown.length > 0) findings.push({ messageId: 'unknown', path, completeness: true, data: { item: sub.title ?? path, count: unknown.length, options: unknown.join(tr('、', ', ')) } });
       }
       // A lone checkbox (「提供・移転しない」); options inside a group are reported with their group.
       const inGroup = parent?.['x-render'] === 'checkboxes' || parent?.['x-render'] === 'checkbox';

@@ -5,24 +5,33 @@
 import type { Rule } from '../rule.ts';
 import { walkData } from '../../schema/walk.ts';
 import { parseDate } from '../../model/wareki.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
 export const warekiDate: Rule = {
   meta: {
     id: 'wareki-date',
-    title: '日付が実在し、元号の期間内にある',
+    get title() { return tr('日付が実在し、元号の期間内にある', 'Dates exist and lie within their era'); },
     level: 'error',
     rationale: '公表される評価書の日付は和暦で印字されます。元号の切替日(平成31年4月30日→令和元年5月1日)の前後を誤った日付や、存在しない日は誤記です。',
     basis: '元号法、元号を改める政令(平成31年政令第143号)',
-    messages: {
+    messages: bilingual({
       'no-such-day': '「{value}」は存在しない日付です。',
       'after-era': '「{value}」は{era}の期間外です({era}は{lastDay}まで)。',
       'before-era': '「{value}」は{era}の期間外です({era}は{firstDay}から)。',
-    },
-    hints: {
+    }, {
+      'no-such-day': '「{value}」 is not a real date.',
+      'after-era': '「{value}」 is outside the {era} era ({era} ends on {lastDay}).',
+      'before-era': '「{value}」 is outside the {era} era ({era} begins on {firstDay}).',
+    }),
+    hints: bilingual({
       'no-such-day': '月と日を確認してください。',
       'after-era': '次の元号で書いてください(例: 平成31年5月1日 → 令和元年5月1日)。',
       'before-era': '前の元号で書いてください(例: 令和元年4月30日 → 平成31年4月30日)。',
-    },
+    }, {
+      'no-such-day': 'Check the month and the day.',
+      'after-era': 'Write it in the next era (for example 「平成31年5月1日」 → 「令和元年5月1日」).',
+      'before-era': 'Write it in the previous era (for example 「令和元年4月30日」 → 「平成31年4月30日」).',
+    }),
   },
   check({ data, schema }) {
     const findings: ReturnType<Rule['check']> = [];

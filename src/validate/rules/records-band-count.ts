@@ -5,21 +5,26 @@
 import type { Rule, RuleFinding } from '../rule.ts';
 import { readOne, readRole, roleEntries } from '../../model/roles.ts';
 import { itemPath } from '../../schema/walk.ts';
+import { bilingual, tr } from '../../report/i18n.ts';
 
 export const recordsBandCount: Rule = {
   meta: {
     id: 'records-band-count',
-    title: '記録される項目の区分が別添の記録項目の数と合っている',
+    get title() { return tr('記録される項目の区分が別添の記録項目の数と合っている', 'The band of 「記録される項目」 contains the number of record items listed in the annex'); },
     level: 'warning',
     requires: ['files', 'records.band', 'records.annex', 'records.annex.groups', 'records.annex.items'],
     rationale: '「記録される項目」は別添に列挙した記録項目の数の区分です。区分と別添の項目数が合わないと、どちらかが古いか誤っています。',
     basis: '特定個人情報保護評価書 記載要領 Ⅱ 特定個人情報ファイルの概要「記録される項目」、(別添) 特定個人情報ファイル記録項目',
-    messages: {
+    messages: bilingual({
       outside: '記録される項目は「{band}」ですが、{annex}に列挙された記録項目は{count}項目です。',
-    },
-    hints: {
+    }, {
+      outside: '「記録される項目」 says 「{band}」, but {annex} lists {count} record items.',
+    }),
+    hints: bilingual({
       outside: '別添の記録項目を数え直し、{count}項目を含む区分を選ぶか、別添に漏れている項目を加えてください。同じ項目を複数のグループに数える事情があるなら、検証の例外に理由を記録してください。',
-    },
+    }, {
+      outside: 'Count the record items in the annex again and choose the band that contains {count}, or add the items missing from the annex. If an item is deliberately listed in several groups, record the reason under 「検証の例外」.',
+    }),
   },
   check({ data, schema }) {
     const findings: RuleFinding[] = [];
@@ -38,7 +43,7 @@ export const recordsBandCount: Rule = {
       }
       if (count >= band.min && (band.max === null || count <= band.max)) continue;
       const bandPointer = readOne(schema, data, 'records.band', file.pointer)!.pointer;
-      findings.push({ messageId: 'outside', path: bandPointer, data: { band: band.label, count, annex: itemPath(schema, annex.pointer) || '別添の記録項目' } });
+      findings.push({ messageId: 'outside', path: bandPointer, data: { band: band.label, count, annex: itemPath(schema, annex.pointer) || tr('別添の記録項目', 'the annex of record items') } });
     }
     return findings;
   },

@@ -6,6 +6,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { segmentsOf } from '../report/diagnostic.ts';
+import { fastLoad, type FastLoaded, type ScanNode } from './fast-load.ts';
 
 /** Larger than any real 評価書 (the biggest 全項目評価書 are a few hundred KB); protects memory and time. */
 export const maxFileBytes = 5 * 1024 * 1024;
@@ -103,6 +104,20 @@ function tooLarge(size: number, limit: number): string {
   return `ファイルが大きすぎます(${(size / 1024 / 1024).toFixed(1)} MB${size > limit ? '' : '以上'}、上限 ${limit / 1024 / 1024} MB)。`;
 }
 
+/**
+ * Nothing but white space and # comments (as /^(\s*#.*\n?)*\s*$/, in one pass that stops at the first content
+ * character: the regular expression backtracked over every line of a real file).
+ */
+export function onlyCommentsAndSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (/\s/.test(c)) continue;
+    if (c !== '#') return false;
+    while (i + 1 < text.length && !'\n\r\u2028\u2029'.includes(text[i + 1]!)) i++;
+  }
+  return true;
+}
+
 export function loadFile(file: string): LoadResult {
   const read = readProjectFile(file);
   if (!read.ok) return read;
@@ -122,14 +137,80 @@ export function loadText(file: string, input: Uint8Array | string): LoadResult {
     return fatal(file, 'load-not-utf8', 'ファイルが UTF-8 ではありません。', hint);
   }
   if (text.includes('\u0000')) return fatal(file, 'load-binary', 'テキストファイルではありません(NUL 文字を含みます)。', '評価書の YAML ファイルを指定してください。');
-  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+  if (onlyCommentsAndSpace(text)) {
     return fatal(file, 'load-empty', 'ファイルが空です。', '評価書の項目を記載してください。assessments/ にある評価書を写して始めることもできます。');
   }
 
+  const fast = fastLoad(text);
+  if (fast) return { ok: true, loaded: fastLoaded(file, text, fast) };
+  return loadPositional(file, text);
+}
+
+/** The positional parse's options: also used to build `doc` lazily on the fast path. */
+const parseOptions = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false } as const;
+
+/** Line starts of a text, for offset → line:col exactly as yaml's LineCounter (1-based line and column). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionIn(starts: number[], offset: number): Location {
+  let low = 0;
+  let high = starts.length;
+  while (low + 1 < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid;
+  }
+  return { line: low + 1, col: offset - starts[low]! + 1 };
+}
+
+/** The fast path's document: data from js-yaml, positions from the line scan, the yaml Document only if asked. */
+function fastLoaded(file: string, text: string, fast: FastLoaded): LoadedDocument {
+  let starts: number[] | undefined;
+  const at = (offset: number): Location => positionIn((starts ??= lineStarts(text)), offset);
+  let doc: Document.Parsed | undefined;
+  const locate = (pointer: string, options: { key?: boolean } = {}): Location => {
+    let node: ScanNode = fast.root;
+    let keyOffset: number | undefined;
+    let best = at(node.o);
+    for (const segment of segmentsOf(pointer)) {
+      keyOffset = undefined;
+      let next: ScanNode | undefined;
+      if (node.m) {
+        const entry = node.m.get(segment);
+        if (entry) {
+          keyOffset = entry.k;
+          next = entry.v;
+        }
+      } else if (node.s && /^\d+$/.test(segment)) {
+        next = node.s[Number(segment)];
+      }
+      if (!next) return best;
+      node = next;
+      best = at(options.key && keyOffset !== undefined ? keyOffset : node.o);
+    }
+    return best;
+  };
+  return {
+    file,
+    text,
+    get doc() {
+      return (doc ??= parseDocument(text, parseOptions));
+    },
+    data: fast.data,
+    locate,
+  };
+}
+
+/** The positional parse (yaml's Document with node ranges): every diagnostic of a file that is not fast. */
+export function loadPositional(file: string, text: string): LoadResult {
   const lineCounter = new LineCounter();
   // uniqueKeys is checked below with one set per mapping: the parser's own check compares each key with every
   // earlier key of its mapping, which took 50 s for 40,000 keys.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const doc = parseDocument(text, { lineCounter, ...parseOptions });
   const at = (offset: number): Location => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };

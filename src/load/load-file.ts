@@ -126,6 +126,15 @@ export function loadFile(file: string): LoadResult {
 
 /** Bytes (from a file or git) are decoded as strict UTF-8; a string is taken as already decoded. */
 export function loadText(file: string, input: Uint8Array | string): LoadResult {
+  return decodeAndLoad(file, input, true);
+}
+
+/** loadText without the fast path: the positional yaml parse only (the differential test's reference). */
+export function loadTextPositional(file: string, input: Uint8Array | string): LoadResult {
+  return decodeAndLoad(file, input, false);
+}
+
+function decodeAndLoad(file: string, input: Uint8Array | string, allowFast: boolean): LoadResult {
   let text: string;
   try {
     text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
@@ -141,7 +150,7 @@ export function loadText(file: string, input: Uint8Array | string): LoadResult {
     return fatal(file, 'load-empty', 'ファイルが空です。', '評価書の項目を記載してください。assessments/ にある評価書を写して始めることもできます。');
   }
 
-  const fast = fastLoad(text);
+  const fast = allowFast ? fastLoad(text) : undefined;
   if (fast) return { ok: true, loaded: fastLoaded(file, text, fast) };
   return loadPositional(file, text);
 }

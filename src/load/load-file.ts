@@ -7,6 +7,7 @@ import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, v
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { segmentsOf } from '../report/diagnostic.ts';
 import { fastLoad, type FastLoaded, type ScanNode } from './fast-load.ts';
+import { yamlSlips } from './yaml-slips.ts';
 
 /** Larger than any real 評価書 (the biggest 全項目評価書 are a few hundred KB); protects memory and time. */
 export const maxFileBytes = 5 * 1024 * 1024;
@@ -227,9 +228,7 @@ export function loadPositional(file: string, text: string): LoadResult {
   const errors: { code: string; pos: [number, number]; message: string }[] = [...doc.errors];
   if (errors.length === 0) errors.push(...duplicateKeys(doc));
   if (errors.length > 0) {
-    return {
-      ok: false,
-      diagnostics: errors.map((error) => {
+    const generic: Diagnostic[] = errors.map((error) => {
         const isDuplicate = error.code === 'DUPLICATE_KEY';
         return {
           rule: isDuplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
@@ -244,8 +243,8 @@ export function loadPositional(file: string, text: string): LoadResult {
               ? '値の中に「: 」(コロンと空白)があると項目名と誤解されます。値を |- の後に改行して書くか、"…" で囲んでください。'
               : `字下げ(インデント)と記号を確認してください。原文: ${error.message.split('\n')[0]}`,
         };
-      }),
-    };
+      });
+    return { ok: false, diagnostics: explainSlips(text, generic) };
   }
   if (!isMap(doc.contents)) {
     return fatal(file, 'load-not-mapping', '評価書の最上位は「項目名: 値」の並び(マッピング)である必要があります。', '1行目の # yaml-language-server … の次に「様式: 重点項目評価書」のように項目を書いてください。', doc.contents?.range ? at(doc.contents.range[0]) : undefined);
@@ -297,6 +296,23 @@ export function loadPositional(file: string, text: string): LoadResult {
   };
 
   return { ok: true, loaded: { file, text, doc, data, locate } };
+}
+
+/**
+ * A parser error on a line with an input-method slip (yaml-slips.ts) is reported as that slip: its cause and fix
+ * at its own column. The parser's syntax errors after the first slip are most often its consequences (a
+ * full-width space ends the mapping it was meant to indent): they are dropped and come back, if still there,
+ * once the slip is fixed. Errors before it, duplicate keys and every slip are kept.
+ */
+function explainSlips(text: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  const syntax = diagnostics.filter((d) => d.rule === 'yaml-syntax');
+  const slips = yamlSlips(text, syntax.map((d) => d.line));
+  if (slips.length === 0) return diagnostics;
+  const first = slips[0]!.line;
+  const file = diagnostics[0]!.file;
+  const out: Diagnostic[] = slips.map((slip) => ({ rule: slip.rule, severity: 'error' as const, file, line: slip.line, col: slip.col, path: '', message: slip.message, hint: slip.hint }));
+  for (const d of diagnostics) if (d.rule !== 'yaml-syntax' || d.line < first) out.push(d);
+  return out.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 /** The same key twice in one mapping (as the parser's uniqueKeys: scalar keys with the same value), in one pass. */

@@ -9,6 +9,7 @@ import { validateFile, type ValidateOptions, type ValidationResult } from './val
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { canonicalJson } from '../model/canonical.ts';
 import { inEdition, type Edition } from './edition.ts';
+import { lang } from '../report/i18n.ts';
 
 export interface Validated {
   file: string;
@@ -62,7 +63,7 @@ export async function validateMany(files: readonly string[], options: ManyOption
           new Promise<Validated[]>((resolve, reject) => {
             worker.once('message', (message: { results: Validated[] } | { error: string }) => ('error' in message ? reject(new Error(message.error)) : resolve(message.results)));
             worker.once('error', reject);
-            worker.postMessage({ files: chunks[i], options });
+            worker.postMessage({ files: chunks[i], options, lang: lang() });
           }),
       ),
     );

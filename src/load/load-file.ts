@@ -9,6 +9,8 @@ import { segmentsOf } from '../report/diagnostic.ts';
 import { fastLoad, type FastLoaded, type ScanNode } from './fast-load.ts';
 import { yamlSlips } from './yaml-slips.ts';
 
+export { clearLoadCache, loadCacheStats, loadFileCached, loadTextCached, textSha256 } from './load-cache.ts';
+
 /** Larger than any real 評価書 (the biggest 全項目評価書 are a few hundred KB); protects memory and time. */
 export const maxFileBytes = 5 * 1024 * 1024;
 /** YAML aliases are not needed in an assessment; a handful is tolerated, a bomb is refused. */
@@ -136,9 +138,14 @@ export function loadTextPositional(file: string, input: Uint8Array | string): Lo
 }
 
 function decodeAndLoad(file: string, input: Uint8Array | string, allowFast: boolean): LoadResult {
-  let text: string;
+  const decoded = decodeText(file, input);
+  return typeof decoded === 'string' ? loadDecoded(file, decoded, allowFast) : decoded;
+}
+
+/** The text of bytes (strict UTF-8, BOM removed) or of a string (BOM removed); a refusal when not UTF-8. */
+export function decodeText(file: string, input: Uint8Array | string): string | { ok: false; diagnostics: Diagnostic[] } {
   try {
-    text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
+    return typeof input === 'string' ? input.replace(/^\uFEFF/, '') : new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
   } catch {
     const bytes = input as Uint8Array;
     const hint = looksLikeShiftJis(bytes)
@@ -146,6 +153,10 @@ function decodeAndLoad(file: string, input: Uint8Array | string, allowFast: bool
       : 'テキストエディタで UTF-8 として保存し直してください。';
     return fatal(file, 'load-not-utf8', 'ファイルが UTF-8 ではありません。', hint);
   }
+}
+
+/** loadText of a decoded text (decodeText's result). */
+export function loadDecoded(file: string, text: string, allowFast = true): LoadResult {
   if (text.includes('\u0000')) return fatal(file, 'load-binary', 'テキストファイルではありません(NUL 文字を含みます)。', '評価書の YAML ファイルを指定してください。');
   if (onlyCommentsAndSpace(text)) {
     return fatal(file, 'load-empty', 'ファイルが空です。', '評価書の項目を記載してください。assessments/ にある評価書を写して始めることもできます。');

@@ -32,22 +32,37 @@ export interface FastLoaded {
   root: ScanNode;
 }
 
-// The `yaml` core schema (yaml/dist/schema/core), in its order: the first test that matches resolves the scalar.
-const coreTypes = [
-  new jsyaml.Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s), construct: () => null }),
-  new jsyaml.Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s), construct: (s: string) => s[0] === 't' || s[0] === 'T' }),
-  new jsyaml.Type('tag:pia,int-oct', { kind: 'scalar', resolve: (s: string) => /^0o[0-7]+$/.test(s), construct: (s: string) => parseInt(s.substring(2), 8) }),
-  new jsyaml.Type('tag:pia,int', { kind: 'scalar', resolve: (s: string) => /^[-+]?[0-9]+$/.test(s), construct: (s: string) => parseInt(s, 10) }),
-  new jsyaml.Type('tag:pia,int-hex', { kind: 'scalar', resolve: (s: string) => /^0x[0-9a-fA-F]+$/.test(s), construct: (s: string) => parseInt(s.substring(2), 16) }),
-  new jsyaml.Type('tag:pia,float-nan', {
-    kind: 'scalar',
-    resolve: (s: string) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s),
-    construct: (s: string) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY),
-  }),
-  new jsyaml.Type('tag:pia,float-exp', { kind: 'scalar', resolve: (s: string) => /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s), construct: (s: string) => parseFloat(s) }),
-  new jsyaml.Type('tag:pia,float', { kind: 'scalar', resolve: (s: string) => /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s), construct: (s: string) => parseFloat(s) }),
+// The `yaml` core schema (yaml/dist/schema/core): its tests in its order, the first that matches resolves the
+// plain scalar. One js-yaml type runs them all after a check of the first character (most values are Japanese
+// text and match none), and hands its result to construct, which js-yaml calls right after resolve.
+const coreTests: readonly [RegExp, (s: string) => unknown][] = [
+  [/^(?:~|[Nn]ull|NULL)?$/, () => null],
+  [/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'],
+  [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
+  [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
+  [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
+  [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY)],
+  [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => parseFloat(s)],
+  [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
 ];
-const schema = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: coreTypes });
+/** Every string a core test can match starts with one of these (or is empty). */
+const coreFirst = /^[~nNtTfF0-9+\-.]/;
+let resolved: unknown;
+const coreScalar = new jsyaml.Type('tag:pia,core-scalar', {
+  kind: 'scalar',
+  resolve: (s: string) => {
+    if (s !== '' && !coreFirst.test(s)) return false;
+    for (const [test, value] of coreTests) {
+      if (test.test(s)) {
+        resolved = value(s);
+        return true;
+      }
+    }
+    return false;
+  },
+  construct: () => resolved,
+});
+export const schema = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [coreScalar] });
 /** A plain key that `yaml` would resolve to something else than a string (null, bool, number): not fast. */
 const nonStringScalar = /^(?:~|[Nn]ull|NULL)?$|^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$|^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$|^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 /**
@@ -63,16 +78,36 @@ const notFast = (): never => {
   throw new NotFast();
 };
 
-/** The fast data and positions of `text`, or undefined to take the positional path. */
-export function fastLoad(text: string): FastLoaded | undefined {
+/** The line scan alone: the positions of `text`, or undefined when it is outside the scanner's subset. */
+export function fastScan(text: string): ScanNode | undefined {
   if (unusualCharacters.test(text) || !text.isWellFormed() || unusualLines.test(text)) return undefined;
-  let root: ScanNode;
   try {
-    root = new Scanner(text).document();
+    return new Scanner(text).document();
   } catch (error) {
     if (error instanceof NotFast) return undefined;
     throw error;
   }
+}
+
+/**
+ * SHA-256s of texts on which fastLoad succeeded in another thread of this process (validateMany's workers):
+ * for the same text, the line scan alone gives the same, already verified positions, without parsing again.
+ */
+const verified = new Set<string>();
+export function markVerified(sha256: string): void {
+  verified.add(sha256);
+}
+export function isVerified(sha256: string): boolean {
+  return verified.has(sha256);
+}
+export function anyVerified(): boolean {
+  return verified.size > 0;
+}
+
+/** The fast data and positions of `text`, or undefined to take the positional path. */
+export function fastLoad(text: string): FastLoaded | undefined {
+  const root = fastScan(text);
+  if (!root) return undefined;
   let data: unknown;
   let warned = false;
   try {
@@ -88,9 +123,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function sameShape(node: ScanNode, value: unknown): boolean {
+export function sameShape(node: ScanNode, value: unknown): boolean {
   if (node.m) {
-    if (!isPlainObject(value) || Object.keys(value).length !== node.m.size) return false;
+    if (!isPlainObject(value)) return false;
+    let size = 0;
+    for (const _ in value) size++;
+    if (size !== node.m.size) return false;
     for (const [key, entry] of node.m) if (!Object.hasOwn(value, key) || !sameShape(entry.v, value[key])) return false;
     return true;
   }
@@ -211,7 +249,7 @@ class Scanner {
     const hash = line.indexOf(' #', col);
     if (hash >= 0 && hash < colon) return null;
     const key = line.slice(col, colon).replace(/ +$/, '');
-    if (key.length > 1000 || nonStringScalar.test(key) || /[[\]{},]/.test(key)) notFast();
+    if (key.length > 1000 || ((key === '' || coreFirst.test(key)) && nonStringScalar.test(key)) || /[[\]{},]/.test(key)) notFast();
     return { key, offset: this.starts[i]! + col, after: colon + 1 };
   }
 
@@ -529,7 +567,7 @@ class FlowScanner {
       this.line = line;
     }
     const value = text.slice(start, p).replace(/ +$/, '');
-    if (isKey && (value.length > 1000 || nonStringScalar.test(value))) notFast();
+    if (isKey && (value.length > 1000 || ((value === '' || coreFirst.test(value)) && nonStringScalar.test(value)))) notFast();
     this.col = start + value.length;
     return value;
   }

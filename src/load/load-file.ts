@@ -6,7 +6,8 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { segmentsOf } from '../report/diagnostic.ts';
-import { fastLoad, type FastLoaded, type ScanNode } from './fast-load.ts';
+import { anyVerified, fastLoad, fastScan, isVerified, type FastLoaded, type ScanNode } from './fast-load.ts';
+import { textSha256 } from './load-cache.ts';
 import { yamlSlips } from './yaml-slips.ts';
 
 export { clearLoadCache, loadCacheStats, loadFileCached, loadTextCached, textSha256 } from './load-cache.ts';
@@ -26,6 +27,8 @@ export interface LoadedDocument {
   text: string;
   doc: Document.Parsed;
   data: unknown;
+  /** True when read by the fast path (js-yaml data, line-scan positions): the text is then known to be in its subset. */
+  fast?: boolean;
   /** line:col of the value at the pointer (or of its key with `key: true`); falls back to the nearest ancestor. */
   locate(pointer: string, options?: { key?: boolean }): Location;
 }
@@ -162,6 +165,15 @@ export function loadDecoded(file: string, text: string, allowFast = true): LoadR
     return fatal(file, 'load-empty', 'ファイルが空です。', '評価書の項目を記載してください。assessments/ にある評価書を写して始めることもできます。');
   }
 
+  if (allowFast && anyVerified()) {
+    // A text another thread of this process already read by the fast path: positions by the line scan alone,
+    // data parsed only if asked (the 事務 rules locate findings in files the workers validated).
+    const root = isVerified(textSha256(text)) ? fastScan(text) : undefined;
+    if (root) {
+      let data: Record<string, unknown> | undefined;
+      return { ok: true, loaded: fastLoaded(file, text, { root, get data() { return (data ??= fastLoad(text)!.data); } }) };
+    }
+  }
   const fast = allowFast ? fastLoad(text) : undefined;
   if (fast) return { ok: true, loaded: fastLoaded(file, text, fast) };
   return loadPositional(file, text);
@@ -221,8 +233,11 @@ function fastLoaded(file: string, text: string, fast: FastLoaded): LoadedDocumen
     get doc() {
       return (doc ??= parseDocument(text, parseOptions));
     },
-    data: fast.data,
+    get data() {
+      return fast.data;
+    },
     locate,
+    fast: true,
   };
 }
 

@@ -8,6 +8,7 @@ import { loadForms, type JsonSchema } from '../schema/registry.ts';
 import { fileCount as filesIn } from '../model/document.ts';
 import { itemPath, schemaAt } from '../schema/walk.ts';
 import { t } from '../report/i18n.ts';
+import { slipOnLine } from '../load/yaml-slips.ts';
 
 const typeNames: Record<string, string> = {
   string: '文字列',
@@ -190,6 +191,11 @@ function startsWith(loaded: LoadedDocument, pointer: string, prefix: string): bo
 function typeSlip(types: string[], value: unknown, loaded: LoadedDocument, pointer: string, label: string): { message: string; hint: string } | undefined {
   if (types.includes('array') && typeof value === 'string' && /^［[^]*］$/.test(value.trim())) {
     return { message: t('yaml.fullwidthBracket.list', { label }), hint: t('yaml.fullwidthBracket.hint', { ascii: '[ ]' }) };
+  }
+  if (types.includes('object') && typeof value === 'string') {
+    // "表紙:\n  評価書番号：48" with nothing after it parses as the text 「評価書番号：48」.
+    const slip = slipOnLine(loaded.text, loaded.locate(pointer).line);
+    if (slip && slip.rule !== 'yaml-flow-start') return { message: slip.message, hint: slip.hint };
   }
   if (types.includes('string') && Array.isArray(value) && startsWith(loaded, pointer, '[')) {
     return { message: t('yaml.flowStart.text', { label }), hint: t('yaml.flowStart.text.hint') };

@@ -56,6 +56,15 @@ test('全角コロン: 全角の「：」の位置を指し、「: 」に直す�
   }
 });
 
+test('最後の行の全角コロン・空白なしのコロン(構文エラーにならず文字列になる)も原因を示す', () => {
+  for (const [slip, rule] of [['  評価書番号：48', /全角「：」/], ['  評価書番号:48', /空白がありません/]] as const) {
+    const found = errors(`様式: 重点項目評価書\n表紙:\n${slip}\n`).filter((d) => d.path === '/表紙');
+    assert.equal(found.length, 1, slip);
+    assert.equal(found[0]!.line, 3);
+    assert.match(found[0]!.message, rule);
+  }
+});
+
 test('コロンの後に空白がない: コロンを指し、空白を入れるよう案内する', () => {
   const text = reference.replace('  評価書番号: 48', '  評価書番号:48');
   const found = errors(text);
@@ -112,4 +121,26 @@ test('同じ文字でも誤りのない行では何も言わない(段落の全�
   // A real "値の中の「: 」" error keeps its own hint.
   const colon = errors('様式: 重点項目評価書\n請求先: 越谷市総務部総務課 住所: 〒343-8501\n');
   assert.equal(colon[0]!.rule, 'yaml-syntax');
+});
+
+test('--lang en reaches the worker threads of validateMany (many files)', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { validateMany } = await import('../../src/validate/validate-many.ts');
+  const dir = mkdtempSync(path.join(tmpdir(), 'pia-ime-'));
+  try {
+    const files = Array.from({ length: 64 }, (_, i) => {
+      const file = path.join(dir, `a${i}.yaml`);
+      writeFileSync(file, '様式: 重点項目評価書\n表紙:\n  評価書番号：48\n  評価書名: x\n');
+      return file;
+    });
+    setLang('en');
+    const results = await validateMany(files, {}, 2);
+    assert.equal(results.length, 64);
+    for (const r of results) assert.match(r.diagnostics[0]!.message, /is full-width/, r.file);
+  } finally {
+    setLang('ja');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

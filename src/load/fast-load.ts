@@ -83,9 +83,8 @@ export function fastScan(text: string): ScanNode | undefined {
   if (unusualCharacters.test(text) || !text.isWellFormed() || unusualLines.test(text)) return undefined;
   try {
     return new Scanner(text).document();
-  } catch (error) {
-    if (error instanceof NotFast) return undefined;
-    throw error;
+  } catch {
+    return undefined; // NotFast, or a stack overflow on absurd nesting: the positional parser decides
   }
 }
 
@@ -115,7 +114,11 @@ export function fastLoad(text: string): FastLoaded | undefined {
   } catch {
     return undefined;
   }
-  if (warned || !sameShape(root, data)) return undefined;
+  try {
+    if (warned || !sameShape(root, data)) return undefined;
+  } catch {
+    return undefined;
+  }
   return { data: data as Record<string, unknown>, root };
 }
 

@@ -9,6 +9,7 @@ import { segmentsOf } from '../report/diagnostic.ts';
 import { anyVerified, fastLoad, fastScan, isVerified, type FastLoaded, type ScanNode } from './fast-load.ts';
 import { textSha256 } from './load-cache.ts';
 import { yamlSlips } from './yaml-slips.ts';
+import { t } from '../report/i18n.ts';
 
 export { clearLoadCache, loadCacheStats, loadFileCached, loadTextCached, textSha256 } from './load-cache.ts';
 
@@ -336,7 +337,7 @@ function explainSlips(text: string, diagnostics: Diagnostic[]): Diagnostic[] {
   if (slips.length === 0) return diagnostics;
   const first = slips[0]!.line;
   const file = diagnostics[0]!.file;
-  const out: Diagnostic[] = slips.map((slip) => ({ rule: slip.rule, severity: 'error' as const, file, line: slip.line, col: slip.col, path: '', message: slip.message, hint: slip.hint }));
+  const out: Diagnostic[] = slips.map((slip) => ({ rule: slip.rule, severity: 'error' as const, file, line: slip.line, col: slip.col, path: '', message: t('yaml.unreadable', { cause: slip.message }), hint: slip.hint }));
   for (const d of diagnostics) if (d.rule !== 'yaml-syntax' || d.line < first) out.push(d);
   return out.sort((a, b) => a.line - b.line || a.col - b.col);
 }

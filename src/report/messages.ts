@@ -60,6 +60,7 @@ export const messages = {
   'check.summary': { ja: '点検 {n} 件: {counts}。方針による判定: {verdict}。', en: '{n} claim(s) checked: {counts}. Verdict under the policy: {verdict}.' },
   'check.count': { ja: '{label} {n}', en: '{n} {label}' },
   // fastval (#19): YAML slips of a Japanese input method, named at their own line:col (src/load/yaml-slips.ts).
+  'yaml.unreadable': { ja: 'YAML として読めません。{cause}', en: 'Not readable as YAML. {cause}' },
   'yaml.fullwidthSpace': { ja: '字下げに全角スペース「　」が使われています。', en: 'The indentation contains a full-width space (U+3000 「　」).' },
   'yaml.fullwidthSpace.hint': {
     ja: '字下げは半角スペースだけで揃えてください(全角スペース1つを半角スペース2つに置き換えます)。',

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import jsyaml from 'js-yaml';
 import { loadText } from '../src/load/load-file.ts';
 import { validateText } from '../src/validate/validate.ts';
 import { renderAssessment } from '../src/render/pdf/write.ts';
@@ -49,18 +50,19 @@ async function bestAsync(fn: () => Promise<unknown>, runs = 2): Promise<number> 
 
 export default async function (): Promise<void> {
   const sizes = [1, 2, 4].map((mb) => mb * 1024 * 1024);
-  const rows: { mb: number; keys: number; parse: number; load: number; validate: number }[] = [];
+  const rows: { mb: number; keys: number; parse: number; jsyaml: number; load: number; validate: number }[] = [];
   for (const size of sizes) {
     const text = manyKeys(size);
     const keys = text.split('\n').length;
     const parse = best(() => parseDocument(text, { uniqueKeys: false }));
+    const jsyamlMs = best(() => jsyaml.load(text));
     const load = best(() => loadText('a.yaml', text));
     const validate = best(() => validateText('a.yaml', text, { today: '2026-11-25' }), 2);
-    rows.push({ mb: size / 1024 / 1024, keys, parse, load, validate });
-    console.log(`linear.load-${size / 1024 / 1024}mb             ${keys} lines: yaml parse ${parse.toFixed(0)} ms, load ${load.toFixed(0)} ms (×${(load / parse).toFixed(2)} parse), validate ${validate.toFixed(0)} ms`);
+    rows.push({ mb: size / 1024 / 1024, keys, parse, jsyaml: jsyamlMs, load, validate });
+    console.log(`linear.load-${size / 1024 / 1024}mb             ${keys} lines: yaml parse ${parse.toFixed(0)} ms, js-yaml ${jsyamlMs.toFixed(0)} ms, load ${load.toFixed(0)} ms (×${(load / parse).toFixed(2)} yaml parse, ×${(load / jsyamlMs).toFixed(2)} js-yaml), validate ${validate.toFixed(0)} ms`);
   }
   const [a, , c] = rows;
-  console.log(`linear.load-ratio-4mb-to-1mb   ${(c!.load / a!.load).toFixed(2)}  (yaml parse alone ${(c!.parse / a!.parse).toFixed(2)}; linear ≈ 4)`);
+  console.log(`linear.load-ratio-4mb-to-1mb   ${(c!.load / a!.load).toFixed(2)}  (yaml parse alone ${(c!.parse / a!.parse).toFixed(2)}, js-yaml ${(c!.jsyaml / a!.jsyaml).toFixed(2)}; linear ≈ 4)`);
   console.log(`linear.validate-ratio-4mb-to-1mb ${(c!.validate / a!.validate).toFixed(2)}  (linear ≈ 4)`);
 
   const result = (n: number) => validateText('a.yaml', reference.replace(/^    備考: null$/m, `    備考: ${'あいうえおかきくけこ'.repeat(n / 10)}`));

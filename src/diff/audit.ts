@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../report/diagnostic.ts';
 import type { JsonSchema } from '../schema/registry.ts';
 import { isSignificant, schemaAt } from '../schema/walk.ts';
-import { loadText, type LoadedDocument } from '../load/load-file.ts';
+import { loadTextCached, type LoadedDocument } from '../load/load-file.ts';
 import { formatWareki } from '../model/wareki.ts';
 import { validateText, type ValidationResult } from '../validate/validate.ts';
 import { classifyChange } from '../classify/classify.ts';
@@ -38,7 +38,7 @@ export interface AuditInput {
 export type AuditResult = { ok: true; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 export function auditAssessment(input: AuditInput): AuditResult {
-  const result = validateText(input.file, input.text, { today: input.today });
+  const result = validateText(input.file, input.text, { today: input.today, cache: true });
   if (!result.renderable || !result.data || !result.loaded || !result.form) return { ok: false, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
   const root = result.form.schema;
   const data = result.data;
@@ -110,7 +110,7 @@ function auditHistory(root: JsonSchema, input: AuditInput, data: Record<string, 
   const { commits, texts } = input.history!;
   const parsed = texts.map((t) => {
     if (t === undefined) return undefined;
-    const r = loadText(input.file, t);
+    const r = loadTextCached(input.file, t);
     return r.ok ? (r.loaded.data as Record<string, unknown>) : undefined;
   });
   // The oldest commit of the final run of committed versions that carry the latest committed 公表日: the last

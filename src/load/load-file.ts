@@ -6,6 +6,12 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { segmentsOf } from '../report/diagnostic.ts';
+import { anyVerified, fastLoad, fastScan, isVerified, type FastLoaded, type ScanNode } from './fast-load.ts';
+import { textSha256 } from './load-cache.ts';
+import { yamlSlips } from './yaml-slips.ts';
+import { t } from '../report/i18n.ts';
+
+export { clearLoadCache, loadCacheStats, loadFileCached, loadTextCached, textSha256 } from './load-cache.ts';
 
 /** Larger than any real 評価書 (the biggest 全項目評価書 are a few hundred KB); protects memory and time. */
 export const maxFileBytes = 5 * 1024 * 1024;
@@ -22,6 +28,8 @@ export interface LoadedDocument {
   text: string;
   doc: Document.Parsed;
   data: unknown;
+  /** True when read by the fast path (js-yaml data, line-scan positions): the text is then known to be in its subset. */
+  fast?: boolean;
   /** line:col of the value at the pointer (or of its key with `key: true`); falls back to the nearest ancestor. */
   locate(pointer: string, options?: { key?: boolean }): Location;
 }
@@ -103,6 +111,20 @@ function tooLarge(size: number, limit: number): string {
   return `ファイルが大きすぎます(${(size / 1024 / 1024).toFixed(1)} MB${size > limit ? '' : '以上'}、上限 ${limit / 1024 / 1024} MB)。`;
 }
 
+/**
+ * Nothing but white space and # comments (as /^(\s*#.*\n?)*\s*$/, in one pass that stops at the first content
+ * character: the regular expression backtracked over every line of a real file).
+ */
+export function onlyCommentsAndSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (/\s/.test(c)) continue;
+    if (c !== '#') return false;
+    while (i + 1 < text.length && !'\n\r\u2028\u2029'.includes(text[i + 1]!)) i++;
+  }
+  return true;
+}
+
 export function loadFile(file: string): LoadResult {
   const read = readProjectFile(file);
   if (!read.ok) return read;
@@ -111,9 +133,23 @@ export function loadFile(file: string): LoadResult {
 
 /** Bytes (from a file or git) are decoded as strict UTF-8; a string is taken as already decoded. */
 export function loadText(file: string, input: Uint8Array | string): LoadResult {
-  let text: string;
+  return decodeAndLoad(file, input, true);
+}
+
+/** loadText without the fast path: the positional yaml parse only (the differential test's reference). */
+export function loadTextPositional(file: string, input: Uint8Array | string): LoadResult {
+  return decodeAndLoad(file, input, false);
+}
+
+function decodeAndLoad(file: string, input: Uint8Array | string, allowFast: boolean): LoadResult {
+  const decoded = decodeText(file, input);
+  return typeof decoded === 'string' ? loadDecoded(file, decoded, allowFast) : decoded;
+}
+
+/** The text of bytes (strict UTF-8, BOM removed) or of a string (BOM removed); a refusal when not UTF-8. */
+export function decodeText(file: string, input: Uint8Array | string): string | { ok: false; diagnostics: Diagnostic[] } {
   try {
-    text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
+    return typeof input === 'string' ? input.replace(/^\uFEFF/, '') : new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
   } catch {
     const bytes = input as Uint8Array;
     const hint = looksLikeShiftJis(bytes)
@@ -121,15 +157,97 @@ export function loadText(file: string, input: Uint8Array | string): LoadResult {
       : 'テキストエディタで UTF-8 として保存し直してください。';
     return fatal(file, 'load-not-utf8', 'ファイルが UTF-8 ではありません。', hint);
   }
+}
+
+/** loadText of a decoded text (decodeText's result). */
+export function loadDecoded(file: string, text: string, allowFast = true): LoadResult {
   if (text.includes('\u0000')) return fatal(file, 'load-binary', 'テキストファイルではありません(NUL 文字を含みます)。', '評価書の YAML ファイルを指定してください。');
-  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+  if (onlyCommentsAndSpace(text)) {
     return fatal(file, 'load-empty', 'ファイルが空です。', '評価書の項目を記載してください。assessments/ にある評価書を写して始めることもできます。');
   }
 
+  if (allowFast && anyVerified()) {
+    // A text another thread of this process already read by the fast path: positions by the line scan alone,
+    // data parsed only if asked (the 事務 rules locate findings in files the workers validated).
+    const root = isVerified(textSha256(text)) ? fastScan(text) : undefined;
+    if (root) {
+      let data: Record<string, unknown> | undefined;
+      return { ok: true, loaded: fastLoaded(file, text, { root, get data() { return (data ??= fastLoad(text)!.data); } }) };
+    }
+  }
+  const fast = allowFast ? fastLoad(text) : undefined;
+  if (fast) return { ok: true, loaded: fastLoaded(file, text, fast) };
+  return loadPositional(file, text);
+}
+
+/** The positional parse's options: also used to build `doc` lazily on the fast path. */
+const parseOptions = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false } as const;
+
+/** Line starts of a text, for offset → line:col exactly as yaml's LineCounter (1-based line and column). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionIn(starts: number[], offset: number): Location {
+  let low = 0;
+  let high = starts.length;
+  while (low + 1 < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid;
+  }
+  return { line: low + 1, col: offset - starts[low]! + 1 };
+}
+
+/** The fast path's document: data from js-yaml, positions from the line scan, the yaml Document only if asked. */
+function fastLoaded(file: string, text: string, fast: FastLoaded): LoadedDocument {
+  let starts: number[] | undefined;
+  const at = (offset: number): Location => positionIn((starts ??= lineStarts(text)), offset);
+  let doc: Document.Parsed | undefined;
+  const locate = (pointer: string, options: { key?: boolean } = {}): Location => {
+    let node: ScanNode = fast.root;
+    let keyOffset: number | undefined;
+    let best = at(node.o);
+    for (const segment of segmentsOf(pointer)) {
+      keyOffset = undefined;
+      let next: ScanNode | undefined;
+      if (node.m) {
+        const entry = node.m.get(segment);
+        if (entry) {
+          keyOffset = entry.k;
+          next = entry.v;
+        }
+      } else if (node.s && /^\d+$/.test(segment)) {
+        next = node.s[Number(segment)];
+      }
+      if (!next) return best;
+      node = next;
+      best = at(options.key && keyOffset !== undefined ? keyOffset : node.o);
+    }
+    return best;
+  };
+  return {
+    file,
+    text,
+    get doc() {
+      return (doc ??= parseDocument(text, parseOptions));
+    },
+    get data() {
+      return fast.data;
+    },
+    locate,
+    fast: true,
+  };
+}
+
+/** The positional parse (yaml's Document with node ranges): every diagnostic of a file that is not fast. */
+export function loadPositional(file: string, text: string): LoadResult {
   const lineCounter = new LineCounter();
   // uniqueKeys is checked below with one set per mapping: the parser's own check compares each key with every
   // earlier key of its mapping, which took 50 s for 40,000 keys.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const doc = parseDocument(text, { lineCounter, ...parseOptions });
   const at = (offset: number): Location => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
@@ -137,9 +255,7 @@ export function loadText(file: string, input: Uint8Array | string): LoadResult {
   const errors: { code: string; pos: [number, number]; message: string }[] = [...doc.errors];
   if (errors.length === 0) errors.push(...duplicateKeys(doc));
   if (errors.length > 0) {
-    return {
-      ok: false,
-      diagnostics: errors.map((error) => {
+    const generic: Diagnostic[] = errors.map((error) => {
         const isDuplicate = error.code === 'DUPLICATE_KEY';
         return {
           rule: isDuplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
@@ -154,8 +270,8 @@ export function loadText(file: string, input: Uint8Array | string): LoadResult {
               ? '値の中に「: 」(コロンと空白)があると項目名と誤解されます。値を |- の後に改行して書くか、"…" で囲んでください。'
               : `字下げ(インデント)と記号を確認してください。原文: ${error.message.split('\n')[0]}`,
         };
-      }),
-    };
+      });
+    return { ok: false, diagnostics: explainSlips(text, generic) };
   }
   if (!isMap(doc.contents)) {
     return fatal(file, 'load-not-mapping', '評価書の最上位は「項目名: 値」の並び(マッピング)である必要があります。', '1行目の # yaml-language-server … の次に「様式: 重点項目評価書」のように項目を書いてください。', doc.contents?.range ? at(doc.contents.range[0]) : undefined);
@@ -207,6 +323,23 @@ export function loadText(file: string, input: Uint8Array | string): LoadResult {
   };
 
   return { ok: true, loaded: { file, text, doc, data, locate } };
+}
+
+/**
+ * A parser error on a line with an input-method slip (yaml-slips.ts) is reported as that slip: its cause and fix
+ * at its own column. The parser's syntax errors after the first slip are most often its consequences (a
+ * full-width space ends the mapping it was meant to indent): they are dropped and come back, if still there,
+ * once the slip is fixed. Errors before it, duplicate keys and every slip are kept.
+ */
+function explainSlips(text: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  const syntax = diagnostics.filter((d) => d.rule === 'yaml-syntax');
+  const slips = yamlSlips(text, syntax.map((d) => d.line));
+  if (slips.length === 0) return diagnostics;
+  const first = slips[0]!.line;
+  const file = diagnostics[0]!.file;
+  const out: Diagnostic[] = slips.map((slip) => ({ rule: slip.rule, severity: 'error' as const, file, line: slip.line, col: slip.col, path: '', message: t('yaml.unreadable', { cause: slip.message }), hint: slip.hint }));
+  for (const d of diagnostics) if (d.rule !== 'yaml-syntax' || d.line < first) out.push(d);
+  return out.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 /** The same key twice in one mapping (as the parser's uniqueKeys: scalar keys with the same value), in one pass. */

@@ -127,6 +127,47 @@ export const messages = {
   'check.description': { ja: '(点検: {text})', en: '(check: {text})' },
   'check.withoutChecks': { ja: '点検の定義(checks.yaml)がない評価書: {files}', en: 'Assessments without checks (checks.yaml): {files}' },
   'list.separator': { ja: '、', en: ', ' },
+  // fastval (#19): YAML slips of a Japanese input method, named at their own line:col (src/load/yaml-slips.ts).
+  'yaml.unreadable': { ja: 'YAML として読めません。{cause}', en: 'Not readable as YAML. {cause}' },
+  'yaml.fullwidthSpace': { ja: '字下げに全角スペース「　」が使われています。', en: 'The indentation contains a full-width space (U+3000 「　」).' },
+  'yaml.fullwidthSpace.hint': {
+    ja: '字下げは半角スペースだけで揃えてください(全角スペース1つを半角スペース2つに置き換えます)。',
+    en: 'Indent with ASCII spaces only (replace each full-width space with two spaces).',
+  },
+  'yaml.fullwidthColon': { ja: '項目名「{key}」の後のコロンが全角「：」です。', en: 'The colon after the item name "{key}" is full-width (「：」).' },
+  'yaml.fullwidthColon.hint': { ja: '半角のコロンと空白「: 」に直してください(例: {key}: {value})。', en: 'Write an ASCII colon and a space instead (e.g. {key}: {value}).' },
+  'yaml.colonSpace': { ja: '項目名「{key}」のコロン「:」の後に空白がありません。', en: 'There is no space after the colon of the item name "{key}".' },
+  'yaml.colonSpace.hint': { ja: 'コロンの後に半角スペースを1つ入れてください(例: {key}: {value})。', en: 'Put one space after the colon (e.g. {key}: {value}).' },
+  'yaml.flowStart': {
+    ja: '「{key}」の値が「{bracket}」で始まるため、一覧(または「項目名: 値」の並び)の書き出しと読まれました。',
+    en: 'The value of "{key}" starts with "{bracket}", so YAML reads it as the start of a list (or of a mapping).',
+  },
+  'yaml.flowStart.hint': {
+    ja: 'チェック欄なら true / false / 不明 と書きます。文字として書くときは値全体を引用符で囲んでください(例: {key}: "{value}")。',
+    en: 'For a checkbox write true / false / 不明. For text, put the whole value in quotes (e.g. {key}: "{value}").',
+  },
+  'yaml.fullwidthBracket': { ja: '「{key}」の値の括弧が全角「{open}{close}」です。', en: 'The brackets of the value of "{key}" are full-width (「{open}{close}」).' },
+  'yaml.fullwidthBracket.hint': {
+    ja: '一覧や「項目名: 値」の並びの括弧は半角の {ascii} で書いてください。',
+    en: 'Lists and mappings are written with ASCII {ascii}.',
+  },
+  'yaml.fullwidthBracket.list': {
+    ja: '「{label}」の一覧の括弧が全角「［ ］」のため、一覧ではなく1つの文字列と読まれました。',
+    en: '"{label}": the list brackets are full-width (「［ ］」), so the value was read as one text, not a list.',
+  },
+  'yaml.flowStart.text': {
+    ja: '「{label}」の値が「[」で始まるため、文字ではなく一覧と読まれました。',
+    en: '"{label}": the value starts with "[", so it was read as a list, not as text.',
+  },
+  'yaml.flowStart.text.hint': {
+    ja: '文字として書くときは値全体を引用符で囲んでください(例: "[○] 行う")。チェック欄なら true / false / 不明 と書きます。',
+    en: 'For text, put the whole value in quotes (e.g. "[○] 行う"). For a checkbox write true / false / 不明.',
+  },
+  'yaml.fullwidthSpace.key': { ja: '項目名「{key}」の前に全角スペース「　」があります。', en: 'The item name "{key}" is preceded by a full-width space (U+3000 「　」).' },
+  'yaml.fullwidthSpace.key.hint': {
+    ja: '字下げは半角スペースだけで揃えてください。項目名は「{name}」です。',
+    en: 'Indent with ASCII spaces only. The item name is "{name}".',
+  },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

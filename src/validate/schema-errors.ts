@@ -7,7 +7,8 @@ import { pointerOf, segmentsOf } from '../report/diagnostic.ts';
 import { loadForms, type JsonSchema } from '../schema/registry.ts';
 import { fileCount as filesIn } from '../model/document.ts';
 import { itemPath, schemaAt } from '../schema/walk.ts';
-import { tr } from '../report/i18n.ts';
+import { t, tr } from '../report/i18n.ts';
+import { slipOnLine } from '../load/yaml-slips.ts';
 
 const typeNames: Record<string, () => string> = {
   string: () => tr('文字列', 'text'),
@@ -72,7 +73,15 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
         const key = (error.params as { additionalProperty: string }).additionalProperty;
         const allowed = Object.keys(schema?.properties ?? {});
         const suggestion = suggestKey(key, allowed);
-        d = {
+        const spaced = /^[ \u3000]*\u3000/.test(key) ? suggestKey(key.replace(/^[ \u3000]+/, ''), allowed) : undefined;
+        d = spaced ? {
+          rule: 'schema-unknown-key',
+          severity: 'error',
+          path: pointerOf([...segmentsOf(pointer), key]),
+          keyAt: pointerOf([...segmentsOf(pointer), key]),
+          message: t('yaml.fullwidthSpace.key', { key }),
+          hint: t('yaml.fullwidthSpace.key.hint', { name: spaced }),
+        } : {
           rule: 'schema-unknown-key',
           severity: 'error',
           path: pointerOf([...segmentsOf(pointer), key]),
@@ -96,7 +105,9 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
             ? tr(`「${label(pointer)}」のチェック欄は true、false、不明 のいずれかです(「${describeValue(value)}」と書かれています)。`, `The check box 「${label(pointer)}」 is one of true, false, 「不明」 (it says 「${describeValue(value)}」).`)
             : tr(`「${describeValue(value)}」は「${label(pointer)}」の選択肢にありません。`, `「${describeValue(value)}」 is not one of the choices of 「${label(pointer)}」.`),
           hint: isCheckbox
-            ? tr('チェックありは true、なしは false、原本で読み取れないときは 不明 と書いてください。', 'Write true for checked, false for unchecked, and 「不明」 when the original cannot be read.')
+            ? Array.isArray(value) && startsWith(loaded, pointer, '[')
+              ? t('yaml.flowStart.text.hint')
+              : tr('チェックありは true、なしは false、原本で読み取れないときは 不明 と書いてください。', 'Write true for checked, false for unchecked, and 「不明」 when the original cannot be read.')
             : (suggestion ? tr(`もしかして「${suggestion}」ですか。`, `Did you mean 「${suggestion}」? `) : '') + `${tr('選択肢', 'Choices')}: ${choiceList(allowed)}`,
         };
         break;
@@ -114,7 +125,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
       }
       case 'type': {
         const types = String((error.params as { type: string }).type).split(',');
-        d = {
+        const slip = typeSlip(types, value, loaded, pointer, label(pointer));
+        d = slip ? { rule: 'schema-type', severity: 'error', path: pointer, ...slip } : {
           rule: 'schema-type',
           severity: 'error',
           path: pointer,
@@ -162,6 +174,33 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], loaded: Loaded
     diagnostics.push({ ...rest, file: loaded.file, ...at });
   }
   return diagnostics;
+}
+
+/** Whether the source text of the value at `pointer` starts with `prefix` (the value as typed, not as parsed). */
+function startsWith(loaded: LoadedDocument, pointer: string, prefix: string): boolean {
+  const { line, col } = loaded.locate(pointer);
+  let start = 0;
+  for (let n = 1; n < line; n++) start = loaded.text.indexOf('\n', start) + 1;
+  return loaded.text.startsWith(prefix, start + col - 1);
+}
+
+/**
+ * A value of the wrong type because of an input-method slip: a list typed with full-width brackets (read as one
+ * text), or a text starting with "[" (read as a list).
+ */
+function typeSlip(types: string[], value: unknown, loaded: LoadedDocument, pointer: string, label: string): { message: string; hint: string } | undefined {
+  if (types.includes('array') && typeof value === 'string' && /^［[^]*］$/.test(value.trim())) {
+    return { message: t('yaml.fullwidthBracket.list', { label }), hint: t('yaml.fullwidthBracket.hint', { ascii: '[ ]' }) };
+  }
+  if (types.includes('object') && typeof value === 'string') {
+    // "表紙:\n  評価書番号：48" with nothing after it parses as the text 「評価書番号：48」.
+    const slip = slipOnLine(loaded.text, loaded.locate(pointer).line);
+    if (slip && slip.rule !== 'yaml-flow-start') return { message: slip.message, hint: slip.hint };
+  }
+  if (types.includes('string') && Array.isArray(value) && startsWith(loaded, pointer, '[')) {
+    return { message: t('yaml.flowStart.text', { label }), hint: t('yaml.flowStart.text.hint') };
+  }
+  return undefined;
 }
 
 function valueAt(data: unknown, pointer: string): unknown {

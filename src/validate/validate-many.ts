@@ -9,6 +9,8 @@ import { validateFile, type ValidateOptions, type ValidationResult } from './val
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { canonicalJson } from '../model/canonical.ts';
 import { inEdition, type Edition } from './edition.ts';
+import { lang } from '../report/i18n.ts';
+import { markVerified } from '../load/fast-load.ts';
 
 export interface Validated {
   file: string;
@@ -21,6 +23,8 @@ export interface Validated {
   textSha256?: string;
   /** With the `canonical` option, instead of `data`: the canonical JSON text and its SHA-256 (model/canonical.ts). */
   canonical?: { json: string; sha256: string };
+  /** Read by the fast path (see load/fast-load.ts): the main thread may then locate in it by the line scan alone. */
+  fast?: boolean;
   /** The version `data`/`canonical` are of (see edition.ts): public unless asked for the submission one. */
   edition?: Edition;
 }
@@ -40,7 +44,7 @@ export function validatedOf(file: string, full: ValidationResult, options: ManyO
   const edition = options.edition ?? 'public';
   const r = inEdition(full, edition);
   const textSha256 = r.loaded ? createHash('sha256').update(r.loaded.text).digest('hex') : undefined;
-  const base = { file, renderable: r.renderable, formName: r.form?.formName, diagnostics: r.diagnostics, textSha256, edition };
+  const base = { file, renderable: r.renderable, formName: r.form?.formName, diagnostics: r.diagnostics, textSha256, edition, ...(r.loaded?.fast ? { fast: true } : {}) };
   if (options.canonical && r.renderable && r.data && r.form) return { ...base, canonical: canonicalJson(r.data, r.form.schema) };
   return { ...base, data: r.data };
 }
@@ -62,11 +66,12 @@ export async function validateMany(files: readonly string[], options: ManyOption
           new Promise<Validated[]>((resolve, reject) => {
             worker.once('message', (message: { results: Validated[] } | { error: string }) => ('error' in message ? reject(new Error(message.error)) : resolve(message.results)));
             worker.once('error', reject);
-            worker.postMessage({ files: chunks[i], options });
+            worker.postMessage({ files: chunks[i], options, lang: lang() });
           }),
       ),
     );
     const byFile = new Map(answers.flat().map((r) => [r.file, r]));
+    for (const r of byFile.values()) if (r.fast && r.textSha256) markVerified(r.textSha256);
     return files.map((file) => byFile.get(file)!);
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));

@@ -3,7 +3,7 @@
  */
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { fillTemplate } from '../report/diagnostic.ts';
-import { loadFile, loadText, type LoadedDocument } from '../load/load-file.ts';
+import { loadFile, loadFileCached, loadText, loadTextCached, type LoadedDocument } from '../load/load-file.ts';
 import { loadForms, type FormDefinition } from '../schema/registry.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { arrayAt, isObject, stringAt } from '../model/access.ts';
@@ -23,6 +23,8 @@ export interface ValidateOptions {
    * (the site loader: `pia validate` and `pia build` report the findings).
    */
   schemaOnly?: boolean;
+  /** Reuse the parse of a text already loaded in this process (src/load/load-cache.ts, keyed by its SHA-256). */
+  cache?: boolean;
 }
 
 export interface ValidationResult {
@@ -37,13 +39,13 @@ export interface ValidationResult {
 }
 
 export function validateFile(file: string, options: ValidateOptions = {}): ValidationResult {
-  const result = loadFile(file);
+  const result = options.cache ? loadFileCached(file) : loadFile(file);
   if (!result.ok) return { file, diagnostics: result.diagnostics, renderable: false };
   return validateLoaded(result.loaded, options);
 }
 
 export function validateText(file: string, text: string, options: ValidateOptions = {}): ValidationResult {
-  const result = loadText(file, text);
+  const result = options.cache ? loadTextCached(file, text) : loadText(file, text);
   if (!result.ok) return { file, diagnostics: result.diagnostics, renderable: false };
   return validateLoaded(result.loaded, options);
 }

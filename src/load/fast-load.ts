@@ -1,0 +1,577 @@
+/**
+ * The fast path of the loader: data from js-yaml (a parser without positions, ~5–15× quicker than the positional
+ * `yaml` document) and positions from one line scan of the block-style YAML the project writes.
+ *
+ * It never decides anything on its own: it returns `undefined` whenever it is not sure, and the loader then takes
+ * the positional `yaml` path exactly as before (same data, same diagnostics). It is sure only when
+ * - js-yaml, with a schema that resolves plain scalars exactly as `yaml`'s YAML 1.2 core schema does, reads the
+ *   text without error or warning (it refuses duplicate keys, unknown tags and unknown aliases itself);
+ * - the line scan below recognises every line as block-style YAML of a strict subset (block mappings and
+ *   sequences, plain, quoted and block scalars, flow collections of scalars and collections): no
+ *   anchors, aliases, tags, directives, document markers, explicit keys, tabs, CR or other unusual characters;
+ * - the structure the scan found (every mapping's keys, every sequence's length, every value's kind) is the
+ *   structure of the data js-yaml returned.
+ * The differential test (test/load/fast-load.test.ts) checks on every YAML of the repository, the bad-input
+ * corpus and generated edge cases that whenever this returns a result, the data and every position are the
+ * positional parse's.
+ */
+import jsyaml from 'js-yaml';
+
+/** A node of the scanned document: the offset `yaml` gives as its range start, and its children. */
+export interface ScanNode {
+  /** Offset (UTF-16 index into the text) where the node starts, as the `yaml` node's range[0]. */
+  o: number;
+  /** A block mapping: key → offset of the key and its value node (in source order). */
+  m?: Map<string, { k: number; v: ScanNode }>;
+  /** A block sequence: its items. */
+  s?: ScanNode[];
+}
+
+export interface FastLoaded {
+  data: Record<string, unknown>;
+  root: ScanNode;
+}
+
+// The `yaml` core schema (yaml/dist/schema/core): its tests in its order, the first that matches resolves the
+// plain scalar. One js-yaml type runs them all after a check of the first character (most values are Japanese
+// text and match none), and hands its result to construct, which js-yaml calls right after resolve.
+const coreTests: readonly [RegExp, (s: string) => unknown][] = [
+  [/^(?:~|[Nn]ull|NULL)?$/, () => null],
+  [/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'],
+  [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
+  [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
+  [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
+  [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY)],
+  [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => parseFloat(s)],
+  [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
+];
+/** Every string a core test can match starts with one of these (or is empty). */
+const coreFirst = /^[~nNtTfF0-9+\-.]/;
+let resolved: unknown;
+const coreScalar = new jsyaml.Type('tag:pia,core-scalar', {
+  kind: 'scalar',
+  resolve: (s: string) => {
+    if (s !== '' && !coreFirst.test(s)) return false;
+    for (const [test, value] of coreTests) {
+      if (test.test(s)) {
+        resolved = value(s);
+        return true;
+      }
+    }
+    return false;
+  },
+  construct: () => resolved,
+});
+export const schema = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [coreScalar] });
+/** A plain key that `yaml` would resolve to something else than a string (null, bool, number): not fast. */
+const nonStringScalar = /^(?:~|[Nn]ull|NULL)?$|^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$|^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$|^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+/**
+ * Characters the fast path leaves to the positional parser: tab, CR, C0/C1 controls, DEL, NEL, the Unicode line
+ * and paragraph separators, BOM inside the text, lone surrogates and U+FFFE/U+FFFF.
+ */
+const unusualCharacters = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+/** Directives, document markers. */
+const unusualLines = /^(?:%|---(?:[ \n]|$)|\.\.\.(?:[ \n]|$))/m;
+
+class NotFast extends Error {}
+const notFast = (): never => {
+  throw new NotFast();
+};
+
+/** The line scan alone: the positions of `text`, or undefined when it is outside the scanner's subset. */
+export function fastScan(text: string): ScanNode | undefined {
+  if (unusualCharacters.test(text) || !text.isWellFormed() || unusualLines.test(text)) return undefined;
+  try {
+    return new Scanner(text).document();
+  } catch {
+    return undefined; // NotFast, or a stack overflow on absurd nesting: the positional parser decides
+  }
+}
+
+/**
+ * SHA-256s of texts on which fastLoad succeeded in another thread of this process (validateMany's workers):
+ * for the same text, the line scan alone gives the same, already verified positions, without parsing again.
+ */
+const verified = new Set<string>();
+export function markVerified(sha256: string): void {
+  verified.add(sha256);
+}
+export function isVerified(sha256: string): boolean {
+  return verified.has(sha256);
+}
+export function anyVerified(): boolean {
+  return verified.size > 0;
+}
+
+/** The fast data and positions of `text`, or undefined to take the positional path. */
+export function fastLoad(text: string): FastLoaded | undefined {
+  const root = fastScan(text);
+  if (!root) return undefined;
+  let data: unknown;
+  let warned = false;
+  try {
+    data = jsyaml.load(text, { schema, json: false, onWarning: () => (warned = true) });
+  } catch {
+    return undefined;
+  }
+  try {
+    if (warned || !sameShape(root, data)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return { data: data as Record<string, unknown>, root };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function sameShape(node: ScanNode, value: unknown): boolean {
+  if (node.m) {
+    if (!isPlainObject(value)) return false;
+    let size = 0;
+    for (const _ in value) size++;
+    if (size !== node.m.size) return false;
+    for (const [key, entry] of node.m) if (!Object.hasOwn(value, key) || !sameShape(entry.v, value[key])) return false;
+    return true;
+  }
+  if (node.s) return Array.isArray(value) && value.length === node.s.length && node.s.every((item, i) => sameShape(item, value[i]));
+  return typeof value !== 'object' || value === null;
+}
+
+const space = 0x20;
+/** Characters that cannot start a plain scalar or plain key here (YAML c-indicator, less `-?:` handled apart). */
+const indicatorStart = new Set([...',[]{}#&*!|>\'"%@`']);
+
+/**
+ * A strict line scanner for block-style YAML. Throws NotFast on anything outside its subset; never guesses.
+ * Columns and indents count spaces (tabs are excluded beforehand).
+ */
+class Scanner {
+  private readonly lines: string[];
+  private readonly starts: number[];
+  private readonly indents: number[];
+
+  constructor(text: string) {
+    this.lines = text.split('\n');
+    this.starts = new Array(this.lines.length);
+    this.indents = new Array(this.lines.length);
+    let offset = 0;
+    for (let i = 0; i < this.lines.length; i++) {
+      const line = this.lines[i]!;
+      this.starts[i] = offset;
+      offset += line.length + 1;
+      let n = 0;
+      while (n < line.length && line.charCodeAt(n) === space) n++;
+      // A blank line or a comment line: -1 (skipped by next()).
+      this.indents[i] = n === line.length || line.charCodeAt(n) === 0x23 ? -1 : n;
+    }
+  }
+
+  /** The next line at or after i that has content (not blank, not a comment). */
+  private next(i: number): number {
+    while (i < this.lines.length && this.indents[i] === -1) i++;
+    return i;
+  }
+
+  document(): ScanNode {
+    const i = this.next(0);
+    if (i >= this.lines.length || this.indents[i] !== 0) notFast();
+    if (this.isDash(i, 0)) notFast(); // a top-level sequence: the positional path reports it
+    const key = this.key(i, 0);
+    if (!key) notFast();
+    const [node, after] = this.map(i, 0);
+    if (this.next(after) < this.lines.length) notFast();
+    return node;
+  }
+
+  private isDash(i: number, col: number): boolean {
+    const line = this.lines[i]!;
+    return line.charCodeAt(col) === 0x2d && (col + 1 === line.length || line.charCodeAt(col + 1) === space);
+  }
+
+  /** First non-space column at or after col on line i (the line length when none). */
+  private skipSpaces(i: number, col: number): number {
+    const line = this.lines[i]!;
+    while (col < line.length && line.charCodeAt(col) === space) col++;
+    return col;
+  }
+
+  /** Nothing but spaces and an optional comment (after a space) from col to the end of line i. */
+  private restIsEmpty(i: number, col: number): boolean {
+    const line = this.lines[i]!;
+    const p = this.skipSpaces(i, col);
+    if (p === line.length) return true;
+    return line.charCodeAt(p) === 0x23 && (p === 0 || line.charCodeAt(p - 1) === space);
+  }
+
+  /** An implicit key at (i, col): its string, its offset and the column after its `:`; null when not a key. */
+  private key(i: number, col: number): { key: string; offset: number; after: number } | null {
+    const line = this.lines[i]!;
+    const c = line[col]!;
+    if (c === '"' || c === "'") {
+      const close = line.indexOf(c, col + 1);
+      if (close < 0) return null;
+      let end = close;
+      let inner = line.slice(col + 1, close);
+      if (c === "'") {
+        // '' is an escaped quote: find the real end.
+        end = col;
+        inner = '';
+        for (let p = col + 1; ; ) {
+          const q = line.indexOf("'", p);
+          if (q < 0) return null;
+          inner += line.slice(p, q);
+          if (line[q + 1] === "'") {
+            inner += "'";
+            p = q + 2;
+            continue;
+          }
+          end = q;
+          break;
+        }
+      } else if (inner.includes('\\')) {
+        notFast();
+      }
+      const p = this.skipSpaces(i, end + 1);
+      if (line[p] !== ':') return null;
+      if (p + 1 < line.length && line.charCodeAt(p + 1) !== space) notFast();
+      if (inner.length > 1000) notFast();
+      return { key: inner, offset: this.starts[i]! + col, after: p + 1 };
+    }
+    if (indicatorStart.has(c) || ((c === '-' || c === '?' || c === ':') && (col + 1 === line.length || line.charCodeAt(col + 1) === space))) return null;
+    // The first ": " (or ":" at the end) before any " #".
+    let colon = -1;
+    for (let p = line.indexOf(':', col); p >= 0; p = line.indexOf(':', p + 1)) {
+      if (p + 1 === line.length || line.charCodeAt(p + 1) === space) {
+        colon = p;
+        break;
+      }
+    }
+    if (colon < 0) return null;
+    const hash = line.indexOf(' #', col);
+    if (hash >= 0 && hash < colon) return null;
+    const key = line.slice(col, colon).replace(/ +$/, '');
+    if (key.length > 1000 || ((key === '' || coreFirst.test(key)) && nonStringScalar.test(key)) || /[[\]{},]/.test(key)) notFast();
+    return { key, offset: this.starts[i]! + col, after: colon + 1 };
+  }
+
+  /** A block mapping whose first key is at (i, col): the node and the line after it. */
+  private map(i: number, col: number): [ScanNode, number] {
+    const node: ScanNode = { o: this.starts[i]! + col, m: new Map() };
+    for (;;) {
+      const key = this.key(i, col);
+      if (!key) notFast();
+      if (node.m!.has(key!.key)) notFast();
+      const [value, after] = this.valueAfter(i, key!.after, col, true);
+      node.m!.set(key!.key, { k: key!.offset, v: value });
+      i = this.next(after);
+      if (i >= this.lines.length || this.indents[i]! < col) return [node, i];
+      if (this.indents[i] !== col || this.isDash(i, col)) notFast();
+    }
+  }
+
+  /** A block sequence whose first `-` is at (i, col). */
+  private seq(i: number, col: number): [ScanNode, number] {
+    const node: ScanNode = { o: this.starts[i]! + col, s: [] };
+    for (;;) {
+      if (!this.isDash(i, col)) notFast();
+      const p = this.skipSpaces(i, col + 1);
+      let item: ScanNode;
+      let after: number;
+      if (this.restIsEmpty(i, col + 1)) [item, after] = this.valueAfter(i, col + 1, col, false);
+      else if (this.isDash(i, p)) [item, after] = this.seq(i, p);
+      else if (this.key(i, p)) [item, after] = this.map(i, p);
+      else [item, after] = this.inline(i, p, col);
+      node.s!.push(item);
+      i = this.next(after);
+      if (i >= this.lines.length || this.indents[i]! < col) return [node, i];
+      if (this.indents[i] !== col) notFast();
+      if (!this.isDash(i, col)) return [node, i]; // the next key of the mapping this sequence is the value of
+    }
+  }
+
+  /**
+   * The value after a `:` (or a `-`) ending at column `from` of line i; `indent` is the column of the key (or
+   * dash). A mapping value may be a sequence at the key's own indent.
+   */
+  private valueAfter(i: number, from: number, indent: number, mapValue: boolean): [ScanNode, number] {
+    if (!this.restIsEmpty(i, from)) {
+      const p = this.skipSpaces(i, from);
+      if (p === from && from < this.lines[i]!.length) notFast();
+      return this.inline(i, p, indent);
+    }
+    const j = this.next(i + 1);
+    if (j < this.lines.length) {
+      const n = this.indents[j]!;
+      if (n > indent) {
+        if (this.isDash(j, n)) return this.seq(j, n);
+        if (this.key(j, n)) return this.map(j, n);
+        return this.inline(j, n, indent);
+      }
+      if (mapValue && n === indent && this.isDash(j, n)) return this.seq(j, n);
+    }
+    // An empty value (null): `yaml` puts it after the spaces that follow the indicator.
+    return [{ o: this.starts[i]! + this.skipSpaces(i, from) }, i + 1];
+  }
+
+  /** A scalar or flow collection starting at (i, col), inside a node indented at `indent`. */
+  private inline(i: number, col: number, indent: number): [ScanNode, number] {
+    const line = this.lines[i]!;
+    const c = line[col]!;
+    const node: ScanNode = { o: this.starts[i]! + col };
+    if (c === '|' || c === '>') return [node, this.blockScalar(i, col, indent)];
+    if (c === '"' || c === "'") return [node, this.quoted(i, col, indent, c)];
+    if (c === '[' || c === '{') return this.flow(i, col, indent);
+    if (indicatorStart.has(c) || ((c === '-' || c === '?' || c === ':') && (col + 1 === line.length || line.charCodeAt(col + 1) === space))) notFast();
+    // A plain scalar: no ": " in it (that would be a mapping), up to a " #" comment; continuation lines more
+    // indented than its node, each free of ": " and indicators, until a blank-run, comment or less indented line.
+    this.plainLine(line, col);
+    let k = i + 1;
+    let last = i;
+    for (; k < this.lines.length && !line.includes(' #', col); k++) {
+      const n = this.indents[k]!;
+      if (n === -1) {
+        if (this.lines[k]!.trim() !== '') break; // a comment line ends the scalar
+        continue;
+      }
+      if (n <= indent) break;
+      const text = this.lines[k]!;
+      if (indicatorStart.has(text[n]!) || text[n] === '-' || text[n] === '?' || text[n] === ':') notFast();
+      this.plainLine(text, n);
+      last = k;
+      if (text.includes(' #', n)) {
+        k++;
+        break;
+      }
+    }
+    // After a comment, more-indented content would be an error in YAML: not fast.
+    const j = this.next(k);
+    if (j < this.lines.length && this.indents[j]! > indent && j > last) notFast();
+    return [node, last + 1];
+  }
+
+  private plainLine(line: string, col: number): void {
+    const hash = line.indexOf(' #', col);
+    const end = hash < 0 ? line.length : hash;
+    for (let p = line.indexOf(':', col); p >= 0 && p < end; p = line.indexOf(':', p + 1)) {
+      if (p + 1 === line.length || line.charCodeAt(p + 1) === space) notFast();
+    }
+  }
+
+  /** A block scalar whose header is at (i, col): returns the line after its content. */
+  private blockScalar(i: number, col: number, indent: number): number {
+    const header = /^[|>](?:([1-9])?[-+]?|[-+]([1-9])?)$/.exec(this.lines[i]!.slice(col).replace(/ +#.*$/, '').replace(/ +$/, ''));
+    if (!header) notFast();
+    // An explicit indentation indicator (|2): left to the positional parser.
+    if (header![1] ?? header![2]) notFast();
+    let contentIndent = -1;
+    let k = i + 1;
+    let maxLeadingBlank = 0;
+    for (; k < this.lines.length; k++) {
+      const text = this.lines[k]!;
+      let n = 0;
+      while (n < text.length && text.charCodeAt(n) === space) n++;
+      if (n === text.length) {
+        if (contentIndent < 0) maxLeadingBlank = Math.max(maxLeadingBlank, n);
+        continue; // blank lines belong to the scalar (chomping decides)
+      }
+      if (n <= indent) break;
+      if (contentIndent < 0) {
+        contentIndent = n;
+        if (maxLeadingBlank > n) notFast();
+      } else if (n < contentIndent) notFast();
+    }
+    // Trailing blank lines are part of the scalar; the caller skips them with next().
+    return k;
+  }
+
+  /** A quoted scalar opening at (i, col): returns the line after it. */
+  private quoted(i: number, col: number, indent: number, quote: string): number {
+    let k = i;
+    let p = col + 1;
+    for (;;) {
+      const line = this.lines[k]!;
+      for (; p < line.length; p++) {
+        const c = line[p];
+        if (quote === '"' && c === '\\') {
+          p++;
+          continue;
+        }
+        if (c === quote) {
+          if (quote === "'" && line[p + 1] === "'") {
+            p++;
+            continue;
+          }
+          if (!this.restIsEmpty(k, p + 1)) notFast();
+          return k + 1;
+        }
+      }
+      if (quote === '"' && line.endsWith('\\')) notFast(); // an escaped line break: left to the positional parser
+      k++;
+      if (k >= this.lines.length) notFast();
+      const n = this.indents[k]!;
+      if (n !== -1 && n <= indent) notFast();
+      if (n === -1 && this.lines[k]!.trim() !== '') notFast(); // "#" at the start of a continuation line
+      p = 0;
+    }
+  }
+
+  /**
+   * A flow collection opening at (i, col), indexed like a block one: the node and the line after it. Its scalars
+   * are plain (one line) or quoted; a flow mapping's pairs have a key and a value; anything else is not fast.
+   */
+  private flow(i: number, col: number, indent: number): [ScanNode, number] {
+    const flow = new FlowScanner(this.lines, this.starts, this.indents, indent, i, col);
+    const node = flow.collection();
+    if (!this.restIsEmpty(flow.line, flow.col)) notFast();
+    return [node, flow.line + 1];
+  }
+}
+
+/** The inside of a flow collection, character by character (line breaks allowed between tokens). */
+class FlowScanner {
+  private readonly lines: string[];
+  private readonly starts: number[];
+  private readonly indents: number[];
+  private readonly indent: number;
+  line: number;
+  col: number;
+
+  constructor(lines: string[], starts: number[], indents: number[], indent: number, line: number, col: number) {
+    this.lines = lines;
+    this.starts = starts;
+    this.indents = indents;
+    this.indent = indent;
+    this.line = line;
+    this.col = col;
+  }
+
+  private get ch(): string | undefined {
+    return this.lines[this.line]![this.col];
+  }
+
+  /** Skips spaces and line breaks; a continuation line must be more indented than the collection's node. */
+  private skip(): void {
+    for (;;) {
+      const text = this.lines[this.line]!;
+      while (this.col < text.length && text.charCodeAt(this.col) === space) this.col++;
+      if (this.col < text.length) {
+        if (text[this.col] === '#') notFast();
+        return;
+      }
+      this.line++;
+      if (this.line >= this.lines.length) notFast();
+      const n = this.indents[this.line]!;
+      if (n === -1 || n <= this.indent) notFast();
+      this.col = n;
+    }
+  }
+
+  private offset(): number {
+    return this.starts[this.line]! + this.col;
+  }
+
+  collection(): ScanNode {
+    const open = this.ch;
+    const node: ScanNode = { o: this.offset() };
+    const close = open === '[' ? ']' : '}';
+    if (open === '[') node.s = [];
+    else node.m = new Map();
+    this.col++;
+    for (;;) {
+      this.skip();
+      if (this.ch === close) {
+        this.col++;
+        return node;
+      }
+      if (node.s) {
+        const item = this.node();
+        this.skip();
+        if (this.ch === ':') notFast(); // a single-pair mapping inside a sequence
+        node.s.push(item);
+      } else {
+        const k = this.offset();
+        const key = this.scalar(true);
+        this.skip();
+        if (this.ch !== ':') notFast();
+        this.col++;
+        const c = this.lines[this.line]![this.col];
+        if (c !== ' ') notFast();
+        this.skip();
+        if (this.ch === ',' || this.ch === '}') notFast(); // an empty value
+        if (node.m!.has(key)) notFast();
+        node.m!.set(key, { k, v: this.node() });
+        this.skip();
+      }
+      if (this.ch === ',') this.col++;
+      else if (this.ch !== close) notFast();
+    }
+  }
+
+  private node(): ScanNode {
+    const c = this.ch;
+    if (c === '[' || c === '{') return this.collection();
+    const node: ScanNode = { o: this.offset() };
+    this.scalar(false);
+    return node;
+  }
+
+  /** A quoted or one-line plain scalar; returns its text when it is a key (quoted keys without escapes only). */
+  private scalar(isKey: boolean): string {
+    const text = this.lines[this.line]!;
+    const start = this.col;
+    const c = text[start]!;
+    if (c === '"' || c === "'") {
+      let p = start + 1;
+      for (;;) {
+        const line = this.lines[this.line]!;
+        for (; p < line.length; p++) {
+          const d = line[p];
+          if (c === '"' && d === '\\') {
+            if (isKey) notFast();
+            p++;
+            continue;
+          }
+          if (d === c) {
+            if (c === "'" && line[p + 1] === "'") {
+              if (isKey) notFast();
+              p++;
+              continue;
+            }
+            this.col = p + 1;
+            return isKey ? line.slice(start + 1, p) : '';
+          }
+        }
+        if (isKey) notFast();
+        if (c === '"' && line.endsWith('\\')) notFast();
+        this.line++;
+        if (this.line >= this.lines.length) notFast();
+        const n = this.indents[this.line]!;
+        if (n === -1 || n <= this.indent) notFast();
+        p = 0;
+      }
+    }
+    if (indicatorStart.has(c) || ((c === '-' || c === '?' || c === ':') && ' ,[]{}'.includes(text[start + 1] ?? ' '))) notFast();
+    let p = start;
+    for (; p < text.length; p++) {
+      const d = text[p]!;
+      if (d === ',' || d === ']' || d === '}') break;
+      if (d === '[' || d === '{') notFast();
+      if (d === ':' && ' ,[]{}'.includes(text[p + 1] ?? ' ')) break;
+      if (d === '#' && text[p - 1] === ' ') notFast();
+    }
+    if (p === text.length) {
+      // The scalar reaches the end of the line: it must not go on on the next one.
+      this.col = p;
+      const line = this.line;
+      this.skip();
+      if (!(this.ch === ',' || this.ch === ']' || this.ch === '}')) notFast();
+      this.line = line;
+    }
+    const value = text.slice(start, p).replace(/ +$/, '');
+    if (isKey && (value.length > 1000 || ((value === '' || coreFirst.test(value)) && nonStringScalar.test(value)))) notFast();
+    this.col = start + value.length;
+    return value;
+  }
+}

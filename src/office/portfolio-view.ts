@@ -9,7 +9,7 @@ import { buildPortfolio, levelText, type Portfolio } from './portfolio.ts';
 import type { PortfolioRow } from './portfolio-row.ts';
 
 export type { PortfolioRow };
-import { officeRules } from './rules/catalogue.ts';
+import { officeDiagnostics } from './office.ts';
 
 export interface SiteDocument {
   slug: string;
@@ -25,7 +25,8 @@ export function portfolioRows(documents: readonly SiteDocument[], schemas: Reado
   const offices = groupOffices(documents.map((d) => ({ file: d.file, formName: d.form, data: d.data, renderable: true })), schemas);
   const portfolio = buildPortfolio(offices, [], today);
   const slugByFile = new Map(documents.map((d) => [d.file, d.slug]));
-  const findings = officeRules.flatMap((rule) => rule.check(offices).map((f) => ({ ...f, level: f.completeness ? 'warning' : (f.level ?? rule.meta.level) })));
+  // The 事務 rules with the 評価書's 検証の例外 applied (a waived finding is information); no locations needed.
+  const findings = officeDiagnostics(offices, { wholeCity: true, locate: () => ({ line: 1, col: 1 }) }).map((d) => ({ file: d.file, level: d.severity }));
   const rows = portfolio.offices.map((o): PortfolioRow => {
     const files = new Set(o.documents.map((d) => d.file));
     const mine = findings.filter((f) => files.has(f.file));

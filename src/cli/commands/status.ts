@@ -106,7 +106,7 @@ export async function status(args: string[]): Promise<number> {
   const files = assessmentFiles(positionals);
   const results = await validateMany(files, { today });
   const offices = groupOffices(results, formSchemas());
-  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...officeDiagnostics(offices)];
+  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...officeDiagnostics(offices, { wholeCity: true })];
   const portfolio = buildPortfolio(offices, diagnostics, today, checks);
   const unreadable = results.filter((r) => !r.renderable).map((r) => r.file);
   if (values.ics) writeWhole(values.ics, portfolioCalendar(portfolio));

@@ -33,7 +33,7 @@ export async function validate(args: string[]): Promise<number> {
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(UsageError, { detail: '--today は YYYY-MM-DD の形で指定してください。', command: 'validate' });
   const files = assessmentFiles(positionals);
   const results = await validateMany(files, { strict: values.strict, today: values.today });
-  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results, { strict: values.strict }))];
+  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results, { strict: values.strict, wholeCity: positionals.length === 0 }))];
   process.stdout.write(formatDiagnostics(values.format as Format, diagnostics, files.length));
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -18,8 +18,8 @@ export const officeRequiredDocument: OfficeRule = {
     rationale: '基礎項目評価書のしきい値判断結果が重点項目評価・全項目評価を義務付けるなら、その評価書がなければ評価を行っていないことになります。重点・全項目評価書は基礎項目評価書と組で提出・公表します。',
     basis: '番号法 第28条、特定個人情報保護評価に関する規則 第6条・第7条、特定個人情報保護評価指針 第6 1',
     messages: {
-      missing: 'しきい値判断結果により{required}が必要ですが、この事務(フォルダ {office})に{form}がありません。',
-      'wrong-form': 'しきい値判断結果により{required}が必要ですが、この事務にあるのは{present}です({otherAt})。',
+      missing: 'しきい値判断結果「{required}」により{form}が必要ですが、この事務(フォルダ {office})に{form}がありません。',
+      'wrong-form': 'しきい値判断結果「{required}」により{form}が必要ですが、この事務にあるのは{present}です({otherAt})。',
       'wrong-form-other': 'この{present}の事務では、基礎項目評価書のしきい値判断結果({otherAt})により{form}が必要です。{present}では足りません。',
       'no-basic': 'この事務(フォルダ {office})に基礎項目評価書がありません。{form}は基礎項目評価書と組で作成します。',
       'two-basics': 'この事務(フォルダ {office})に基礎項目評価書が{count}つあります({otherAt})。1つの事務の基礎項目評価書は1つです。',

@@ -5,7 +5,7 @@
 import type { JsonSchema } from '../schema/registry.ts';
 import { formatWareki } from '../model/wareki.ts';
 import { groupOffices } from './group.ts';
-import { buildPortfolio, levelText, type Portfolio } from './portfolio.ts';
+import { buildPortfolio, levelText, type CheckSummary, type Portfolio } from './portfolio.ts';
 import type { PortfolioRow } from './portfolio-row.ts';
 
 export type { PortfolioRow };
@@ -21,9 +21,10 @@ export interface SiteDocument {
 
 const day = (iso: string | undefined) => (iso ? { iso, text: formatWareki(iso) } : undefined);
 
-export function portfolioRows(documents: readonly SiteDocument[], schemas: ReadonlyMap<string, JsonSchema>, today: string): { portfolio: Portfolio; rows: PortfolioRow[] } {
+/** checks: the runs of a `pia check --format json` report by absolute path of the 評価書 (none: every document 未確認). */
+export function portfolioRows(documents: readonly SiteDocument[], schemas: ReadonlyMap<string, JsonSchema>, today: string, checks: ReadonlyMap<string, CheckSummary> = new Map()): { portfolio: Portfolio; rows: PortfolioRow[] } {
   const offices = groupOffices(documents.map((d) => ({ file: d.file, formName: d.form, data: d.data, renderable: true })), schemas);
-  const portfolio = buildPortfolio(offices, [], today);
+  const portfolio = buildPortfolio(offices, [], today, checks);
   const slugByFile = new Map(documents.map((d) => [d.file, d.slug]));
   // The 事務 rules with the 評価書's 検証の例外 applied (a waived finding is information); no locations needed.
   const findings = officeDiagnostics(offices, { wholeCity: true, locate: () => ({ line: 1, col: 1 }) }).map((d) => ({ file: d.file, level: d.severity }));
@@ -35,7 +36,7 @@ export function portfolioRows(documents: readonly SiteDocument[], schemas: Reado
       id: o.id,
       name: o.name,
       state: o.due[0]?.state,
-      documents: o.documents.map((d) => ({ slug: slugByFile.get(d.file) ?? d.slug, form: d.form, number: d.number })),
+      documents: o.documents.map((d) => ({ slug: slugByFile.get(d.file) ?? d.slug, form: d.form, number: d.number, ...(d.checks ? { checks: d.checks } : {}) })),
       threshold: t.recordedText ?? '基礎項目評価書がありません',
       thresholdNote: t.agrees === false ? `しきい値判断項目からは「${levelText(t.computed)}」` : undefined,
       published: day(o.publishedOn),

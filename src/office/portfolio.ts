@@ -3,6 +3,7 @@
  * 5-year re-assessment (規則第15条), open 事前 changes and check results, sorted by what is due first.
  * Pure: offices, diagnostics and check summaries in, plain data out (pia status, the .ics file, the site page).
  */
+import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { readOne, roleEntries } from '../model/roles.ts';
 import { parseDate } from '../model/wareki.ts';
@@ -49,7 +50,7 @@ export interface PortfolioDocument {
   /** ISO. */
   publishedOn?: string;
   validation: { errors: number; warnings: number };
-  /** From a saved `pia check --format json` report; undefined when none was given for this document. */
+  /** From a saved `pia check --format json` report (keyed by absolute path); undefined when it has no run for this document. */
   checks?: CheckSummary;
 }
 
@@ -118,7 +119,7 @@ export function buildPortfolio(offices: readonly Office[], diagnostics: readonly
       title: stringOf(readOne(doc.schema, doc.data, 'cover.title')?.raw),
       publishedOn: dateOf(doc, 'cover.published-on'),
       validation: counts.get(doc.file) ?? { errors: 0, warnings: 0 },
-      checks: checks.get(doc.file),
+      checks: checks.get(path.resolve(doc.file)),
     }));
     const name = docs.map((d) => stringOf(readOne(d.schema, d.data, 'office.name')?.raw)).find(Boolean) ?? office.id;
 

@@ -17,6 +17,7 @@ import { buildSite, checkPublicationInputs, InvalidAssessmentsError, UnsafePubli
 import { submissionBanner, type Edition } from '../../validate/edition.ts';
 import { t } from '../../report/i18n.ts';
 import { progress } from '../../report/progress.ts';
+import { CheckReportError, readCheckReport } from '../../office/check-report.ts';
 
 export const help = `使い方: npx pia build [オプション]
 
@@ -28,12 +29,25 @@ assessments/ のすべての評価書を検証し、PDF と公開用サイト(di
 オプション:
   --submission  提出用(非公表の部分を含む全文、各ページに「提出用」の表示)を out/submission/ に作ります
                 (PDF は out/submission/pdf/、サイトは out/submission/site/)。公開用の dist/ には作りません
+  --check-report <JSON>  pia check --format json の出力を読み、事務の一覧(offices/)に点検の結果を表示します
+                (与えないと「未確認」。公開用のサイトに点検の結果を載せるかは市が決めます)
   -h, --help    この説明を表示します
 
 終了コード: 0 成功 / 1 出力できない評価書あり / 2 指定や入力の誤り(公開できないフォルダ名など)`;
 
 export async function build(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, allowPositionals: false, options: { submission: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args, allowPositionals: false, options: { submission: { type: 'boolean', default: false }, 'check-report': { type: 'string' } } });
+  // gaps (#13): the check results shown on the portfolio page, read by its loader (src/office/site-loader.ts).
+  const checkReport = values['check-report'] !== undefined ? path.resolve(values['check-report']) : undefined;
+  if (checkReport !== undefined) {
+    try {
+      readCheckReport(checkReport, process.cwd());
+    } catch (error) {
+      if (!(error instanceof CheckReportError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+  }
   const edition: Edition = values.submission ? 'submission' : 'public';
   const out = edition === 'submission' ? { pdf: path.join('out', 'submission', 'pdf'), site: path.join('out', 'submission', 'site') } : { pdf: path.join('out', 'pdf'), site: 'dist' };
   const files = assessmentFiles([]);
@@ -67,7 +81,13 @@ export async function build(args: string[]): Promise<number> {
   try {
     const building = progress(t('progress.site'), undefined);
     building.update(0);
-    const site = await buildSite({ outDir: out.site, pdfDir: out.pdf, validated: results, edition }).finally(() => building.end());
+    const savedReport = process.env.PIA_CHECK_REPORT;
+    if (checkReport !== undefined) process.env.PIA_CHECK_REPORT = checkReport;
+    const site = await buildSite({ outDir: out.site, pdfDir: out.pdf, validated: results, edition }).finally(() => {
+      building.end();
+      if (savedReport === undefined) delete process.env.PIA_CHECK_REPORT;
+      else process.env.PIA_CHECK_REPORT = savedReport;
+    });
     process.stdout.write(`${t(edition === 'submission' ? 'build.submissionSite' : 'build.site', { pages: site.pages, dir: out.site })}\n`);
     if (edition === 'submission') process.stdout.write(`${t('build.submissionWarning')}\n`);
   } catch (error) {

@@ -1,5 +1,5 @@
 /** `pia status [folder]`: the city's portfolio of 事務, sorted by what is due first; optionally an .ics of the dates. */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessmentFiles } from '../files.ts';
@@ -7,7 +7,8 @@ import { validateMany } from '../../validate/validate-many.ts';
 import { formSchemas, groupOffices, officeDiagnostics } from '../../office/office.ts';
 import { buildPortfolio, levelText, type CheckSummary, type DueState, type Portfolio } from '../../office/portfolio.ts';
 import { portfolioCalendar } from '../../office/ics.ts';
-import { compileSchema } from '../../schema/registry.ts';
+import { checksText } from '../../office/portfolio-row.ts';
+import { CheckReportError, readCheckReport } from '../../office/check-report.ts';
 import { fail, OutputNotWritable, UsageError } from '../../report/errors.ts';
 import { formatWareki, todayInJapan } from '../../model/wareki.ts';
 
@@ -27,30 +28,13 @@ export const help = `使い方: npx pia status [フォルダ] [オプション]
 
 終了コード: 0 期限切れなし / 1 期限切れの見直し・再評価・事前の変更あり(CI の関門) / 2 指定や入力の誤り`;
 
-const maxReportBytes = 20 * 1024 * 1024;
-
-function readCheckReport(file: string): Map<string, CheckSummary> {
-  let text: string;
+function checkReport(file: string): Map<string, CheckSummary> {
   try {
-    if (statSync(file).size > maxReportBytes) fail(UsageError, { detail: `--check-report のファイル ${file} が大きすぎます(上限 ${maxReportBytes / 1024 / 1024} MB)。`, command: 'status' });
-    text = readFileSync(file, 'utf8');
+    return readCheckReport(file, process.cwd()).runs;
   } catch (error) {
-    if ((error as { name?: string }).name === 'PiaError') throw error;
-    fail(UsageError, { detail: `--check-report のファイル ${file} を読めません。`, command: 'status' });
+    if (!(error instanceof CheckReportError)) throw error;
+    fail(UsageError, { detail: `--check-report: ${error.message}`, command: 'status' });
   }
-  let report: unknown;
-  try {
-    report = JSON.parse(text);
-  } catch {
-    fail(UsageError, { detail: `--check-report のファイル ${file} は JSON ではありません。pia check --format json の出力を指定してください。`, command: 'status' });
-  }
-  const validate = compileSchema('check-report.v1.schema.json');
-  if (!validate(report)) fail(UsageError, { detail: `--check-report のファイル ${file} は pia check --format json の出力の形ではありません(${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message ?? ''})。`, command: 'status' });
-  const out = new Map<string, CheckSummary>();
-  for (const run of (report as { runs: { assessment: string; failing: boolean; summary: Omit<CheckSummary, 'failing'> }[] }).runs) {
-    out.set(path.normalize(run.assessment), { ...run.summary, failing: run.failing });
-  }
-  return out;
 }
 
 const stateLabel: Record<DueState, string> = { overdue: '期限切れ', soon: 'まもなく', later: '予定' };
@@ -62,7 +46,7 @@ export function formatStatusText(p: Portfolio): string {
     const first = o.due[0];
     lines.push(`${first ? `[${stateLabel[first.state]}] ` : ''}${o.name}  (事務フォルダ ${o.id})`);
     for (const d of o.documents) {
-      const checks = d.checks ? `点検: 適合 ${d.checks.satisfied}・矛盾 ${d.checks.contradicted}・エラー ${d.checks.error}・未点検 ${d.checks.unchecked}${d.checks.failing ? '(不合格)' : ''}` : '点検: 結果なし';
+      const checks = `点検: ${checksText(d.checks)}`;
       lines.push(`  ${d.form}  評価書番号 ${d.number ?? '—'}  公表日 ${day(d.publishedOn)}  検証: 誤り ${d.validation.errors}・警告 ${d.validation.warnings}  ${checks}  ${d.file}`);
     }
     const t = o.threshold;
@@ -102,7 +86,7 @@ export async function status(args: string[]): Promise<number> {
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(UsageError, { detail: '--today は YYYY-MM-DD の形で指定してください。', command: 'status' });
   if (positionals.length > 1) fail(UsageError, { detail: 'フォルダは1つだけ指定してください。', command: 'status' });
   const today = values.today ?? todayInJapan();
-  const checks = values['check-report'] ? readCheckReport(values['check-report']) : new Map<string, CheckSummary>();
+  const checks = values['check-report'] ? checkReport(values['check-report']) : new Map<string, CheckSummary>();
   const files = assessmentFiles(positionals);
   const results = await validateMany(files, { today });
   const offices = groupOffices(results, formSchemas());

@@ -71,6 +71,11 @@ export const cases: readonly Case[] = [
   withText('many-keys', '40,000 個の項目名', 'refused', () => referenceText.replace('表紙:\n', `表紙:\n${Array.from({ length: 40_000 }, (_, i) => `  k${i}: v\n`).join('')}`), { budget: 20_000 }),
   withText('long-value', '100,000 文字の値', 'accepted', () => referenceText.replace(/^ {4}備考: null$/m, `    備考: ${'あいうえおかきくけこ'.repeat(10_000)}`), { commands: ['validate', 'pdf', 'diff-old'], budget: 30_000 }),
   withText('bom', 'BOM 付き UTF-8', 'accepted', () => '\uFEFF' + referenceText, { commands: ['validate', 'diff-old', 'diff-new', 'status'] }),
+  // The loader's and schema's own cases (test/validate/bad-input.test.ts) through every command.
+  withText('misspelt-key', '綴りを誤った項目名', 'refused', () => referenceText.replace('    所属長の役職名: 子ども福祉課長', '    所属長の役職: 子ども福祉課長'), { commands: ['validate', 'pdf', 'diff-new', 'build', 'status'] }),
+  withText('full-width-choice', '全角括弧で書いた選択肢', 'refused', () => referenceText.replace('しきい値判断結果: 基礎項目評価の実施が義務付けられる(任意に重点項目評価を実施)', 'しきい値判断結果: 基礎項目評価の実施が義務付けられる（任意に重点項目評価を実施）'), { commands: ['validate', 'pdf', 'diff-new', 'build', 'status'] }),
+  withText('circle-checkbox', 'チェック欄に ○', 'refused', () => referenceText.replace('      自己点検: true', '      自己点検: ○'), { commands: ['validate', 'pdf', 'diff-new', 'build', 'status'] }),
+  withText('date-format', '日付を R8.3.30 と書く', 'refused', () => referenceText.replace('  公表日: 令和8年3月30日', '  公表日: R8.3.30'), { commands: ['validate', 'pdf', 'diff-new', 'build', 'status'] }),
   // The other forms (様式2, 様式4): the same loader, schema and 非公表 checks.
   withText('basic-type-error', '基礎項目評価書の型の誤り', 'refused', () => basicText.replace('  評価書番号: 48', '  評価書番号: [48]'), { commands: ['validate', 'pdf', 'diff-new', 'build', 'status'] }),
   withText('basic-reiwa-0', '基礎項目評価書の令和0年', 'refused', () => basicText.replace('  公表日: 令和8年3月30日', '  公表日: 令和0年3月30日'), { commands: ['validate', 'pdf', 'diff-new', 'build'] }),

@@ -26,5 +26,7 @@ export interface PortfolioRow {
   preChanges: { iso: string; text: string; item: string }[];
   findings: { errors: number; warnings: number };
   nextDue?: { iso: string; text: string };
+  /** Written dates that are not dates (the due dates they give are unknown). */
+  unreadableDates?: string[];
 }
 

@@ -45,6 +45,7 @@ export function portfolioRows(documents: readonly SiteDocument[], schemas: Reado
       preChanges: o.openPreChanges.map((c) => ({ ...day(c.date)!, item: c.item })),
       findings: { errors: mine.filter((f) => f.level === 'error').length, warnings: mine.filter((f) => f.level === 'warning').length },
       nextDue: day(o.nextDue),
+      ...(o.unreadableDates.length > 0 ? { unreadableDates: o.unreadableDates.map((u) => u.raw) } : {}),
     };
   });
   return { portfolio, rows };

@@ -150,3 +150,19 @@ test('事務の規則の指摘を検証の例外にすると、ポートフォ�
   writeFileSync(basic, readFileSync(basic, 'utf8') + '検証の例外:\n  - 規則: office-bands-agree\n    理由: 重点項目評価書の本人の数は過去の受給者を含むため\n');
   assert.equal(warnings(), before - 1);
 });
+
+test('日付として読めない公表日・実施日(令和7年2月30日)は期限を隠すので、注意を示して終了コード 1(CI の関門を通さない)', () => {
+  const dir = tmp();
+  cpSync(path.join(root, 'assessments/example-901-yobo-sesshu'), path.join(dir, 'assessments/example-901-yobo-sesshu'), { recursive: true });
+  const file = path.join(dir, 'assessments/example-901-yobo-sesshu/assessment.yaml');
+  // On 令和7年12月1日 nothing is due yet (公表日 令和7年10月1日): exit 0.
+  assert.equal(pia(dir, 'status', '--today', '2025-12-01').code, 0);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('  公表日: 令和7年10月1日', '  公表日: 令和7年2月30日').replace('基礎項目評価の実施日: 令和7年5月20日', '基礎項目評価の実施日: 令和7年2月30日'));
+  const { code, stdout } = pia(dir, 'status', '--today', '2025-12-01');
+  assert.equal(code, 1, stdout);
+  assert.match(stdout, /日付が読めず期限を求められない事務 1 件。/);
+  assert.match(stdout, /注意: assessments\/example-901-yobo-sesshu\/assessment\.yaml の \/表紙\/公表日「令和7年2月30日」は日付として読めないため、期限を求められません/);
+  const json = JSON.parse(pia(dir, 'status', '--format', 'json', '--today', '2025-12-01').stdout);
+  assert.equal(json.undated, 1);
+  assert.deepEqual(json.offices[0].unreadableDates.map((u: { pointer: string }) => u.pointer), ['/表紙/公表日', '/基礎項目評価の実施日']);
+});

@@ -26,7 +26,7 @@ export const help = `使い方: npx pia status [フォルダ] [オプション]
   --today <日付>         今日の日付(YYYY-MM-DD)
   -h, --help             この説明を表示します
 
-終了コード: 0 期限切れなし / 1 期限切れの見直し・再評価・事前の変更あり(CI の関門) / 2 指定や入力の誤り`;
+終了コード: 0 期限切れなし / 1 期限切れの見直し・再評価・事前の変更、または期限を求められない日付の記載あり(CI の関門) / 2 指定や入力の誤り`;
 
 function checkReport(file: string): Map<string, CheckSummary> {
   try {
@@ -41,7 +41,8 @@ const stateLabel: Record<DueState, string> = { overdue: '期限切れ', soon: '�
 const day = (iso: string | undefined) => (iso ? formatWareki(iso) : '—');
 
 export function formatStatusText(p: Portfolio): string {
-  const lines = [`事務 ${p.offices.length} 件(今日 ${day(p.today)}): 期限切れ ${p.overdue} 件、期限の近いもの ${p.soon} 件。期限の近い順です。`, ''];
+  const undated = p.undated > 0 ? `日付が読めず期限を求められない事務 ${p.undated} 件。` : '';
+  const lines = [`事務 ${p.offices.length} 件(今日 ${day(p.today)}): 期限切れ ${p.overdue} 件、期限の近いもの ${p.soon} 件。${undated}期限の近い順です。`, ''];
   for (const o of p.offices) {
     const first = o.due[0];
     lines.push(`${first ? `[${stateLabel[first.state]}] ` : ''}${o.name}  (事務フォルダ ${o.id})`);
@@ -52,6 +53,7 @@ export function formatStatusText(p: Portfolio): string {
     const t = o.threshold;
     const agreement = t.agrees === undefined ? '' : t.agrees ? '(Ⅱ からの判断と一致)' : `(Ⅱ から判断すると「${levelText(t.computed)}」)`;
     lines.push(`  しきい値判断: ${t.recordedText ?? '基礎項目評価書なし'}${agreement}`);
+    for (const u of o.unreadableDates) lines.push(`  注意: ${u.file} の ${u.pointer}「${u.raw}」は日付として読めないため、期限を求められません(npx pia validate で確認してください)。`);
     lines.push(`  次の見直し: ${day(o.nextReview)}  5年を経過する前の再評価: ${day(o.reassessment)}  事前の変更: ${o.openPreChanges.length === 0 ? 'なし' : `${o.openPreChanges.length} 件`}`);
     for (const item of o.due) if (item.state !== 'later' || item.kind === 'pre-change') lines.push(`    ${day(item.due)}  ${stateLabel[item.state]}  ${item.title}${item.kind === 'pre-change' ? `: ${item.detail}` : ''}`);
     lines.push('');
@@ -101,5 +103,6 @@ export async function status(args: string[]): Promise<number> {
     if (values.ics) text += `期限を ${values.ics} に書き出しました(iCalendar)。\n`;
     await print(text);
   }
-  return portfolio.overdue > 0 || unreadable.length > 0 ? 1 : 0;
+  // A date that cannot be read hides a due date: the CI gate cannot say the 事務 is on time.
+  return portfolio.overdue > 0 || portfolio.undated > 0 || unreadable.length > 0 ? 1 : 0;
 }

@@ -27,11 +27,11 @@ assessments/ のすべての評価書を検証し、PDF と公開用サイト(di
 サイトを市のサイトの下の階層に置くときは、そのパスを環境変数 PIA_BASE で指定します(例: PIA_BASE=/kurashi/hyoka/)。
 
 オプション:
-  --submission  提出用(非公表の部分を含む全文、各ページに「提出用」の表示)を out/submission/ に作ります
-                (PDF は out/submission/pdf/、サイトは out/submission/site/)。公開用の dist/ には作りません
+  --submission           提出用(非公表の部分を含む全文、各ページに「提出用」の表示)を out/submission/ に作ります
+                         (PDF は out/submission/pdf/、サイトは out/submission/site/)。公開用の dist/ には作りません
   --check-report <JSON>  pia check --format json の出力を読み、事務の一覧(offices/)に点検の結果を表示します
-                (与えないと「未確認」。公開用のサイトに点検の結果を載せるかは市が決めます)
-  -h, --help    この説明を表示します
+                         (与えないと「未確認」。公開用のサイトに点検の結果を載せるかは市が決めます)
+  -h, --help             この説明を表示します
 
 終了コード: 0 成功 / 1 出力できない評価書あり / 2 指定や入力の誤り(公開できないフォルダ名など)`;
 

@@ -13,6 +13,7 @@ import { officeRules } from './rules/catalogue.ts';
 import { validateMany } from '../validate/validate-many.ts';
 import type { Office, OfficeRule } from './rule.ts';
 import { groupOffices, type Grouped } from './group.ts';
+import { applyWaivers } from '../validate/validate.ts';
 
 export { groupOffices };
 
@@ -24,18 +25,35 @@ export function officeDirOf(file: string): string {
   return holdsAssessment ? parent : dir;
 }
 
-/** Findings of the 事務 rules as located diagnostics (each file is parsed again only when it has a finding). */
-export function officeDiagnostics(offices: readonly Office[], options: { strict?: boolean; rules?: readonly OfficeRule[] } = {}): Diagnostic[] {
+export interface OfficeOptions {
+  strict?: boolean;
+  rules?: readonly OfficeRule[];
+  /**
+   * Every 評価書 of the city was read (not only some 事務): only then can a waiver of a rule across 事務
+   * (meta.acrossOffices, e.g. a shared 評価書番号) be found stale.
+   */
+  wholeCity?: boolean;
+  /** Where a pointer is in a file (default: the file is read again and its YAML located). */
+  locate?: (file: string, pointer: string) => { line: number; col: number };
+}
+
+/**
+ * Findings of the 事務 rules as located diagnostics (each file is parsed again only when it has a finding or a
+ * waiver). A finding is waived by a 検証の例外 of the 評価書 it is located in, as a document rule's finding is
+ * (schemas/decisions/0007-office-waivers.md).
+ */
+export function officeDiagnostics(offices: readonly Office[], options: OfficeOptions = {}): Diagnostic[] {
   const loaded = new Map<string, LoadedDocument | undefined>();
-  const locateIn = (file: string, pointer: string) => {
+  const locateIn = options.locate ?? ((file: string, pointer: string) => {
     if (!loaded.has(file)) {
       const r = loadFile(file);
       loaded.set(file, r.ok ? r.loaded : undefined);
     }
     return loaded.get(file)?.locate(pointer) ?? { line: 1, col: 1 };
-  };
+  });
   const out: Diagnostic[] = [];
-  for (const rule of options.rules ?? officeRules) {
+  const rules = options.rules ?? officeRules;
+  for (const rule of rules) {
     for (const f of rule.check(offices)) {
       const severity = f.completeness ? (options.strict ? 'error' : 'warning') : (f.level ?? rule.meta.level);
       const data = { ...f.data };
@@ -55,6 +73,27 @@ export function officeDiagnostics(offices: readonly Office[], options: { strict?
       });
     }
   }
+  return waived(out, offices, rules, options.wholeCity ?? false, locateIn);
+}
+
+/** 検証の例外 of each 評価書 applied to the 事務 rules' findings located in it; unused ones are stale. */
+function waived(findings: Diagnostic[], offices: readonly Office[], rules: readonly OfficeRule[], wholeCity: boolean, locateIn: (file: string, pointer: string) => { line: number; col: number }): Diagnostic[] {
+  const ids = new Set(rules.map((r) => r.meta.id));
+  const acrossOffices = new Set(rules.filter((r) => r.meta.acrossOffices).map((r) => r.meta.id));
+  const owns = (rule: string) => ids.has(rule);
+  const stale = (rule: string) => wholeCity || !acrossOffices.has(rule);
+  const byFile = Map.groupBy(findings, (f) => f.file);
+  const replaced = new Map<Diagnostic, Diagnostic>();
+  const staleOnes: Diagnostic[] = [];
+  for (const doc of offices.flatMap((o) => o.documents)) {
+    if (!Array.isArray(doc.data['検証の例外'])) continue;
+    const mine = byFile.get(doc.file) ?? [];
+    const after = applyWaivers(mine, doc.data, { file: doc.file, locate: (pointer) => locateIn(doc.file, pointer) }, owns, stale);
+    mine.forEach((finding, i) => replaced.set(finding, after[i]!));
+    staleOnes.push(...after.slice(mine.length));
+  }
+  const out = findings.map((f) => replaced.get(f) ?? f);
+  out.push(...staleOnes);
   return out;
 }
 
@@ -67,7 +106,7 @@ export function officeFiles(dir: string): string[] {
  * The 事務 rules for validated files. The other 評価書 of each 事務 touched are read too (structure only), so that
  * `pia validate one/assessment.yaml` still sees its pair; their own content findings are not reported.
  */
-export async function officeDiagnosticsFor(results: readonly Grouped[], options: { strict?: boolean } = {}): Promise<Diagnostic[]> {
+export async function officeDiagnosticsFor(results: readonly Grouped[], options: Omit<OfficeOptions, 'rules'> = {}): Promise<Diagnostic[]> {
   const given = new Set(results.map((r) => path.resolve(r.file)));
   const dirs = new Set(results.map((r) => officeDirOf(r.file)));
   const companions = [...dirs].flatMap((dir) => officeFiles(dir)).filter((f) => !given.has(path.resolve(f)))

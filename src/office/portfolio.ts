@@ -3,8 +3,9 @@
  * 5-year re-assessment (規則第15条), open 事前 changes and check results, sorted by what is due first.
  * Pure: offices, diagnostics and check summaries in, plain data out (pia status, the .ics file, the site page).
  */
+import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
-import { readOne, roleEntries } from '../model/roles.ts';
+import { readOne, readRole, roleEntries } from '../model/roles.ts';
 import { parseDate } from '../model/wareki.ts';
 import { slugOf } from '../model/slug.ts';
 import { addMonths, timeRules, timeStart } from '../classify/time-rules.ts';
@@ -49,7 +50,7 @@ export interface PortfolioDocument {
   /** ISO. */
   publishedOn?: string;
   validation: { errors: number; warnings: number };
-  /** From a saved `pia check --format json` report; undefined when none was given for this document. */
+  /** From a saved `pia check --format json` report (keyed by absolute path); undefined when it has no run for this document. */
   checks?: CheckSummary;
 }
 
@@ -71,6 +72,11 @@ export interface PortfolioOffice {
   reassessment?: string;
   openPreChanges: { file: string; id?: string; date: string; item: string }[];
   due: DueItem[];
+  /**
+   * Dates the due dates are counted from that are written but are not dates (令和7年2月30日): the due dates they
+   * would give are unknown, so the 事務 cannot be called on time (pia status exits 1).
+   */
+  unreadableDates: { file: string; pointer: string; raw: string }[];
   /** The first due date (ISO), for sorting. */
   nextDue?: string;
   overdue: boolean;
@@ -81,6 +87,8 @@ export interface Portfolio {
   offices: PortfolioOffice[];
   overdue: number;
   soon: number;
+  /** 事務 with unreadableDates. */
+  undated: number;
 }
 
 const isoOf = (raw: unknown): string | undefined => {
@@ -118,7 +126,7 @@ export function buildPortfolio(offices: readonly Office[], diagnostics: readonly
       title: stringOf(readOne(doc.schema, doc.data, 'cover.title')?.raw),
       publishedOn: dateOf(doc, 'cover.published-on'),
       validation: counts.get(doc.file) ?? { errors: 0, warnings: 0 },
-      checks: checks.get(doc.file),
+      checks: checks.get(path.resolve(doc.file)),
     }));
     const name = docs.map((d) => stringOf(readOne(d.schema, d.data, 'office.name')?.raw)).find(Boolean) ?? office.id;
 
@@ -150,6 +158,10 @@ export function buildPortfolio(offices: readonly Office[], diagnostics: readonly
       const at = addMonths(from, fiveYear.months);
       due.push({ kind: 'five-year-reassessment', title: fiveYear.title, due: at, state: stateOf(at, today, fiveYear.noticeMonths), file: starts[0].doc.file, from, detail: fiveYear.basis, key: 'five-year-reassessment' });
     }
+    const dateRoles = [...new Set([...yearly.from, ...fiveYear.from, 'cover.published-on'])];
+    const unreadableDates = docs.flatMap((doc) => dateRoles.flatMap((role) => readRole(doc.schema, doc.data, role))
+      .filter((r) => typeof r.raw === 'string' && r.raw.trim() !== '' && !parseDate(r.raw).ok)
+      .map((r) => ({ file: doc.file, pointer: r.pointer, raw: String(r.raw) })));
     const openPreChanges: PortfolioOffice['openPreChanges'] = [];
     for (const doc of docs) {
       const published = dateOf(doc, 'cover.published-on');
@@ -177,13 +189,14 @@ export function buildPortfolio(offices: readonly Office[], diagnostics: readonly
       reassessment: due.find((d) => d.kind === 'five-year-reassessment')?.due,
       openPreChanges,
       due,
+      unreadableDates,
       nextDue: due[0]?.due,
       overdue: due.some((d) => d.state === 'overdue'),
     };
   });
   out.sort((a, b) => (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999') || a.id.localeCompare(b.id));
   const all = out.flatMap((o) => o.due);
-  return { today, offices: out, overdue: all.filter((d) => d.state === 'overdue').length, soon: all.filter((d) => d.state === 'soon').length };
+  return { today, offices: out, overdue: all.filter((d) => d.state === 'overdue').length, soon: all.filter((d) => d.state === 'soon').length, undated: out.filter((o) => o.unreadableDates.length > 0).length };
 }
 
 function stringOf(value: unknown): string | undefined {

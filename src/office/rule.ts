@@ -22,6 +22,8 @@ export interface Office {
 export interface OfficeRuleMeta extends RuleMeta {
   /** Roles the rule reads (validate/rule.ts); a document whose form lacks them contributes nothing. */
   requires: string[];
+  /** The rule compares 事務 with each other (not only the 評価書 of one 事務): see OfficeOptions.wholeCity. */
+  acrossOffices?: boolean;
 }
 
 export interface OfficeFinding {

@@ -2,6 +2,8 @@
  * Astro content loader of the portfolio page (collection `offices`): the 事務 of assessments/ with their due dates,
  * computed here, in the content layer, where the form schemas and the しきい値判断 table can be read; the page
  * and the .ics endpoint only render the stored rows. One entry, id `portfolio`.
+ * Check results come from PIA_CHECK_REPORT (a saved `pia check --format json`, set by `pia build --check-report`):
+ * opt-in, so that a public build shows them only when the city chose to (schemas/decisions/0008-portfolio-checks.md).
  */
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
@@ -11,6 +13,18 @@ import { slugOf } from '../model/slug.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { formSchemas } from './office.ts';
 import { portfolioRows } from './portfolio-view.ts';
+import { readCheckReport, type CheckReport } from './check-report.ts';
+
+/**
+ * The check report named by PIA_CHECK_REPORT, if any. The project folder is the one that holds assessments/ (where
+ * `pia check` and `pia build` run): a relative PIA_CHECK_REPORT and the report's paths are read from there.
+ */
+export function checkReportFromEnv(assessmentsDir: string, env: NodeJS.ProcessEnv = process.env): CheckReport | undefined {
+  const named = env.PIA_CHECK_REPORT;
+  if (!named) return undefined;
+  const project = path.dirname(assessmentsDir);
+  return readCheckReport(path.resolve(project, named), project);
+}
 
 export function officeLoader(): Loader {
   return {
@@ -18,6 +32,7 @@ export function officeLoader(): Loader {
     load: async ({ store, logger }) => {
       const { assessmentsDir } = siteSources();
       const files = findAssessments(assessmentsDir);
+      const report = checkReportFromEnv(assessmentsDir);
       // Structure only, like the assessments loader; a broken file is reported there and left out here.
       const results = await validateMany(files, { schemaOnly: true });
       const documents = results.filter((r) => r.renderable && r.data && r.formName).map((r) => ({
@@ -26,10 +41,11 @@ export function officeLoader(): Loader {
         form: r.formName!,
         data: r.data!,
       }));
-      const { portfolio, rows } = portfolioRows(documents, formSchemas(), todayInJapan());
+      const { portfolio, rows } = portfolioRows(documents, formSchemas(), todayInJapan(), report?.runs);
+      const checks = report ? { writtenAt: report.writtenAt, runs: rows.flatMap((r) => r.documents).filter((d) => d.checks).length } : undefined;
       store.clear();
-      store.set({ id: 'portfolio', data: JSON.parse(JSON.stringify({ portfolio, rows })) as Record<string, unknown> });
-      logger.info(`事務 ${rows.length} 件の期限を求めました(期限切れ ${portfolio.overdue} 件)。`);
+      store.set({ id: 'portfolio', data: JSON.parse(JSON.stringify({ portfolio, rows, checks })) as Record<string, unknown> });
+      logger.info(`事務 ${rows.length} 件の期限を求めました(期限切れ ${portfolio.overdue} 件)。${checks ? `点検の結果 ${checks.runs} 件。` : ''}`);
     },
   };
 }

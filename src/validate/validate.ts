@@ -11,6 +11,10 @@ import { schemaDiagnostics } from './schema-errors.ts';
 import { validationRules } from './rules/catalogue.ts';
 import type { Rule } from './rule.ts';
 import { formRoles, missingRoles } from '../model/roles.ts';
+import { officeRules } from '../office/rules/catalogue.ts';
+
+/** Rules across the 評価書 of a 事務: their waivers are applied, and found stale, by the 事務 stage (src/office/office.ts). */
+const officeRuleIds = new Set(officeRules.map((r) => r.meta.id));
 
 export interface ValidateOptions {
   /** Publication mode: missing items, blanks and unknown checkboxes are errors. */
@@ -101,32 +105,36 @@ export function validateLoaded(loaded: LoadedDocument, options: ValidateOptions 
       });
     }
   }
-  diagnostics.push(...applyWaivers(findings, data, loaded));
+  diagnostics.push(...applyWaivers(findings, data, loaded, (rule) => !officeRuleIds.has(rule)));
   diagnostics.sort((a, b) => a.line - b.line || a.col - b.col || a.rule.localeCompare(b.rule));
   return { file, loaded, form, data, diagnostics, renderable: true };
 }
 
-/** 検証の例外: a finding a reviewer accepted, with a reason, becomes information; an unused waiver is stale. */
-function applyWaivers(findings: Diagnostic[], data: Record<string, unknown>, loaded: LoadedDocument): Diagnostic[] {
-  const waivers = arrayAt(data, '検証の例外').filter(isObject);
+/**
+ * 検証の例外: a finding a reviewer accepted, with a reason, becomes information; an unused waiver is stale.
+ * `owns` picks the waivers of this stage by their 規則 (document rules here, 事務 rules in src/office/office.ts);
+ * `stale` (default: all) which of the unused ones are reported.
+ */
+export function applyWaivers(findings: Diagnostic[], data: Record<string, unknown>, at: Pick<LoadedDocument, 'file' | 'locate'>, owns: (rule: string) => boolean = () => true, stale: (rule: string) => boolean = () => true): Diagnostic[] {
+  const waivers = arrayAt(data, '検証の例外').map((w, i) => ({ w, i })).filter(({ w }) => isObject(w) && owns(stringAt(w, '規則') ?? ''));
   const used = new Set<number>();
   const out = findings.map((finding) => {
-    const index = waivers.findIndex((w) => stringAt(w, '規則') === finding.rule && (stringAt(w, '項目') === undefined || finding.path.startsWith(stringAt(w, '項目')!)));
-    if (index < 0) return finding;
-    used.add(index);
-    return { ...finding, severity: 'info' as const, message: `${finding.message}(確認済み: ${stringAt(waivers[index], '理由')})` };
+    const found = waivers.find(({ w }) => stringAt(w, '規則') === finding.rule && (stringAt(w, '項目') === undefined || finding.path.startsWith(stringAt(w, '項目')!)));
+    if (!found) return finding;
+    used.add(found.i);
+    return { ...finding, severity: 'info' as const, message: `${finding.message}(確認済み: ${stringAt(found.w, '理由')})` };
   });
-  waivers.forEach((waiver, i) => {
-    if (used.has(i)) return;
+  for (const { w: waiver, i } of waivers) {
+    if (used.has(i) || !stale(stringAt(waiver, '規則') ?? '')) continue;
     out.push({
       rule: 'stale-waiver',
       severity: 'warning',
-      file: loaded.file,
-      ...loaded.locate(`/検証の例外/${i}`),
+      file: at.file,
+      ...at.locate(`/検証の例外/${i}`),
       path: `/検証の例外/${i}`,
       message: `検証の例外(規則 ${stringAt(waiver, '規則')})に当たる指摘がありません。`,
       hint: '記載が直ったのなら、この例外を削除してください。',
     });
-  });
+  }
   return out;
 }

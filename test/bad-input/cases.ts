@@ -4,15 +4,19 @@
  * stack trace, with a message that names the file (file:line:col, or the path), and leaves the inputs as they
  * were and no temp file behind. `refused` cases must also end with exit code 1 or 2 (never 0).
  */
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { maxFileBytes } from '../../src/load/load-file.ts';
 
-export const referenceText = readFileSync(fileURLToPath(new URL('../../assessments/koshigaya-48-kodomo-iryohi/assessment.yaml', import.meta.url)), 'utf8');
+const sample = (rel: string) => readFileSync(fileURLToPath(new URL(`../../assessments/${rel}`, import.meta.url)), 'utf8');
+export const referenceText = sample('koshigaya-48-kodomo-iryohi/assessment.yaml');
+/** The other forms: the reference's (fictional) 基礎項目評価書 and the sample 全項目評価書. */
+const basicText = sample('koshigaya-48-kodomo-iryohi/koshigaya-48-kodomo-iryohi-basic/assessment.yaml');
+const fullText = sample('aobagawa-juki-full/assessment.yaml');
 
-export type Command = 'validate' | 'pdf' | 'diff-old' | 'diff-new' | 'diff-write' | 'build';
+export type Command = 'validate' | 'pdf' | 'diff-old' | 'diff-new' | 'diff-write' | 'build' | 'status';
 
 export interface Case {
   id: string;
@@ -26,9 +30,11 @@ export interface Case {
   budget?: number;
   /** Writes the input; returns the path of the assessment (absolute). The folder is the case's own. */
   make(dir: string): string;
+  /** A further check after a command ran (the case's folder, the command): a problem in words, or undefined. */
+  verify?(dir: string, command: Command, file: string): string | undefined;
 }
 
-const fileCommands: readonly Command[] = ['validate', 'pdf', 'diff-old', 'diff-new', 'diff-write', 'build'];
+const fileCommands: readonly Command[] = ['validate', 'pdf', 'diff-old', 'diff-new', 'diff-write', 'build', 'status'];
 
 /** Writes <dir>/assessments/<folder>/assessment.yaml (the layout `pia build` reads) and returns its path. */
 function write(dir: string, content: string | Uint8Array, folder = 'case'): string {
@@ -64,7 +70,23 @@ export const cases: readonly Case[] = [
   withText('withheld-stale', '非公表の部分が記載にない', 'refused', () => `${referenceText}非公表:\n  - 項目: /表紙/特記事項\n    部分: ない文\n    理由: x\n`, { commands: ['validate', 'pdf', 'build'] }),
   withText('many-keys', '40,000 個の項目名', 'refused', () => referenceText.replace('表紙:\n', `表紙:\n${Array.from({ length: 40_000 }, (_, i) => `  k${i}: v\n`).join('')}`), { budget: 20_000 }),
   withText('long-value', '100,000 文字の値', 'accepted', () => referenceText.replace(/^ {4}備考: null$/m, `    備考: ${'あいうえおかきくけこ'.repeat(10_000)}`), { commands: ['validate', 'pdf', 'diff-old'], budget: 30_000 }),
-  withText('bom', 'BOM 付き UTF-8', 'accepted', () => '\uFEFF' + referenceText, { commands: ['validate', 'diff-old', 'diff-new'] }),
+  withText('bom', 'BOM 付き UTF-8', 'accepted', () => '\uFEFF' + referenceText, { commands: ['validate', 'diff-old', 'diff-new', 'status'] }),
+  // The loader's and schema's own cases (test/validate/bad-input.test.ts) through every command.
+  withText('misspelt-key', '綴りを誤った項目名', 'refused', () => referenceText.replace('    所属長の役職名: 子ども福祉課長', '    所属長の役職: 子ども福祉課長'), { commands: ['validate', 'pdf', 'diff-new', 'build', 'status'] }),
+  withText('full-width-choice', '全角括弧で書いた選択肢', 'refused', () => referenceText.replace('しきい値判断結果: 基礎項目評価の実施が義務付けられる(任意に重点項目評価を実施)', 'しきい値判断結果: 基礎項目評価の実施が義務付けられる（任意に重点項目評価を実施）'), { commands: ['validate', 'pdf', 'diff-new', 'build', 'status'] }),
+  withText('circle-checkbox', 'チェック欄に ○', 'refused', () => referenceText.replace('      自己点検: true', '      自己点検: ○'), { commands: ['validate', 'pdf', 'diff-new', 'build', 'status'] }),
+  withText('date-format', '日付を R8.3.30 と書く', 'refused', () => referenceText.replace('  公表日: 令和8年3月30日', '  公表日: R8.3.30'), { commands: ['validate', 'pdf', 'diff-new', 'build', 'status'] }),
+  // The other forms (様式2, 様式4): the same loader, schema and 非公表 checks.
+  withText('basic-type-error', '基礎項目評価書の型の誤り', 'refused', () => basicText.replace('  評価書番号: 48', '  評価書番号: [48]'), { commands: ['validate', 'pdf', 'diff-new', 'build', 'status'] }),
+  withText('basic-reiwa-0', '基礎項目評価書の令和0年', 'refused', () => basicText.replace('  公表日: 令和8年3月30日', '  公表日: 令和0年3月30日'), { commands: ['validate', 'pdf', 'diff-new', 'build'] }),
+  withText('basic-withheld-stale', '基礎項目評価書の非公表の部分が記載にない', 'refused', () => `${basicText}非公表:\n  - 項目: /表紙/特記事項\n    部分: ない文\n    理由: x\n`, { commands: ['validate', 'pdf', 'build'] }),
+  withText('full-type-error', '全項目評価書の型の誤り', 'refused', () => fullText.replace(/^  評価書番号: 1$/m, '  評価書番号: {a: 1}'), { commands: ['validate', 'pdf', 'diff-new', 'build', 'status'] }),
+  withText('full-withheld-checkbox', '全項目評価書のチェック欄を非公表に', 'refused', () => `${fullText}\n非公表:\n  - 項目: /特定個人情報ファイルの概要/jumin-kihon-daicho/特定個人情報ファイルの取扱いの委託/委託事項/madoguchi-nyuryoku\n    理由: x\n`, { commands: ['validate', 'pdf', 'build'] }),
+  withText('full-duplicate-key', '全項目評価書の同じ項目名が2回', 'refused', () => fullText.replace(/^  評価書番号: 1$/m, '  評価書番号: 1\n  評価書番号: 2'), { commands: ['validate', 'diff-old', 'status'] }),
+  // Cells a spreadsheet would run as formulas: loaded as text; the 別添1 CSV guards them (src/render/web/records-csv.test.ts).
+  withText('formula-cells', '「=」「+」「-」「@」で始まる記載', 'accepted', () => referenceText.replace('記号, 番号, 個人識別番号]', '記号, 番号, "=HYPERLINK(\\"http://x\\")", "+1", "-1", "@SUM(A1)"]'), {
+    commands: ['validate', 'diff-old', 'status'],
+  }),
   {
     id: 'fifo',
     what: '名前付きパイプ(FIFO)',
@@ -137,6 +159,25 @@ export const cases: readonly Case[] = [
       mkdirSync(path.dirname(file), { recursive: true });
       symlinkSync(path.join(outside, 'assessment.yaml'), file);
       return file;
+    },
+  },
+  {
+    id: 'symlink-write',
+    what: 'シンボリックリンクの評価書に書き加える(リンク先を書き、リンクは残す)',
+    expect: 'accepted',
+    commands: ['diff-write'],
+    make: (dir) => {
+      const target = path.join(dir, 'assessments', 'case', 'real.yaml');
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, referenceText.replace('所属長の役職名: 子ども福祉課長', '所属長の役職名: こども福祉課長'));
+      const link = path.join(dir, 'assessments', 'case', 'assessment.yaml');
+      symlinkSync('real.yaml', link);
+      return link;
+    },
+    verify: (dir, _command, file) => {
+      if (!lstatSync(file).isSymbolicLink()) return 'the symlink was replaced by a regular file';
+      const written = readFileSync(path.join(dir, 'assessments', 'case', 'real.yaml'), 'utf8');
+      return written.includes('こども福祉課長') && written !== referenceText ? undefined : 'the target was not written';
     },
   },
   {

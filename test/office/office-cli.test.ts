@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,4 +84,15 @@ test('別の事務と同じ評価書番号は、両方の事務に誤り', () =>
   assert.equal(code, 1);
   const files = office_(stdout).filter((l) => l.includes('[office-number-unique]')).map((l) => l.split(':')[0]);
   assert.deepEqual(files.sort(), [focused, basic, 'assessments/example-901-yobo-sesshu/assessment.yaml'].sort());
+});
+
+test('pia build --check-report: 点検の結果のファイルが壊れていれば、何も書かずに終了コード 2', () => {
+  const dir = workspace();
+  writeFileSync(path.join(dir, 'check.json'), '{"version": 1, "runs": [{"assessment": 1}]}');
+  const r = spawnSync(process.execPath, [bin, 'build', '--check-report', 'check.json'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /check\.json は pia check --format json の出力の形ではありません/);
+  assert.equal(existsSync(path.join(dir, 'dist')), false);
+  assert.equal(existsSync(path.join(dir, 'out')), false);
+  assert.match(pia(dir, 'build', '--help').stdout, /--check-report <JSON>/);
 });

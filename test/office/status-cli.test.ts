@@ -111,3 +111,58 @@ test('指定の誤り(形式、日付、点検結果の JSON)は終了コード 
   assert.equal(missingDir.code, 2);
   assert.match(missingDir.stderr, /書き込めませんでした/);
 });
+
+test('テキスト: 点検の結果(pia check --format json)を評価書ごとに表示し、結果のない評価書は「未確認」', () => {
+  const dir = tmp();
+  const report = path.join(dir, 'check.json');
+  const run = (assessment: string, failing: boolean, contradicted: number) => ({
+    assessment, checks: assessment.replace('assessment.yaml', 'checks.yaml'), policy: { error: '失敗', unchecked: '報告', expired: '失敗' }, failing,
+    summary: { satisfied: 9, contradicted, error: 0, unchecked: 1, attested: 2, expired: 0 }, results: [],
+  });
+  // Paths as pia check writes them, relative to where it ran (here: the repository, where status runs too).
+  writeFileSync(report, JSON.stringify({ version: 1, runs: [run('assessments/koshigaya-48-kodomo-iryohi/assessment.yaml', false, 0), run('./assessments/aobagawa-juki-full/assessment.yaml', true, 1)] }));
+  const { stdout } = pia(root, 'status', '--today', '2026-12-01', '--check-report', report);
+  assert.match(stdout, /^ {2}重点項目評価書 {2}評価書番号 48 .* {2}点検: 合格\(適合 9、未点検 1、確認書 2\) {2}assessments\/koshigaya-48-kodomo-iryohi\/assessment\.yaml$/m);
+  assert.match(stdout, /^ {2}全項目評価書 .* {2}点検: 不合格\(矛盾 1、適合 9、未点検 1、確認書 2\) {2}assessments\/aobagawa-juki-full\/assessment\.yaml$/m);
+  assert.match(stdout, /^ {2}基礎項目評価書 {2}評価書番号 48 .* {2}点検: 未確認 {2}assessments\/koshigaya-48-kodomo-iryohi\/koshigaya-48-kodomo-iryohi-basic\/assessment\.yaml$/m);
+});
+
+test('点検の結果のファイルが FIFO・フォルダ・UTF-8 でないときも、止まらずに終了コード 2', () => {
+  const dir = tmp();
+  const fifo = path.join(dir, 'fifo.json');
+  spawnSync('mkfifo', [fifo]);
+  const notUtf8 = path.join(dir, 'sjis.json');
+  writeFileSync(notUtf8, Buffer.from([0x7b, 0x22, 0x97, 0x6c, 0x22, 0x7d]));
+  for (const [file, message] of [[fifo, /通常のファイルではありません/], [dir, /通常のファイルではありません/], [notUtf8, /を読めません/], [path.join(dir, 'none.json'), /がありません/]] as const) {
+    const r = spawnSync(process.execPath, [bin, 'status', '--check-report', file], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 2, `${file}: ${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  }
+});
+
+test('事務の規則の指摘を検証の例外にすると、ポートフォリオの検証の件数から除かれる(確認済み)', () => {
+  const dir = tmp();
+  cpSync(path.join(root, 'assessments/koshigaya-48-kodomo-iryohi'), path.join(dir, 'assessments/koshigaya-48-kodomo-iryohi'), { recursive: true });
+  const basic = path.join(dir, 'assessments/koshigaya-48-kodomo-iryohi/koshigaya-48-kodomo-iryohi-basic/assessment.yaml');
+  const warnings = () => JSON.parse(pia(dir, 'status', '--format', 'json', '--today', '2026-04-01').stdout).offices[0].documents[0].validation.warnings as number;
+  const before = warnings();
+  writeFileSync(basic, readFileSync(basic, 'utf8') + '検証の例外:\n  - 規則: office-bands-agree\n    理由: 重点項目評価書の本人の数は過去の受給者を含むため\n');
+  assert.equal(warnings(), before - 1);
+});
+
+test('日付として読めない公表日・実施日(令和7年2月30日)は期限を隠すので、注意を示して終了コード 1(CI の関門を通さない)', () => {
+  const dir = tmp();
+  cpSync(path.join(root, 'assessments/example-901-yobo-sesshu'), path.join(dir, 'assessments/example-901-yobo-sesshu'), { recursive: true });
+  const file = path.join(dir, 'assessments/example-901-yobo-sesshu/assessment.yaml');
+  // On 令和7年12月1日 nothing is due yet (公表日 令和7年10月1日): exit 0.
+  assert.equal(pia(dir, 'status', '--today', '2025-12-01').code, 0);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('  公表日: 令和7年10月1日', '  公表日: 令和7年2月30日').replace('基礎項目評価の実施日: 令和7年5月20日', '基礎項目評価の実施日: 令和7年2月30日'));
+  const { code, stdout } = pia(dir, 'status', '--today', '2025-12-01');
+  assert.equal(code, 1, stdout);
+  assert.match(stdout, /日付が読めず期限を求められない事務 1 件。/);
+  assert.match(stdout, /注意: assessments\/example-901-yobo-sesshu\/assessment\.yaml の \/表紙\/公表日「令和7年2月30日」は日付として読めないため、期限を求められません/);
+  const json = JSON.parse(pia(dir, 'status', '--format', 'json', '--today', '2025-12-01').stdout);
+  assert.equal(json.undated, 1);
+  assert.deepEqual(json.offices[0].unreadableDates.map((u: { pointer: string }) => u.pointer), ['/表紙/公表日', '/基礎項目評価の実施日']);
+});

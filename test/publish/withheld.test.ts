@@ -1,9 +1,10 @@
 /**
- * 非公表 end to end: marker strings planted in every 非公表 place of the reference (a whole text item, a part of a
- * text, a 変更箇所 cell, a 別添1 記録項目, a whole 委託事項 block, 変更箇所 text quoting a withheld part, and the
- * reason itself) never appear in any public artefact of `pia build` (HTML, JSON, CSV, JS, source maps, the pagefind
- * index decompressed, PDF text and the PDF's embedded JSON). `pia build --submission` has them all, outside dist/,
- * with the banner on every page of the site and of every PDF.
+ * 非公表 end to end, for every form: marker strings planted in every 非公表 place of the reference 重点項目評価書,
+ * of its 基礎項目評価書 and of the sample 全項目評価書 (a whole text item, a part of a text, a 変更箇所 cell, a 別添1
+ * 記録項目, a whole 委託事項 block, 変更箇所 text quoting a withheld part, and the reason itself) never appear in
+ * any public artefact of `pia build` (HTML, JSON, CSV, JS, source maps, the pagefind index decompressed, PDF text
+ * and the PDF's embedded JSON). `pia build --submission` has them all, outside dist/, with the banner on every page
+ * of the site and of every PDF.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,8 +20,80 @@ import { pdfAttachments, pdfInfo, pdfText } from '../support/tools.ts';
 import { submissionBanner } from '../../src/validate/edition.ts';
 
 const bin = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
-const markers = ['QZXM1', 'QZXM2', 'QZXM3', 'QZXM4', 'QZXM5', 'QZXM6', 'QZXM7'];
+const focusedMarkers = ['QZXM1', 'QZXM2', 'QZXM3', 'QZXM4', 'QZXM5', 'QZXM6', 'QZXM7'];
+const basicMarkers = ['QZXB1', 'QZXB2', 'QZXB3', 'QZXB4'];
+const fullMarkers = ['QZXF1', 'QZXF2', 'QZXF3', 'QZXF4', 'QZXF5', 'QZXF6'];
+const markers = [...focusedMarkers, ...basicMarkers, ...fullMarkers];
+/** The reasons' markers: in the 非公表 list only, which neither edition renders. */
+const reasonMarkers = new Set(['QZXM7', 'QZXB4', 'QZXF6']);
 const fileId = 'kodomo-iryohi-jukyu-shikaku';
+const basicSlug = `${referenceSlug}-basic`;
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const fullDir = 'aobagawa-juki-full';
+const fullBasicSlug = 'aobagawa-juki-basic';
+
+/** Replaces `from` (which must occur exactly once) by `to`. */
+function plant(text: string, from: string, to: string): string {
+  assert.equal(text.split(from).length, 2, `${from} occurs once`);
+  return text.replace(from, to);
+}
+const withAppended = (text: string, list: string[]) => `${text}${text.endsWith('\n') ? '' : '\n'}${list.join('\n')}\n`;
+
+/** The reference's (fictional) 基礎項目評価書: a whole item, a part of a text, a 変更箇所 cell and a quote of the part. */
+export function plantedBasicText(): string {
+  let text = readFileSync(path.join(repo, 'assessments', referenceSlug, basicSlug, 'assessment.yaml'), 'utf8');
+  text = plant(text, '秘密保持を契約に含めている。', '秘密保持を契約に含めている(QZXB1条項)。');
+  text = plant(text, 'システムの名称: 福祉総合システム、団体内統合宛名システム、中間サーバー\n', 'システムの名称: 福祉総合システム、団体内統合宛名システム、中間サーバー、QZXB2連携基盤\n');
+  text = plant(text, '変更箇所: []\n', [
+    '変更箇所:',
+    '  - ID: r8-system',
+    '    変更日: 令和8年3月1日',
+    '    項目: Ⅰ 関連情報 1. ③システムの名称',
+    '    変更前の記載: 福祉総合システム、団体内統合宛名システム、中間サーバー、QZXB2連携基盤',
+    '    変更後の記載: 福祉総合システム、団体内統合宛名システム、中間サーバー(QZXB3更新)',
+    '    提出時期: 事後',
+    '    提出時期に係る説明: 重要な変更に当たらないため。',
+    '',
+  ].join('\n'));
+  return withAppended(text, [
+    '非公表:',
+    '  - 項目: /リスク対策/最も優先度が高いと考えられる対策/判断の根拠',
+    '    理由: 契約の条項 QZXB4',
+    '  - 項目: /関連情報/特定個人情報ファイルを取り扱う事務/システムの名称',
+    '    部分: 、QZXB2連携基盤',
+    '    理由: 連携基盤の名称',
+    '  - 項目: /変更箇所/r8-system/変更後の記載',
+    '    部分: (QZXB3更新)',
+    '    理由: 更新の名称',
+  ]);
+}
+
+/** The sample 全項目評価書 (様式4): the same kinds of places as in the 重点. */
+export function plantedFullText(): string {
+  let text = readFileSync(path.join(repo, 'assessments', fullDir, 'assessment.yaml'), 'utf8');
+  text = plant(text, '生体認証(静脈認証)とパスワード', '生体認証(QZXF1式静脈認証)とパスワード');
+  text = plant(text, 'を行っているサーバー室に設置した市町村CS', 'を行っているQZXF2サーバー室に設置した市町村CS');
+  text = plant(text, '    変更後の記載: 市民生活部市民課\n', '    変更後の記載: 市民生活部市民課(QZXF3分室)\n');
+  text = plant(text, '    変更前の記載: (記載なし)\n', '    変更前の記載: (記載なし) QZXF2サーバー室\n');
+  text = plant(text, '証明書交付制限の区分]', 'QZXF4制限区分]');
+  text = plant(text, '委託先名: 株式会社あおば窓口サポート', '委託先名: 株式会社QZXF5');
+  return withAppended(text, [
+    '非公表:',
+    '  - 項目: /特定個人情報ファイルの取扱いプロセスにおけるリスク対策/jumin-kihon-daicho/特定個人情報の使用/リスク2/具体的な管理方法',
+    '    理由: 認証装置の方式 QZXF6',
+    '  - 項目: /特定個人情報ファイルの概要/honnin-kakunin/特定個人情報の保管・消去/保管場所',
+    '    部分: QZXF2サーバー室',
+    '    理由: サーバーの設置場所',
+    '  - 項目: /変更箇所/r5-soshiki/変更後の記載',
+    '    部分: (QZXF3分室)',
+    '    理由: 分室の名称',
+    '  - 項目: /特定個人情報ファイル記録項目/jumin-kihon-daicho/記録項目/sonota/項目/5',
+    '    理由: 区分の名称',
+    // A whole 委託事項 here holds checkboxes (提供方法), which cannot be withheld: its 委託先名 is.
+    '  - 項目: /特定個人情報ファイルの概要/jumin-kihon-daicho/特定個人情報ファイルの取扱いの委託/委託事項/madoguchi-nyuryoku/委託先名',
+    '    理由: 委託先',
+  ]);
+}
 
 export function plantedText(): string {
   const text = readFileSync(referenceFile, 'utf8')
@@ -81,9 +154,16 @@ async function readable(file: string): Promise<string> {
 let cwd: string;
 before(async () => {
   cwd = mkdtempSync(path.join(tmpdir(), 'pia-withheld-'));
-  const file = path.join(cwd, 'assessments', referenceSlug, 'assessment.yaml');
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, plantedText());
+  const put = (rel: string, text: string) => {
+    const file = path.join(cwd, 'assessments', rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  };
+  // Two 事務: the reference (重点 + its 基礎) and the sample 全項目 事務 (全項目 + its 基礎, unchanged).
+  put(`${referenceSlug}/assessment.yaml`, plantedText());
+  put(`${referenceSlug}/${basicSlug}/assessment.yaml`, plantedBasicText());
+  put(`${fullDir}/assessment.yaml`, plantedFullText());
+  put(`${fullDir}/${fullBasicSlug}/assessment.yaml`, readFileSync(path.join(repo, 'assessments', fullDir, fullBasicSlug, 'assessment.yaml'), 'utf8'));
   const run = promisify(execFile);
   // A strict umask, as on many servers' deploy accounts: the published files must still be readable by the web server.
   await run('bash', ['-c', 'umask 077; exec "$0" "$@"', process.execPath, bin, 'build'], { cwd, maxBuffer: 64 * 1024 * 1024 });
@@ -107,6 +187,15 @@ test('公表用(dist/ と out/pdf/)のどのファイルにも非公表の文が
   const page = readFileSync(path.join(cwd, 'dist', referenceSlug, 'index.html'), 'utf8');
   assert.match(page, /（非公表）/);
   assert.ok(withheldShown >= 4, 'the page, the JSON, the CSV and the PDF show （非公表）');
+  // Every form: its page, JSON and PDF exist, were checked above, and show （非公表） where the text was.
+  for (const slug of [basicSlug, fullDir]) {
+    for (const f of [path.join('dist', slug, 'index.html'), path.join('dist', slug, `${slug}.json`), path.join('out', 'pdf', `${slug}.pdf`)]) {
+      assert.ok(files.includes(path.join(cwd, f)), `${f} was built and checked`);
+      assert.ok((await readable(path.join(cwd, f))).includes('（非公表）'), `${f} shows （非公表）`);
+    }
+    assert.equal(JSON.parse(readFileSync(path.join(cwd, 'dist', slug, `${slug}.json`), 'utf8'))['非公表'], undefined, `${slug}: the list is not published`);
+  }
+  assert.match(readFileSync(path.join(cwd, 'dist', fullDir, `${fullDir}-records.csv`), 'utf8'), /その他,6,（非公表）/);
   const json = JSON.parse(readFileSync(path.join(cwd, 'dist', referenceSlug, `${referenceSlug}.json`), 'utf8'));
   assert.equal(json['非公表'], undefined, 'the list (with its reasons) is not published');
   assert.match(readFileSync(path.join(cwd, 'dist', referenceSlug, `${referenceSlug}-records.csv`), 'utf8'), /保険情報,8,（非公表）/);
@@ -122,6 +211,10 @@ test('提出用(out/submission/)はすべてを載せ、サイトの各ページ
   for (const page of pages) assert.ok(readFileSync(page, 'utf8').includes(submissionBanner), `banner on ${path.relative(cwd, page)}`);
   const page = readFileSync(path.join(site, referenceSlug, 'index.html'), 'utf8');
   for (const m of ['QZXM1', 'QZXM2', 'QZXM3', 'QZXM4', 'QZXM5', 'QZXM6']) assert.ok(page.includes(m), `${m} in the submission page`);
+  const basicPage = readFileSync(path.join(site, basicSlug, 'index.html'), 'utf8');
+  for (const m of basicMarkers.filter((m) => !reasonMarkers.has(m))) assert.ok(basicPage.includes(m), `${m} in the submission 基礎 page`);
+  const fullPage = readFileSync(path.join(site, fullDir, 'index.html'), 'utf8');
+  for (const m of fullMarkers.filter((m) => !reasonMarkers.has(m))) assert.ok(fullPage.includes(m), `${m} in the submission 全項目 page`);
   const pdf = path.join(cwd, 'out', 'submission', 'pdf', `${referenceSlug}.pdf`);
   const pageTexts = await pdfText(pdf);
   assert.ok(pageTexts.length > 0);

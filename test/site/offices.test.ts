@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,11 +23,27 @@ let dist: string;
 let site: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 const today = process.env.PIA_TODAY;
+const checkReport = process.env.PIA_CHECK_REPORT;
+
+/** A saved `pia check --format json` (the shape is validated when read): the 重点 passes, the 全項目 fails; no 基礎. */
+function writeCheckReport(file: string): void {
+  const run = (assessment: string, failing: boolean, contradicted: number) => ({
+    assessment, checks: assessment.replace('assessment.yaml', 'checks.yaml'), policy: { error: '失敗', unchecked: '報告', expired: '失敗' }, failing,
+    summary: { satisfied: 9, contradicted, error: 0, unchecked: 1, attested: 2, expired: 0 }, results: [],
+  });
+  writeFileSync(file, JSON.stringify({ version: 1, runs: [
+    run('assessments/koshigaya-48-kodomo-iryohi/assessment.yaml', false, 0),
+    run('assessments/aobagawa-juki-full/assessment.yaml', true, 1),
+  ] }));
+}
 
 before(async () => {
   process.env.PIA_TODAY = '2026-12-01';
   tmp = mkdtempSync(path.join(tmpdir(), 'pia-offices-test-'));
   cpSync(path.join(root, 'assessments'), path.join(tmp, 'assessments'), { recursive: true });
+  // Relative to the project folder (the one holding assessments/), as `pia build --check-report` gives it.
+  writeCheckReport(path.join(tmp, 'check.json'));
+  process.env.PIA_CHECK_REPORT = 'check.json';
   const built = await buildSite({ assessmentsDir: path.join(tmp, 'assessments'), outDir: path.join(tmp, 'dist'), pdfDir: path.join(tmp, 'pdf'), base, cacheDir: path.join(tmp, 'cache') });
   dist = built.outDir;
   site = await serve(dist, base);
@@ -37,6 +53,8 @@ before(async () => {
 after(async () => {
   if (today === undefined) delete process.env.PIA_TODAY;
   else process.env.PIA_TODAY = today;
+  if (checkReport === undefined) delete process.env.PIA_CHECK_REPORT;
+  else process.env.PIA_CHECK_REPORT = checkReport;
   await browser?.close();
   await site?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -58,6 +76,12 @@ test('事務ごとの表: 期限の近い順に、評価書(各画面へのリ�
   assert.equal(cells[4], '公表日令和8年3月30日 次の見直し令和9年3月30日 5年の再評価令和13年3月30日');
   assert.match(cells[5]!, /^令和10年3月30日: Ⅱ 特定個人情報ファイルの概要 6\. 特定個人情報の保管・消去 保管場所/);
   assert.equal(cells[6], '誤り 0 件、警告 2 件');
+  // Check results from the report; the 基礎 has no run: 未確認.
+  assert.equal(cells[7], '基礎項目評価書: 未確認重点項目評価書: 合格(適合 9、未点検 1、確認書 2)');
+  const full = page.locator('tbody tr', { hasText: '住民基本台帳' });
+  assert.equal(await full.locator('td.checks li[data-checks=failing] strong').textContent(), '不合格(矛盾 1、適合 9、未点検 1、確認書 2)');
+  assert.deepEqual(await page.locator('tbody tr', { hasText: '予防接種' }).locator('td.checks li').allTextContents(), ['基礎項目評価書: 未確認']);
+  assert.match((await page.locator('main').textContent()) ?? '', /に書き出された結果\(2 件の評価書\)によります/);
   assert.equal(await page.locator('tbody tr').first().locator('td.status').textContent(), '期限切れ令和4年6月1日');
   await ref.getByRole('link', { name: '基礎項目評価書' }).click();
   await page.waitForURL(`${site.url}koshigaya-48-kodomo-iryohi-basic/`);

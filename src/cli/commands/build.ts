@@ -20,6 +20,7 @@ import { progress } from '../../report/progress.ts';
 import { slugOf } from '../../model/slug.ts';
 import { parseShard, searchPartPrefix, selectShard } from '../../shard/shard.ts';
 import { shardEnvironment, shardRoot, startShard, withEnvironment, writeShardManifest } from '../../shard/output.ts';
+import { CheckReportError, readCheckReport } from '../../office/check-report.ts';
 
 export const help = `使い方: npx pia build [オプション]
 
@@ -29,16 +30,29 @@ assessments/ のすべての評価書を検証し、PDF と公開用サイト(di
 サイトを市のサイトの下の階層に置くときは、そのパスを環境変数 PIA_BASE で指定します(例: PIA_BASE=/kurashi/hyoka/)。
 
 オプション:
-  --submission  提出用(非公表の部分を含む全文、各ページに「提出用」の表示)を out/submission/ に作ります
-                (PDF は out/submission/pdf/、サイトは out/submission/site/)。公開用の dist/ には作りません
-  --shard <i/n> n 個に分けたうちの i 番目の評価書だけを作ります(CI の matrix 用)。出力は out/shard-<i>-of-<n>/
-                (site/、pdf/、shard.json)で、dist/ には作りません。全部の出力を npx pia merge で1つのサイトにします
-  -h, --help    この説明を表示します
+  --submission           提出用(非公表の部分を含む全文、各ページに「提出用」の表示)を out/submission/ に作ります
+                         (PDF は out/submission/pdf/、サイトは out/submission/site/)。公開用の dist/ には作りません
+  --shard <i/n>          n 個に分けたうちの i 番目の評価書だけを作ります(CI の matrix 用)。出力は out/shard-<i>-of-<n>/
+                         (site/、pdf/、shard.json)で、dist/ には作りません。全部の出力を npx pia merge で1つのサイトにします
+  --check-report <JSON>  pia check --format json の出力を読み、事務の一覧(offices/)に点検の結果を表示します
+                         (与えないと「未確認」。公開用のサイトに点検の結果を載せるかは市が決めます)
+  -h, --help             この説明を表示します
 
 終了コード: 0 成功 / 1 出力できない評価書あり / 2 指定や入力の誤り(公開できないフォルダ名など)`;
 
 export async function build(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, allowPositionals: false, options: { submission: { type: 'boolean', default: false }, shard: { type: 'string' } } });
+  const { values } = parseArgs({ args, allowPositionals: false, options: { submission: { type: 'boolean', default: false }, shard: { type: 'string' }, 'check-report': { type: 'string' } } });
+  // gaps (#13): the check results shown on the portfolio page, read by its loader (src/office/site-loader.ts).
+  const checkReport = values['check-report'] !== undefined ? path.resolve(values['check-report']) : undefined;
+  if (checkReport !== undefined) {
+    try {
+      readCheckReport(checkReport, process.cwd());
+    } catch (error) {
+      if (!(error instanceof CheckReportError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+  }
   const edition: Edition = values.submission ? 'submission' : 'public';
   const shard = parseShard(values.shard, 'build');
   const shardDir = shard && shardRoot(shard, edition);
@@ -77,10 +91,19 @@ export async function build(args: string[]): Promise<number> {
   try {
     const building = progress(t('progress.site'), undefined);
     building.update(0);
+    const savedReport = process.env.PIA_CHECK_REPORT;
+    if (checkReport !== undefined) process.env.PIA_CHECK_REPORT = checkReport;
+    const restoreReport = () => {
+      if (savedReport === undefined) delete process.env.PIA_CHECK_REPORT;
+      else process.env.PIA_CHECK_REPORT = savedReport;
+    };
     // A shard's search-index parts get ids of their own (s03-p00 …), so that the merge never finds two of one name.
     const siteOptions: Parameters<typeof buildSite>[0] & { searchPartPrefix?: string } = { outDir: out.site, pdfDir: out.pdf, validated: results, edition, ...(shard ? { searchPartPrefix: searchPartPrefix(shard.index) } : {}) };
     // A shard's site holds its assessments only (the loader selects them by PIA_SHARD); an empty shard has none.
-    const site = await (files.length === 0 && shard ? Promise.resolve({ pages: 0 }) : withEnvironment(shardEnvironment(shard), () => buildSite(siteOptions))).finally(() => building.end());
+    const site = await (files.length === 0 && shard ? Promise.resolve({ pages: 0 }) : withEnvironment(shardEnvironment(shard), () => buildSite(siteOptions))).finally(() => {
+      building.end();
+      restoreReport();
+    });
     if (site.pages > 0 || !shard) process.stdout.write(`${t(edition === 'submission' ? 'build.submissionSite' : 'build.site', { pages: site.pages, dir: out.site })}\n`);
     if (shard && shardDir) {
       const bySlug = new Map(files.map((f) => [slugOf(f), f]));

@@ -1,5 +1,5 @@
 /** `pia status [folder]`: the city's portfolio of 事務, sorted by what is due first; optionally an .ics of the dates. */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessmentFiles } from '../files.ts';
@@ -7,7 +7,8 @@ import { validateMany } from '../../validate/validate-many.ts';
 import { formSchemas, groupOffices, officeDiagnostics } from '../../office/office.ts';
 import { buildPortfolio, levelText, type CheckSummary, type DueState, type Portfolio } from '../../office/portfolio.ts';
 import { portfolioCalendar } from '../../office/ics.ts';
-import { compileSchema } from '../../schema/registry.ts';
+import { checksText } from '../../office/portfolio-row.ts';
+import { CheckReportError, readCheckReport } from '../../office/check-report.ts';
 import { fail, OutputNotWritable, UsageError } from '../../report/errors.ts';
 import { formatWareki, todayInJapan } from '../../model/wareki.ts';
 
@@ -25,49 +26,34 @@ export const help = `使い方: npx pia status [フォルダ] [オプション]
   --today <日付>         今日の日付(YYYY-MM-DD)
   -h, --help             この説明を表示します
 
-終了コード: 0 期限切れなし / 1 期限切れの見直し・再評価・事前の変更あり(CI の関門) / 2 指定や入力の誤り`;
+終了コード: 0 期限切れなし / 1 期限切れの見直し・再評価・事前の変更、または期限を求められない日付の記載あり(CI の関門) / 2 指定や入力の誤り`;
 
-const maxReportBytes = 20 * 1024 * 1024;
-
-function readCheckReport(file: string): Map<string, CheckSummary> {
-  let text: string;
+function checkReport(file: string): Map<string, CheckSummary> {
   try {
-    if (statSync(file).size > maxReportBytes) fail(UsageError, { detail: `--check-report のファイル ${file} が大きすぎます(上限 ${maxReportBytes / 1024 / 1024} MB)。`, command: 'status' });
-    text = readFileSync(file, 'utf8');
+    return readCheckReport(file, process.cwd()).runs;
   } catch (error) {
-    if ((error as { name?: string }).name === 'PiaError') throw error;
-    fail(UsageError, { detail: `--check-report のファイル ${file} を読めません。`, command: 'status' });
+    if (!(error instanceof CheckReportError)) throw error;
+    fail(UsageError, { detail: `--check-report: ${error.message}`, command: 'status' });
   }
-  let report: unknown;
-  try {
-    report = JSON.parse(text);
-  } catch {
-    fail(UsageError, { detail: `--check-report のファイル ${file} は JSON ではありません。pia check --format json の出力を指定してください。`, command: 'status' });
-  }
-  const validate = compileSchema('check-report.v1.schema.json');
-  if (!validate(report)) fail(UsageError, { detail: `--check-report のファイル ${file} は pia check --format json の出力の形ではありません(${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message ?? ''})。`, command: 'status' });
-  const out = new Map<string, CheckSummary>();
-  for (const run of (report as { runs: { assessment: string; failing: boolean; summary: Omit<CheckSummary, 'failing'> }[] }).runs) {
-    out.set(path.normalize(run.assessment), { ...run.summary, failing: run.failing });
-  }
-  return out;
 }
 
 const stateLabel: Record<DueState, string> = { overdue: '期限切れ', soon: 'まもなく', later: '予定' };
 const day = (iso: string | undefined) => (iso ? formatWareki(iso) : '—');
 
 export function formatStatusText(p: Portfolio): string {
-  const lines = [`事務 ${p.offices.length} 件(今日 ${day(p.today)}): 期限切れ ${p.overdue} 件、期限の近いもの ${p.soon} 件。期限の近い順です。`, ''];
+  const undated = p.undated > 0 ? `日付が読めず期限を求められない事務 ${p.undated} 件。` : '';
+  const lines = [`事務 ${p.offices.length} 件(今日 ${day(p.today)}): 期限切れ ${p.overdue} 件、期限の近いもの ${p.soon} 件。${undated}期限の近い順です。`, ''];
   for (const o of p.offices) {
     const first = o.due[0];
     lines.push(`${first ? `[${stateLabel[first.state]}] ` : ''}${o.name}  (事務フォルダ ${o.id})`);
     for (const d of o.documents) {
-      const checks = d.checks ? `点検: 適合 ${d.checks.satisfied}・矛盾 ${d.checks.contradicted}・エラー ${d.checks.error}・未点検 ${d.checks.unchecked}${d.checks.failing ? '(不合格)' : ''}` : '点検: 結果なし';
+      const checks = `点検: ${checksText(d.checks)}`;
       lines.push(`  ${d.form}  評価書番号 ${d.number ?? '—'}  公表日 ${day(d.publishedOn)}  検証: 誤り ${d.validation.errors}・警告 ${d.validation.warnings}  ${checks}  ${d.file}`);
     }
     const t = o.threshold;
     const agreement = t.agrees === undefined ? '' : t.agrees ? '(Ⅱ からの判断と一致)' : `(Ⅱ から判断すると「${levelText(t.computed)}」)`;
     lines.push(`  しきい値判断: ${t.recordedText ?? '基礎項目評価書なし'}${agreement}`);
+    for (const u of o.unreadableDates) lines.push(`  注意: ${u.file} の ${u.pointer}「${u.raw}」は日付として読めないため、期限を求められません(npx pia validate で確認してください)。`);
     lines.push(`  次の見直し: ${day(o.nextReview)}  5年を経過する前の再評価: ${day(o.reassessment)}  事前の変更: ${o.openPreChanges.length === 0 ? 'なし' : `${o.openPreChanges.length} 件`}`);
     for (const item of o.due) if (item.state !== 'later' || item.kind === 'pre-change') lines.push(`    ${day(item.due)}  ${stateLabel[item.state]}  ${item.title}${item.kind === 'pre-change' ? `: ${item.detail}` : ''}`);
     lines.push('');
@@ -102,11 +88,11 @@ export async function status(args: string[]): Promise<number> {
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(UsageError, { detail: '--today は YYYY-MM-DD の形で指定してください。', command: 'status' });
   if (positionals.length > 1) fail(UsageError, { detail: 'フォルダは1つだけ指定してください。', command: 'status' });
   const today = values.today ?? todayInJapan();
-  const checks = values['check-report'] ? readCheckReport(values['check-report']) : new Map<string, CheckSummary>();
+  const checks = values['check-report'] ? checkReport(values['check-report']) : new Map<string, CheckSummary>();
   const files = assessmentFiles(positionals);
   const results = await validateMany(files, { today });
   const offices = groupOffices(results, formSchemas());
-  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...officeDiagnostics(offices)];
+  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...officeDiagnostics(offices, { wholeCity: true })];
   const portfolio = buildPortfolio(offices, diagnostics, today, checks);
   const unreadable = results.filter((r) => !r.renderable).map((r) => r.file);
   if (values.ics) writeWhole(values.ics, portfolioCalendar(portfolio));
@@ -117,5 +103,6 @@ export async function status(args: string[]): Promise<number> {
     if (values.ics) text += `期限を ${values.ics} に書き出しました(iCalendar)。\n`;
     await print(text);
   }
-  return portfolio.overdue > 0 || unreadable.length > 0 ? 1 : 0;
+  // A date that cannot be read hides a due date: the CI gate cannot say the 事務 is on time.
+  return portfolio.overdue > 0 || portfolio.undated > 0 || unreadable.length > 0 ? 1 : 0;
 }

@@ -37,7 +37,7 @@ export async function validate(args: string[]): Promise<number> {
   const shard = parseShard(values.shard, 'validate');
   const files = selectShard(assessmentFiles(positionals), shard);
   const results = await validateMany(files, { strict: values.strict, today: values.today });
-  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results, { strict: values.strict }))];
+  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results, { strict: values.strict, wholeCity: positionals.length === 0 }))];
   process.stdout.write(formatDiagnostics(values.format as Format, diagnostics, files.length));
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -13,6 +13,7 @@ export const officeNumberUnique: OfficeRule = {
     get title() { return tr('評価書番号が事務ごとに一つ', 'Each 事務 has its own assessment number'); },
     level: 'error',
     requires: ['cover.number'],
+    acrossOffices: true,
     rationale: '評価書番号は計画管理書の番号と同じで、事務を特定します。別の事務が同じ番号を使うと、委員会への提出や公表の際にどの評価書か取り違えます。',
     basis: '全項目評価書 記載要領(評価書番号は特定個人情報保護評価計画管理書の「評価書番号」欄と同じ) [C]、特定個人情報保護評価指針 第5',
     messages: bilingual({

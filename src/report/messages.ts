@@ -144,7 +144,7 @@ export const messages = {
   },
   'yaml.flowStart.hint': {
     ja: 'チェック欄なら true / false / 不明 と書きます。文字として書くときは値全体を引用符で囲んでください(例: {key}: "{value}")。',
-    en: 'For a checkbox write true / false / 不明. For text, put the whole value in quotes (e.g. {key}: "{value}").',
+    en: 'For a checkbox write true / false / 「不明」. For text, put the whole value in quotes (e.g. {key}: "{value}").',
   },
   'yaml.fullwidthBracket': { ja: '「{key}」の値の括弧が全角「{open}{close}」です。', en: 'The brackets of the value of "{key}" are full-width (「{open}{close}」).' },
   'yaml.fullwidthBracket.hint': {
@@ -161,7 +161,7 @@ export const messages = {
   },
   'yaml.flowStart.text.hint': {
     ja: '文字として書くときは値全体を引用符で囲んでください(例: "[○] 行う")。チェック欄なら true / false / 不明 と書きます。',
-    en: 'For text, put the whole value in quotes (e.g. "[○] 行う"). For a checkbox write true / false / 不明.',
+    en: 'For text, put the whole value in quotes (e.g. 「"[○] 行う"」). For a checkbox write true / false / 「不明」.',
   },
   'yaml.fullwidthSpace.key': { ja: '項目名「{key}」の前に全角スペース「　」があります。', en: 'The item name "{key}" is preceded by a full-width space (U+3000 「　」).' },
   'yaml.fullwidthSpace.key.hint': {

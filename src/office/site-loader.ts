@@ -4,9 +4,10 @@
  * and the .ics endpoint only render the stored rows. One entry, id `portfolio`.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { findAssessments, siteSources } from '../site/loader.ts';
-import { validateMany } from '../validate/validate-many.ts';
+import { validateStructure } from '../site/structure-cache.ts';
 import { slugOf } from '../model/slug.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { formSchemas } from './office.ts';
@@ -15,11 +16,12 @@ import { portfolioRows } from './portfolio-view.ts';
 export function officeLoader(): Loader {
   return {
     name: 'pia-offices',
-    load: async ({ store, logger }) => {
+    load: async ({ store, logger, config }) => {
       const { assessmentsDir } = siteSources();
       const files = findAssessments(assessmentsDir);
-      // Structure only, like the assessments loader; a broken file is reported there and left out here.
-      const results = await validateMany(files, { schemaOnly: true });
+      // Structure only, like the assessments loader; a broken file is reported there and left out here. Results of
+      // unchanged files come from the cache folder (src/site/structure-cache.ts).
+      const results = await validateStructure(files, fileURLToPath(config.cacheDir));
       const documents = results.filter((r) => r.renderable && r.data && r.formName).map((r) => ({
         slug: slugOf(r.file),
         file: path.relative(process.cwd(), r.file),

@@ -45,7 +45,7 @@ export interface SiteOptions {
   edition?: Edition;
   /** Prefix of the search part ids (a shard's, e.g. s03-; see search-parts.ts). */
   searchPartPrefix?: string;
-  /** 評価書 pages per search part at most, on average (default 200). */
+  /** 評価書 pages per search part at most, on average (default 100). */
   searchPartPages?: number;
 }
 

@@ -19,7 +19,7 @@ import { filesUnder, placeUnit, type Store } from './store.ts';
 export const partsDir = 'pagefind-parts';
 export const partsManifest = `${partsDir}/parts.json`;
 /** Pages per part at most, on average: pagefind's time and memory for one part stay bounded whatever the corpus. */
-export const defaultPartPages = 200;
+export const defaultPartPages = 100;
 
 export interface IndexedPage {
   /** The page's path in the site, '/'-separated (e.g. variant-0001/index.html). */

@@ -282,8 +282,9 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const files = findAssessments(assessmentsDir);
   checkPublicationInputs(files, assessmentsDir);
 
-  // The caches live beside Astro's (its default: node_modules/.astro of the project).
-  const cacheRoot = cacheDir ?? path.join(projectRoot, 'node_modules', '.astro');
+  // The caches live in the cache folder, or beside Astro's default one (node_modules/.astro of the project), one
+  // per output folder there, so that builds of different sites from one installation do not prune each other's.
+  const cacheRoot = cacheDir ?? path.join(projectRoot, 'node_modules', '.astro', `pia-site-${sha256(outDir).slice(0, 16)}`);
   const pageStore = new Store(path.join(cacheRoot, 'pia-pages'));
   const searchStore = new Store(path.join(cacheRoot, 'pia-search'));
   const lastFile = path.join(cacheRoot, 'pia-site-last.json');

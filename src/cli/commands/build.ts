@@ -11,7 +11,8 @@ import { assessmentFiles, assessmentsDir } from '../files.ts';
 import { validateMany } from '../../validate/validate-many.ts';
 import { officeDiagnosticsFor } from '../../office/office.ts';
 import { loadForms } from '../../schema/registry.ts';
-import { formatText } from '../../report/format.ts';
+import { formatJson, formatText } from '../../report/format.ts';
+import { fail, UsageError } from '../../report/errors.ts';
 import { buildPdfs } from '../../render/pdf/build-pdfs.ts';
 import { buildSite, checkPublicationInputs, InvalidAssessmentsError, UnsafePublicationError } from '../../site/build-site.ts';
 import { submissionBanner, type Edition } from '../../validate/edition.ts';
@@ -26,14 +27,20 @@ assessments/ のすべての評価書を検証し、PDF と公開用サイト(di
 サイトを市のサイトの下の階層に置くときは、そのパスを環境変数 PIA_BASE で指定します(例: PIA_BASE=/kurashi/hyoka/)。
 
 オプション:
-  --submission  提出用(非公表の部分を含む全文、各ページに「提出用」の表示)を out/submission/ に作ります
-                (PDF は out/submission/pdf/、サイトは out/submission/site/)。公開用の dist/ には作りません
-  -h, --help    この説明を表示します
+  --submission      提出用(非公表の部分を含む全文、各ページに「提出用」の表示)を out/submission/ に作ります
+                    (PDF は out/submission/pdf/、サイトは out/submission/site/)。公開用の dist/ には作りません
+  --format <形式>   text(既定)または json(検証の結果と、作ったもの・前回の結果を使ったものを1つの JSON で)
+  -h, --help        この説明を表示します
+
+前回から変わらない評価書のページ・JSON・CSV と検索の索引の部分は、作り直さずに前回の結果を使います
+(評価書の記載・様式・プログラム・サイトの設定から求めたハッシュで照合し、壊れたものは作り直します)。
 
 終了コード: 0 成功 / 1 出力できない評価書あり / 2 指定や入力の誤り(公開できないフォルダ名など)`;
 
 export async function build(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, allowPositionals: false, options: { submission: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args, allowPositionals: false, options: { submission: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } } });
+  if (values.format !== 'text' && values.format !== 'json') fail(UsageError, { detail: '--format には text、json のいずれかを指定してください。', command: 'build' });
+  const json = values.format === 'json';
   const edition: Edition = values.submission ? 'submission' : 'public';
   const out = edition === 'submission' ? { pdf: path.join('out', 'submission', 'pdf'), site: path.join('out', 'submission', 'site') } : { pdf: path.join('out', 'pdf'), site: 'dist' };
   const files = assessmentFiles([]);
@@ -51,25 +58,37 @@ export async function build(args: string[]): Promise<number> {
   checking.update(0);
   const results = (await validateMany(files, { edition })).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
   checking.end();
-  process.stdout.write(formatText([...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results))], files.length));
+  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results))];
+  // --format json: one object on stdout at the end (the findings as `pia validate --format json`, then what was built).
+  const report = (extra: Record<string, unknown>) => {
+    if (json) process.stdout.write(`${JSON.stringify({ ...(JSON.parse(formatJson(diagnostics, files.length)) as object), ...extra }, null, 2)}\n`);
+  };
+  if (!json) process.stdout.write(formatText(diagnostics, files.length));
   const broken = results.filter((r) => !r.renderable);
   if (broken.length > 0) {
     const withheld = broken.some((r) => r.diagnostics.some((d) => d.rule === 'withheld-part' && d.severity === 'error'));
     process.stderr.write(`${t(withheld ? 'build.brokenWithheld' : 'build.broken', { files: broken.map((r) => r.file).join(t('summary.separator')) })}\n`);
+    report({ built: false });
     return 1;
   }
   // PDF step: <pdf>/<slug>.pdf (the site copies them from there); unchanged assessments are not rendered again.
   const rendering = progress(t('progress.pdf'), undefined);
   const pdfs = await buildPdfs(results, out.pdf, { banner: edition === 'submission' ? submissionBanner : undefined, onProgress: (done, total) => rendering.update(done, total) });
   rendering.end();
-  process.stdout.write(`${t('build.pdfs', { n: pdfs.length, dir: out.pdf })}\n`);
+  if (!json) process.stdout.write(`${t('build.pdfs', { n: pdfs.length, dir: out.pdf })}\n`);
   // Site step: pages, PDF/JSON/CSV downloads, search index, published under PIA_BASE (default /).
   try {
     const building = progress(t('progress.site'), undefined);
     building.update(0);
     const site = await buildSite({ outDir: out.site, pdfDir: out.pdf, validated: results, edition }).finally(() => building.end());
-    process.stdout.write(`${t(edition === 'submission' ? 'build.submissionSite' : 'build.site', { pages: site.pages, dir: out.site })}\n`);
-    if (edition === 'submission') process.stdout.write(`${t('build.submissionWarning')}\n`);
+    const r = site.reuse;
+    if (json) {
+      report({ built: true, edition, pdf: { dir: out.pdf, files: pdfs.length }, site: { dir: out.site, pages: site.pages, noop: r.noop, assessments: { rendered: r.rendered, reused: r.reused }, search: { parts: r.searchParts, built: r.searchBuilt, reused: r.searchReused } } });
+    } else {
+      process.stdout.write(`${t(edition === 'submission' ? 'build.submissionSite' : 'build.site', { pages: site.pages, dir: out.site })}\n`);
+      process.stdout.write(`${r.noop ? t('build.siteNoop', { dir: out.site, reused: r.reused, parts: r.searchParts }) : t('build.siteReuse', { rendered: r.rendered, reused: r.reused, parts: r.searchParts, built: r.searchBuilt, partsReused: r.searchReused })}\n`);
+    }
+    if (edition === 'submission') (json ? process.stderr : process.stdout).write(`${t('build.submissionWarning')}\n`);
   } catch (error) {
     if (error instanceof UnsafePublicationError) {
       process.stderr.write(`${error.message}\n`);

@@ -82,7 +82,8 @@ export class Store {
   /** Removes every entry not in `keep` (older versions of changed or removed units). */
   prune(keep: ReadonlySet<string>): void {
     if (!existsSync(this.root)) return;
-    for (const name of readdirSync(this.root)) if (!keep.has(name)) rmSync(path.join(this.root, name), { recursive: true, force: true });
+    // Another build's entries being written (.partial) are left alone.
+    for (const name of readdirSync(this.root)) if (!name.endsWith('.partial') && !keep.has(name)) rmSync(path.join(this.root, name), { recursive: true, force: true });
   }
 }
 

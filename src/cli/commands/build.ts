@@ -8,13 +8,13 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessmentFiles, assessmentsDir } from '../files.ts';
-import { validateMany } from '../../validate/validate-many.ts';
+import { validateAll } from '../../site/structure-cache.ts';
 import { officeDiagnosticsFor } from '../../office/office.ts';
 import { loadForms } from '../../schema/registry.ts';
 import { formatJson, formatText } from '../../report/format.ts';
 import { fail, UsageError } from '../../report/errors.ts';
 import { buildPdfs } from '../../render/pdf/build-pdfs.ts';
-import { buildSite, checkPublicationInputs, InvalidAssessmentsError, UnsafePublicationError } from '../../site/build-site.ts';
+import { buildSite, checkPublicationInputs, InvalidAssessmentsError, projectRoot, UnsafePublicationError } from '../../site/build-site.ts';
 import { submissionBanner, type Edition } from '../../validate/edition.ts';
 import { t } from '../../report/i18n.ts';
 import { progress } from '../../report/progress.ts';
@@ -56,7 +56,8 @@ export async function build(args: string[]): Promise<number> {
   // Validation runs as one batch (in worker threads): a line that says what runs, cleared when it is done.
   const checking = progress(t('progress.validate', { n: files.length }), undefined);
   checking.update(0);
-  const results = (await validateMany(files, { edition })).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
+  // Results of files whose text did not change since the last build are read back (src/site/structure-cache.ts).
+  const results = (await validateAll(files, { edition }, path.join(projectRoot, 'node_modules', '.astro'))).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
   checking.end();
   const diagnostics = [...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results))];
   // --format json: one object on stdout at the end (the findings as `pia validate --format json`, then what was built).

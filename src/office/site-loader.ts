@@ -6,9 +6,10 @@
  * opt-in, so that a public build shows them only when the city chose to (schemas/decisions/0008-portfolio-checks.md).
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { findAssessments, siteSources } from '../site/loader.ts';
-import { validateMany } from '../validate/validate-many.ts';
+import { validateStructure } from '../site/structure-cache.ts';
 import { slugOf } from '../model/slug.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { formSchemas } from './office.ts';
@@ -29,12 +30,13 @@ export function checkReportFromEnv(assessmentsDir: string, env: NodeJS.ProcessEn
 export function officeLoader(): Loader {
   return {
     name: 'pia-offices',
-    load: async ({ store, logger }) => {
+    load: async ({ store, logger, config }) => {
       const { assessmentsDir } = siteSources();
       const files = findAssessments(assessmentsDir);
       const report = checkReportFromEnv(assessmentsDir);
-      // Structure only, like the assessments loader; a broken file is reported there and left out here.
-      const results = await validateMany(files, { schemaOnly: true });
+      // Structure only, like the assessments loader; a broken file is reported there and left out here. Results of
+      // unchanged files come from the cache folder (src/site/structure-cache.ts).
+      const results = await validateStructure(files, fileURLToPath(config.cacheDir));
       const documents = results.filter((r) => r.renderable && r.data && r.formName).map((r) => ({
         slug: slugOf(r.file),
         file: path.relative(process.cwd(), r.file),

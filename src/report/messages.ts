@@ -168,6 +168,9 @@ export const messages = {
     ja: '字下げは半角スペースだけで揃えてください。項目名は「{name}」です。',
     en: 'Indent with ASCII spaces only. The item name is "{name}".',
   },
+  // cache (#19)
+  'build.siteReuse': { ja: 'サイト: 評価書 {rendered} 件のページを作り、{reused} 件は前回の結果を使いました(検索の索引 {parts} 部分のうち、作り直し {built}・前回のまま {partsReused})。', en: 'Site: rendered the pages of {rendered} assessment(s) and reused {reused} from the last build (search index: {built} of {parts} part(s) rebuilt, {partsReused} reused).' },
+  'build.siteNoop': { ja: 'サイト: 前回から変わった評価書も設定もないため、{dir}/ をそのまま残しました(評価書 {reused} 件、検索の索引 {parts} 部分を再利用)。', en: 'Site: nothing changed since the last build; {dir}/ was left as it is ({reused} assessment(s), {parts} search index part(s) reused).' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -2,8 +2,7 @@
  * The publishable site: astro build (pages through the content loader) → copy the PDFs beside their pages →
  * pagefind index for offline full-text search. Runs inside `pia build` (Node 24), or from tests and bench.
  */
-import { execFile } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, globSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, globSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadNames } from '../render/web/url.ts';
@@ -15,6 +14,11 @@ import { formatText } from '../report/format.ts';
 import { injectFontFaces, writeSiteFonts } from './fonts.ts';
 import { handOverSiteConfig, loadSiteConfig, siteConfigFile, type LoadedSiteConfig } from './site-config.ts';
 import { schemaDir } from '../schema/registry.ts';
+import { handOverRenderSet } from './render-set.ts';
+import { filesUnder, placeUnit, sha256, Store, type StoredUnit } from './store.ts';
+import { buildSearchParts, defaultPartPages, type IndexedPage } from './search-parts.ts';
+import { todayInJapan } from '../model/wareki.ts';
+import { createHash } from 'node:crypto';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -39,6 +43,23 @@ export interface SiteOptions {
    * public (default): 非公表 parts withheld. submission: everything, a banner on every page, never under dist/.
    */
   edition?: Edition;
+  /** Prefix of the search part ids (a shard's, e.g. s03-; see search-parts.ts). */
+  searchPartPrefix?: string;
+  /** 評価書 pages per search part at most, on average (default 100). */
+  searchPartPages?: number;
+}
+
+/** What a build did and what it took from its cache. */
+export interface SiteReuse {
+  /** Nothing had changed since the last build into the same folder: the site there was kept as it is. */
+  noop: boolean;
+  /** 評価書 (page, JSON, CSV) rendered by Astro in this build, and taken from the page store. */
+  rendered: number;
+  reused: number;
+  /** Search index parts indexed by pagefind, and taken from the store; all parts. */
+  searchBuilt: number;
+  searchReused: number;
+  searchParts: number;
 }
 
 export interface SiteResult {
@@ -48,6 +69,9 @@ export interface SiteResult {
   pdfs: number;
   /** Milliseconds per step. */
   timings: { astro: number; pdf: number; search: number };
+  reuse: SiteReuse;
+  /** Largest resident set of one pagefind process (bytes; 0 when none ran). */
+  searchPeakRssBytes: number;
 }
 
 /** The loader found assessments that cannot be rendered; `message` holds the file:line:col diagnostics. */
@@ -155,6 +179,91 @@ function assertNotPublic(outDir: string): void {
   }
 }
 
+/**
+ * Everything besides a 評価書's own text that shapes its page: the site's code, the form schemas, public/, the
+ * package versions, the site configuration and the settings read while rendering (base path, edition, today's date,
+ * site name and URL). Hashing all of src/ rather than only the page's imports is deliberately coarse: a change of
+ * code renders every page again once, and no dependency can be missed.
+ */
+function renderKey(base: string, edition: Edition, loaded: LoadedSiteConfig): string {
+  const files = [
+    ...[path.join(projectRoot, 'src'), path.join(projectRoot, 'public'), schemaDir].flatMap((dir) => (existsSync(dir) ? filesUnder(dir).filter((f) => !f.endsWith('.test.ts')).map((f) => path.join(dir, f)) : [])),
+    ...['astro.config.mjs', 'package-lock.json', 'tsconfig.json'].map((f) => path.join(projectRoot, f)).filter((f) => existsSync(f)),
+  ];
+  const hash = createHash('sha256').update('pia-site 1\u0000');
+  for (const file of files) hash.update(`${file}\u0000`).update(readFileSync(file)).update('\u0000');
+  const env = process.env;
+  hash.update(JSON.stringify({ base, edition, config: loaded.config, logo: loaded.logo ? sha256(loaded.logo.bytes) : null, name: env.PIA_SITE_NAME ?? '', url: env.PIA_SITE_URL ?? '', lang: env.PIA_LANG ?? '', today: todayInJapan() }));
+  return hash.digest('hex');
+}
+
+/** One 評価書 as the build sees it before rendering: what keys its page in the store. */
+interface EntryInput {
+  slug: string;
+  /** Key of its page, JSON and CSV in the page store. */
+  key: string;
+  /** Identity of its PDF (size and time), which is copied beside the page on every build. */
+  pdf: string;
+}
+
+function entryInputs(files: readonly string[], pdfDir: string, render: string): EntryInput[] {
+  return files.map((file) => {
+    const slug = slugOf(file);
+    const pdfFile = path.join(pdfDir, `${slug}.pdf`);
+    const pdf = existsSync(pdfFile) ? statSync(pdfFile) : undefined;
+    // The page shows whether there is a PDF and its size; the PDF's own bytes only matter to the copy.
+    const key = sha256(`${render}\u0000${slug}\u0000${pdf ? pdf.size : '-'}\u0000${sha256(readFileSync(file))}`);
+    return { slug, key, pdf: pdf ? `${pdf.size}:${pdf.mtimeMs}` : '-' };
+  });
+}
+
+/** The record of the last build (in the cache folder): if nothing changed and the site is as it was left, a build is a no-op. */
+interface LastBuild {
+  siteKey: string;
+  outDir: string;
+  /** Every file of the site with size, inode, modification and change time (a file changed or replaced since differs). */
+  files: Record<string, string>;
+  pages: number;
+  pdfs: number;
+  searchParts: number;
+  entries: number;
+}
+
+function fileStates(dir: string): Record<string, string> {
+  const states: Record<string, string> = {};
+  for (const name of filesUnder(dir)) {
+    const stat = statSync(path.join(dir, name));
+    states[name] = `${stat.size}:${stat.ino}:${stat.mtimeMs}:${stat.ctimeMs}`;
+  }
+  return states;
+}
+
+function readLastBuild(file: string): LastBuild | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LastBuild;
+  } catch {
+    return undefined;
+  }
+}
+
+function unchangedSite(last: LastBuild | undefined, siteKey: string, outDir: string): boolean {
+  if (!last || last.siteKey !== siteKey || last.outDir !== outDir || !existsSync(outDir)) return false;
+  const now = fileStates(outDir);
+  const names = Object.keys(last.files);
+  return names.length === Object.keys(now).length && names.every((n) => now[n] === last.files[n]);
+}
+
+/** The site's asset files a page refers to (/_astro/…), which must exist beside a page taken from the store. */
+function assetsOf(html: string, base: string): string[] {
+  const prefix = `${base.endsWith('/') ? base : `${base}/`}_astro/`;
+  const found = new Set<string>();
+  for (let at = html.indexOf(prefix); at >= 0; at = html.indexOf(prefix, at + 1)) {
+    const name = /^[^"'\s)?#]+/.exec(html.slice(at + prefix.length))?.[0];
+    if (name) found.add(`_astro/${name}`);
+  }
+  return [...found].sort();
+}
+
 export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> {
   const assessmentsDir = path.resolve(options.assessmentsDir ?? 'assessments');
   const outDir = path.resolve(options.outDir ?? 'dist');
@@ -170,12 +279,39 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const edition = options.edition ?? 'public';
   const cacheDir = options.cacheDir ? path.resolve(options.cacheDir) : edition === 'submission' ? path.join(projectRoot, 'node_modules', '.astro-submission') : undefined;
   if (edition === 'submission') assertNotPublic(outDir);
-  checkPublicationInputs(findAssessments(assessmentsDir), assessmentsDir);
+  const files = findAssessments(assessmentsDir);
+  checkPublicationInputs(files, assessmentsDir);
+
+  // The caches live in the cache folder, or beside Astro's default one (node_modules/.astro of the project), one
+  // per output folder there, so that builds of different sites from one installation do not prune each other's.
+  const cacheRoot = cacheDir ?? path.join(projectRoot, 'node_modules', '.astro', `pia-site-${sha256(outDir).slice(0, 16)}`);
+  const pageStore = new Store(path.join(cacheRoot, 'pia-pages'));
+  const searchStore = new Store(path.join(cacheRoot, 'pia-search'));
+  const lastFile = path.join(cacheRoot, 'pia-site-last.json');
+  const partPages = options.searchPartPages ?? defaultPartPages;
+  const render = renderKey(base, edition, loadedConfig);
+  const inputs = entryInputs(files, pdfDir, render);
+  // The portfolio page shows the check results of PIA_CHECK_REPORT (pia build --check-report): a changed report is a
+  // changed site, even when no assessment changed.
+  const checkReport = process.env.PIA_CHECK_REPORT ? (existsSync(process.env.PIA_CHECK_REPORT) ? sha256(readFileSync(process.env.PIA_CHECK_REPORT)) : 'missing') : '';
+  const siteKey = sha256(JSON.stringify({ render, entries: inputs, prefix: options.searchPartPrefix ?? '', partPages, checkReport }));
+  const last = readLastBuild(lastFile);
+  if (files.length > 0 && unchangedSite(last, siteKey, outDir)) {
+    return { outDir, pages: last!.pages, pdfs: last!.pdfs, timings: { astro: 0, pdf: 0, search: 0 }, reuse: { noop: true, rendered: 0, reused: last!.entries, searchBuilt: 0, searchReused: last!.searchParts, searchParts: last!.searchParts }, searchPeakRssBytes: 0 };
+  }
+  // The pages kept in the store with all their files intact are not rendered again.
+  const stored = new Map<string, StoredUnit>();
+  for (const input of inputs) {
+    const unit = pageStore.get(input.key);
+    if (unit) stored.set(input.slug, unit);
+  }
+
   // Astro imports the pages it prerenders from <outDir>/.prerender/, and resolves their packages from there and
   // from the working directory: the build runs in the project folder, into a fresh folder inside it, and the
   // result replaces outDir only at the end (a failed build leaves the previous site untouched).
   mkdirSync(path.join(projectRoot, '.astro'), { recursive: true });
-  const staging = mkdtempSync(path.join(projectRoot, '.astro', 'site-build-'));
+  const work = mkdtempSync(path.join(projectRoot, '.astro', 'site-build-'));
+  const staging = path.join(work, 'site');
   // The loader runs in this process and reads its inputs from the environment (astro.config.mjs reads PIA_BASE).
   const saved = { PIA_ASSESSMENTS: process.env.PIA_ASSESSMENTS, PIA_PDF_DIR: process.env.PIA_PDF_DIR, PIA_BASE: process.env.PIA_BASE, PIA_EDITION: process.env.PIA_EDITION, PIA_SCHEMA_DIR: process.env.PIA_SCHEMA_DIR, ASTRO_TELEMETRY_DISABLED: process.env.ASTRO_TELEMETRY_DISABLED };
   Object.assign(process.env, { PIA_ASSESSMENTS: assessmentsDir, PIA_PDF_DIR: pdfDir, PIA_BASE: base, PIA_EDITION: edition, PIA_SCHEMA_DIR: schemaDir, ASTRO_TELEMETRY_DISABLED: '1' });
@@ -185,28 +321,56 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   try {
     let t = performance.now();
     const { build } = await import('astro');
-    try {
-      process.chdir(projectRoot);
-      await build({ root: projectRoot, outDir: staging, base, cacheDir, logLevel: options.verbose ? 'info' : 'error' });
-    } catch (error) {
-      // Astro's content store still saves itself 500 ms after its last change when the build failed; let it
-      // finish, so that the caller may remove the cache folder without an unhandled rejection later.
-      await new Promise((resolve) => setTimeout(resolve, 700));
-      const invalid = invalidAssessmentsIn(error);
-      if (invalid) {
+    const astro = async (renderSet: ReadonlySet<string> | undefined) => {
+      rmSync(staging, { recursive: true, force: true });
+      handOverRenderSet(renderSet);
+      try {
+        process.chdir(projectRoot);
+        await build({ root: projectRoot, outDir: staging, base, cacheDir, logLevel: options.verbose ? 'info' : 'error' });
+      } catch (error) {
+        // Astro's content store still saves itself 500 ms after its last change when the build failed; let it
+        // finish, so that the caller may remove the cache folder without an unhandled rejection later.
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        const invalid = invalidAssessmentsIn(error);
+        if (invalid) {
+          process.chdir(cwd);
+          throw new InvalidAssessmentsError(`${formatText(invalid.diagnostics, invalid.fileCount)}様式の構造に合わない評価書があるため、サイトを作成しませんでした。`);
+        }
+        throw error;
+      } finally {
         process.chdir(cwd);
-        throw new InvalidAssessmentsError(`${formatText(invalid.diagnostics, invalid.fileCount)}様式の構造に合わない評価書があるため、サイトを作成しませんでした。`);
+        handOverRenderSet(undefined);
       }
-      throw error;
-    } finally {
-      process.chdir(cwd);
+    };
+    const toRender = new Set(inputs.filter((i) => !stored.has(i.slug)).map((i) => i.slug));
+    await astro(toRender);
+    // A page from the store refers to the CSS and scripts of the build that rendered it; the same code gives the
+    // same asset names, but if one is missing here, every page is rendered again rather than served broken.
+    const missingAsset = [...stored.values()].some((unit) => ((unit.meta.assets as string[] | undefined) ?? []).some((a) => !existsSync(path.join(staging, a))));
+    if (missingAsset) {
+      stored.clear();
+      for (const input of inputs) toRender.add(input.slug);
+      await astro(undefined);
+    }
+    // Store what Astro rendered (before the PDFs are copied and the fonts injected), and place the rest from the store.
+    const entryPages = new Map<string, IndexedPage>();
+    const usedPages = new Set<string>();
+    for (const input of inputs) {
+      const folder = path.join(staging, input.slug);
+      usedPages.add(input.key);
+      let unit = stored.get(input.slug);
+      if (unit) placeUnit(unit, folder);
+      else {
+        const html = readFileSync(path.join(folder, 'index.html'), 'utf8');
+        unit = pageStore.put(input.key, folder, filesUnder(folder), { slug: input.slug, assets: assetsOf(html, base) });
+      }
+      entryPages.set(input.slug, { rel: `${input.slug}/index.html`, sha256: unit.files['index.html']! });
     }
     const astroMs = performance.now() - t;
 
     t = performance.now();
     let pdfs = 0;
-    const slugs = readdirSync(staging, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(path.join(staging, d.name, 'index.html'))).map((d) => d.name);
-    for (const slug of slugs) {
+    for (const { slug } of inputs) {
       const pdf = path.join(pdfDir, `${slug}.pdf`);
       if (!existsSync(pdf)) continue;
       if (lstatSync(pdf).isSymbolicLink()) throw new UnsafePublicationError(`${pdf}: PDF がシンボリックリンクです。ほかの場所のファイルを公開しないよう、コピーしません。`);
@@ -216,28 +380,40 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     const pdfMs = performance.now() - t;
 
     t = performance.now();
-    // The fonts are subset while pagefind (a separate process) indexes the pages; the pages get their @font-face
+    // The fonts are subset while pagefind (separate processes) indexes the pages; the pages get their @font-face
     // rules after pagefind has read them.
-    const search = indexForSearch(staging);
+    const entrySlugs = new Set(inputs.map((i) => i.slug));
+    const sitePages = globSync('**/*.html', { cwd: staging })
+      .filter((f) => !entrySlugs.has(f.split(path.sep)[0]!))
+      .sort()
+      .map((f) => ({ rel: f.split(path.sep).join('/'), sha256: sha256(readFileSync(path.join(staging, f))) }));
+    const search = buildSearchParts({ site: staging, entries: entryPages, sitePages, store: searchStore, work, prefix: options.searchPartPrefix, partPages });
     const fonts = await writeSiteFonts(staging, base, cacheDir ? path.join(cacheDir, 'pia-fonts') : undefined).catch(async (error: unknown) => {
       await search.catch(() => undefined);
       throw error;
     });
-    await search;
+    const searched = await search;
     injectFontFaces(staging, fonts.css);
-    // The pages use pagefind.js directly (src/pages/search.astro); pagefind's prebuilt UIs are not served. They
-    // also carry credits with URLs of other hosts, which the site must not contain.
-    for (const name of readdirSync(path.join(staging, 'pagefind'))) {
-      if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(name)) rmSync(path.join(staging, 'pagefind', name));
-    }
     const searchMs = performance.now() - t;
 
-    const pages = globSync('**/*.html', { cwd: staging, exclude: ['pagefind/**'] }).length;
+    const pages = globSync('**/*.html', { cwd: staging, exclude: ['pagefind/**', 'pagefind-parts/**'] }).length;
     publishModes(staging);
     replaceFolder(staging, outDir);
-    return { outDir, pages, pdfs, timings: { astro: astroMs, pdf: pdfMs, search: searchMs } };
+    pageStore.prune(usedPages);
+    searchStore.prune(new Set(searched.keys));
+    const record: LastBuild = { siteKey, outDir, files: fileStates(outDir), pages, pdfs, searchParts: searched.parts, entries: inputs.length };
+    writeFileSync(`${lastFile}.${process.pid}.partial`, JSON.stringify(record));
+    renameSync(`${lastFile}.${process.pid}.partial`, lastFile);
+    return {
+      outDir,
+      pages,
+      pdfs,
+      timings: { astro: astroMs, pdf: pdfMs, search: searchMs },
+      reuse: { noop: false, rendered: toRender.size, reused: inputs.length - toRender.size, searchBuilt: searched.built, searchReused: searched.reused, searchParts: searched.parts },
+      searchPeakRssBytes: searched.peakRssBytes,
+    };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
     handOverValidated(undefined);
     handOverSiteConfig(undefined);
     for (const [key, value] of Object.entries(saved)) {
@@ -245,22 +421,6 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
       else process.env[key] = value;
     }
   }
-}
-
-/**
- * Builds the pagefind index in <site>/pagefind. Runs pagefind's own
- * command line (its extended binary, which segments Japanese): on the same 1,000 評価書 pages it took 7.7–9.8 s,
- * against 12–13 s through pagefind's Node API (createIndex → addDirectory → writeFiles).
- */
-async function indexForSearch(site: string): Promise<void> {
-  const runner = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
-  const args = [runner, '--site', site, '--output-subdir', 'pagefind', '--force-language', 'ja'];
-  await new Promise<void>((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`pagefind: ${stderr.trim() || stdout.trim() || error.message}`));
-      else resolve();
-    });
-  });
 }
 
 /** The loader's report of unrenderable assessments, carried through Astro's error as JSON after a marker. */

@@ -132,6 +132,8 @@ export function injectFontFaces(site: string, css: string): void {
     const html = readFileSync(full, 'utf8');
     const at = html.indexOf(fontFacePlaceholder);
     if (at < 0) continue;
-    writeFileSync(full, html.slice(0, at) + css + html.slice(at + fontFacePlaceholder.length));
+    // A new file renamed into place: the page may be a hard link into the page store (store.ts), which must not change.
+    writeFileSync(`${full}.fonts`, html.slice(0, at) + css + html.slice(at + fontFacePlaceholder.length));
+    renameSync(`${full}.fonts`, full);
   }
 }

@@ -221,7 +221,8 @@ test('提出用(out/submission/)はすべてを載せ、サイトの各ページ
   assert.equal(pageTexts.filter((p) => p.includes('提出用(非公表の部分を含む全文)')).length, (await pdfInfo(pdf)).pages, 'the banner is on every PDF page');
   assert.ok(pageTexts.join('\n').includes('QZXM5'));
   // The same reading finds the markers in the submission's search index: the public check above can see a leak there.
-  const indexes = await Promise.all(filesUnder(path.join(site, 'pagefind')).filter((f) => /\.pf_index$/.test(f)).map(readable));
+  // The 評価書 pages are indexed in the parts (pagefind-parts/, src/site/search-parts.ts), the site's own pages in pagefind/.
+  const indexes = await Promise.all([...filesUnder(path.join(site, 'pagefind')), ...filesUnder(path.join(site, 'pagefind-parts'))].filter((f) => /\.pf_index$/.test(f)).map(readable));
   assert.ok(indexes.some((text) => text.includes('qzxm1')), 'markers are found in a search index');
   const publicTexts = await Promise.all(filesUnder(path.join(cwd, 'dist')).map(readable));
   assert.ok(!publicTexts.some((text) => text.includes('QZXM1')), 'the public site was not replaced by the submission one');

@@ -6,24 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../../src/site/build-site.ts';
 import { referenceFile } from './generate.ts';
-
-/** pagefind's fragment files: gzip of "pagefind_dcd" followed by JSON with the page's url and indexed content. */
-function indexedContent(site: string): Map<string, string> {
-  const dir = path.join(site, 'pagefind', 'fragment');
-  const pages = new Map<string, string>();
-  for (const name of readdirSync(dir)) {
-    const text = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
-    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
-    pages.set(fragment.url, fragment.content.replaceAll('\u200b', ''));
-  }
-  return pages;
-}
+import { indexedContent } from './search-fragments.ts';
 
 test('検索の索引には評価書が述べることだけが入る: 選択した欄の名前は入り、選択していない欄・状態不明の欄は入らない', async (t) => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'pia-search-index-'));

@@ -8,12 +8,13 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessmentFiles, assessmentsDir } from '../files.ts';
-import { validateMany } from '../../validate/validate-many.ts';
+import { validateAll } from '../../site/structure-cache.ts';
 import { officeDiagnosticsFor } from '../../office/office.ts';
 import { loadForms } from '../../schema/registry.ts';
-import { formatText } from '../../report/format.ts';
+import { formatJson, formatText } from '../../report/format.ts';
+import { fail, UsageError } from '../../report/errors.ts';
 import { buildPdfs } from '../../render/pdf/build-pdfs.ts';
-import { buildSite, checkPublicationInputs, InvalidAssessmentsError, UnsafePublicationError } from '../../site/build-site.ts';
+import { buildSite, checkPublicationInputs, InvalidAssessmentsError, projectRoot, UnsafePublicationError } from '../../site/build-site.ts';
 import { submissionBanner, type Edition } from '../../validate/edition.ts';
 import { t } from '../../report/i18n.ts';
 import { progress } from '../../report/progress.ts';
@@ -36,12 +37,16 @@ assessments/ のすべての評価書を検証し、PDF と公開用サイト(di
                          (site/、pdf/、shard.json)で、dist/ には作りません。全部の出力を npx pia merge で1つのサイトにします
   --check-report <JSON>  pia check --format json の出力を読み、事務の一覧(offices/)に点検の結果を表示します
                          (与えないと「未確認」。公開用のサイトに点検の結果を載せるかは市が決めます)
+  --format <形式>        text(既定)または json(検証の結果と、作ったもの・前回の結果を使ったものを1つの JSON で)
   -h, --help             この説明を表示します
+
+前回から変わらない評価書のページ・JSON・CSV と検索の索引の部分は、作り直さずに前回の結果を使います
+(評価書の記載・様式・プログラム・サイトの設定から求めたハッシュで照合し、壊れたものは作り直します)。
 
 終了コード: 0 成功 / 1 出力できない評価書あり / 2 指定や入力の誤り(公開できないフォルダ名など)`;
 
 export async function build(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, allowPositionals: false, options: { submission: { type: 'boolean', default: false }, shard: { type: 'string' }, 'check-report': { type: 'string' } } });
+  const { values } = parseArgs({ args, allowPositionals: false, options: { submission: { type: 'boolean', default: false }, shard: { type: 'string' }, 'check-report': { type: 'string' }, format: { type: 'string', default: 'text' } } });
   // gaps (#13): the check results shown on the portfolio page, read by its loader (src/office/site-loader.ts).
   const checkReport = values['check-report'] !== undefined ? path.resolve(values['check-report']) : undefined;
   if (checkReport !== undefined) {
@@ -53,6 +58,8 @@ export async function build(args: string[]): Promise<number> {
       return 2;
     }
   }
+  if (values.format !== 'text' && values.format !== 'json') fail(UsageError, { detail: '--format には text、json のいずれかを指定してください。', command: 'build' });
+  const json = values.format === 'json';
   const edition: Edition = values.submission ? 'submission' : 'public';
   const shard = parseShard(values.shard, 'build');
   const shardDir = shard && shardRoot(shard, edition);
@@ -73,20 +80,27 @@ export async function build(args: string[]): Promise<number> {
   // Validation runs as one batch (in worker threads): a line that says what runs, cleared when it is done.
   const checking = progress(t('progress.validate', { n: files.length }), undefined);
   checking.update(0);
-  const results = (await validateMany(files, { edition })).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
+  // Results of files whose text did not change since the last build are read back (src/site/structure-cache.ts).
+  const results = (await validateAll(files, { edition }, path.join(projectRoot, 'node_modules', '.astro'))).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
   checking.end();
-  process.stdout.write(formatText([...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results))], files.length));
+  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...(await officeDiagnosticsFor(results))];
+  // --format json: one object on stdout at the end (the findings as `pia validate --format json`, then what was built).
+  const report = (extra: Record<string, unknown>) => {
+    if (json) process.stdout.write(`${JSON.stringify({ ...(JSON.parse(formatJson(diagnostics, files.length)) as object), ...extra }, null, 2)}\n`);
+  };
+  if (!json) process.stdout.write(formatText(diagnostics, files.length));
   const broken = results.filter((r) => !r.renderable);
   if (broken.length > 0) {
     const withheld = broken.some((r) => r.diagnostics.some((d) => d.rule === 'withheld-part' && d.severity === 'error'));
     process.stderr.write(`${t(withheld ? 'build.brokenWithheld' : 'build.broken', { files: broken.map((r) => r.file).join(t('summary.separator')) })}\n`);
+    report({ built: false });
     return 1;
   }
   // PDF step: <pdf>/<slug>.pdf (the site copies them from there); unchanged assessments are not rendered again.
   const rendering = progress(t('progress.pdf'), undefined);
   const pdfs = await buildPdfs(results, out.pdf, { banner: edition === 'submission' ? submissionBanner : undefined, onProgress: (done, total) => rendering.update(done, total) });
   rendering.end();
-  process.stdout.write(`${t('build.pdfs', { n: pdfs.length, dir: out.pdf })}\n`);
+  if (!json) process.stdout.write(`${t('build.pdfs', { n: pdfs.length, dir: out.pdf })}\n`);
   // Site step: pages, PDF/JSON/CSV downloads, search index, published under PIA_BASE (default /).
   try {
     const building = progress(t('progress.site'), undefined);
@@ -100,16 +114,22 @@ export async function build(args: string[]): Promise<number> {
     // A shard's search-index parts get ids of their own (s03-p00 …), so that the merge never finds two of one name.
     const siteOptions: Parameters<typeof buildSite>[0] & { searchPartPrefix?: string } = { outDir: out.site, pdfDir: out.pdf, validated: results, edition, ...(shard ? { searchPartPrefix: searchPartPrefix(shard.index) } : {}) };
     // A shard's site holds its assessments only (the loader selects them by PIA_SHARD); an empty shard has none.
-    const site = await (files.length === 0 && shard ? Promise.resolve({ pages: 0 }) : withEnvironment(shardEnvironment(shard), () => buildSite(siteOptions))).finally(() => {
+    const site = await (files.length === 0 && shard ? Promise.resolve(undefined) : withEnvironment(shardEnvironment(shard), () => buildSite(siteOptions))).finally(() => {
       building.end();
       restoreReport();
     });
-    if (site.pages > 0 || !shard) process.stdout.write(`${t(edition === 'submission' ? 'build.submissionSite' : 'build.site', { pages: site.pages, dir: out.site })}\n`);
+    const r = site?.reuse;
+    if (json) {
+      report({ built: true, edition, pdf: { dir: out.pdf, files: pdfs.length }, site: site && r ? { dir: out.site, pages: site.pages, noop: r.noop, assessments: { rendered: r.rendered, reused: r.reused }, search: { parts: r.searchParts, built: r.searchBuilt, reused: r.searchReused } } : { dir: out.site, pages: 0 }, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}) });
+    } else if (site && r) {
+      process.stdout.write(`${t(edition === 'submission' ? 'build.submissionSite' : 'build.site', { pages: site.pages, dir: out.site })}\n`);
+      process.stdout.write(`${r.noop ? t('build.siteNoop', { dir: out.site, reused: r.reused, parts: r.searchParts }) : t('build.siteReuse', { rendered: r.rendered, reused: r.reused, parts: r.searchParts, built: r.searchBuilt, partsReused: r.searchReused })}\n`);
+    }
     if (shard && shardDir) {
       const bySlug = new Map(files.map((f) => [slugOf(f), f]));
-      process.stdout.write(`${t('shard.written', { shard: `${shard.index}/${shard.count}`, n: files.length, file: writeShardManifest(shardDir, shard, edition, files, pdfs, (slug) => bySlug.get(slug)!) })}\n`);
+      (json ? process.stderr : process.stdout).write(`${t('shard.written', { shard: `${shard.index}/${shard.count}`, n: files.length, file: writeShardManifest(shardDir, shard, edition, files, pdfs, (slug) => bySlug.get(slug)!) })}\n`);
     }
-    if (edition === 'submission') process.stdout.write(`${t('build.submissionWarning')}\n`);
+    if (edition === 'submission') (json ? process.stderr : process.stdout).write(`${t('build.submissionWarning')}\n`);
   } catch (error) {
     if (error instanceof UnsafePublicationError) {
       process.stderr.write(`${error.message}\n`);

@@ -6,12 +6,13 @@ import { downloadNames } from '../../render/web/url.ts';
 import type { AssessmentEntry } from '../../site/loader.ts';
 import { entryPagesWanted } from '../../shard/part.ts';
 import { canonicalData, canonicalText } from '../../site/entry-data.ts';
+import { rendersEntry } from '../../site/render-set.ts';
 import type { JsonSchema } from '../../schema/registry.ts';
 
 export async function getStaticPaths() {
   if (!entryPagesWanted()) return []; // pia merge: these pages come from the shards
   const forms = new Map((await getCollection('forms')).map((f) => [f.id, f.data as JsonSchema]));
-  return (await getCollection('assessments')).flatMap((e) => {
+  return (await getCollection('assessments')).filter((e) => rendersEntry(e.id)).flatMap((e) => {
     const entry = e.data as unknown as AssessmentEntry;
     const schema = forms.get(entry.form)!;
     const names = downloadNames(entry.slug);

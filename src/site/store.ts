@@ -1,0 +1,106 @@
+/**
+ * A content-addressed store of built files: <root>/<key>/ holds the files of one unit (the page, JSON and CSV of
+ * one 評価書, or one part of the search index) and `.pia-unit.json`, the SHA-256 of every file. The key is the hash
+ * of everything that shapes the unit (source text, form schema, renderer code, site configuration), so an entry
+ * is never stale; it is written into a temporary folder and renamed into place, so it is never partial; and it is
+ * read back only after every file's hash has been checked, so an entry whose file was changed or removed is
+ * rebuilt, never served.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const unitFile = '.pia-unit.json';
+
+export interface StoredUnit {
+  dir: string;
+  /** Files (paths relative to the unit, '/'-separated) with their SHA-256. */
+  files: Record<string, string>;
+  /** What the builder recorded beside the files (e.g. the site assets a page refers to). */
+  meta: Record<string, unknown>;
+}
+
+export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Every file under `dir` (recursively), as '/'-separated relative paths, sorted. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+export class Store {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  private dirOf(key: string): string {
+    if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`store key is not a SHA-256: ${key}`);
+    return path.join(this.root, key);
+  }
+
+  /** The unit stored under `key` when all its files are there with their recorded hashes; otherwise undefined. */
+  get(key: string): StoredUnit | undefined {
+    const dir = this.dirOf(key);
+    let recorded: { files: Record<string, string>; meta?: Record<string, unknown> };
+    try {
+      recorded = JSON.parse(readFileSync(path.join(dir, unitFile), 'utf8')) as typeof recorded;
+    } catch {
+      return undefined;
+    }
+    const names = filesUnder(dir).filter((n) => n !== unitFile);
+    if (names.length !== Object.keys(recorded.files ?? {}).length) return undefined;
+    for (const name of names) {
+      const expected = recorded.files[name];
+      if (expected === undefined || sha256(readFileSync(path.join(dir, name))) !== expected) return undefined;
+    }
+    return { dir, files: recorded.files, meta: recorded.meta ?? {} };
+  }
+
+  /** Stores the files `names` of folder `from` under `key` (replacing a damaged entry) and returns the unit. */
+  put(key: string, from: string, names: readonly string[], meta: Record<string, unknown> = {}): StoredUnit {
+    const dir = this.dirOf(key);
+    mkdirSync(this.root, { recursive: true });
+    const partial = `${dir}.${process.pid}.partial`;
+    rmSync(partial, { recursive: true, force: true });
+    const files: Record<string, string> = {};
+    for (const name of names) {
+      const target = path.join(partial, name);
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(path.join(from, name), target);
+      files[name] = sha256(readFileSync(target));
+    }
+    writeFileSync(path.join(partial, unitFile), JSON.stringify({ files, meta }));
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(partial, dir);
+    return { dir, files, meta };
+  }
+
+  /** Removes every entry not in `keep` (older versions of changed or removed units). */
+  prune(keep: ReadonlySet<string>): void {
+    if (!existsSync(this.root)) return;
+    // Another build's entries being written (.partial) are left alone.
+    for (const name of readdirSync(this.root)) if (!name.endsWith('.partial') && !keep.has(name)) rmSync(path.join(this.root, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Puts the unit's files into `into` as hard links (no copy; the store's hashes catch a later change made through
+ * the link), or as copies across file systems. Files the build rewrites afterwards (the pages' @font-face rules)
+ * are replaced by rename, never written through the link.
+ */
+export function placeUnit(unit: StoredUnit, into: string): void {
+  for (const name of Object.keys(unit.files)) {
+    const target = path.join(into, name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    rmSync(target, { force: true });
+    try {
+      linkSync(path.join(unit.dir, name), target);
+    } catch {
+      copyFileSync(path.join(unit.dir, name), target);
+    }
+  }
+}

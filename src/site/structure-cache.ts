@@ -1,0 +1,84 @@
+/**
+ * Validation results kept on disk between builds, for files whose text has not changed. A result is stored under
+ * the SHA-256 of the file's path and text, of the code and form schemas that validate it (all of src/, deliberately
+ * coarse, and schemas/), and of the options and settings that shape it (edition, today's date, language)
+ * (<cacheDir>/<name>/<key>.json, with the hash of its own content, written atomically); a missing, partial or
+ * changed entry is validated again, never used. The data of a 評価書 is plain JSON (YAML 1.2 core: no dates), so it
+ * reads back as it was.
+ *   - `pia build` validates every 評価書 with every rule before it renders anything;
+ *   - the portfolio page (src/office/site-loader.ts) needs the data of every 評価書 on every site build: parsing
+ *     them all again cost more than the rest of a rebuild after one change.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validateMany, type ManyOptions, type Validated } from '../validate/validate-many.ts';
+import { schemaDir } from '../schema/registry.ts';
+import { todayInJapan } from '../model/wareki.ts';
+import { filesUnder, sha256 } from './store.ts';
+
+export type Structure = Pick<Validated, 'file' | 'renderable' | 'formName' | 'data'>;
+
+const srcDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** The code and form schemas that decide a result. */
+function validatorKey(): string {
+  const parts: string[] = [];
+  for (const dir of [srcDir, schemaDir]) for (const name of filesUnder(dir)) if (!name.endsWith('.test.ts')) parts.push(name, sha256(readFileSync(path.join(dir, name))));
+  return sha256(parts.join('\u0000'));
+}
+
+function readEntry<T>(file: string): T | undefined {
+  try {
+    const { sha256: recorded, result } = JSON.parse(readFileSync(file, 'utf8')) as { sha256: string; result: T };
+    return recorded === sha256(JSON.stringify(result)) ? result : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * validateMany for the files whose result is not in <cacheDir>/<name>/, the rest from there; `keep` picks what is
+ * stored of a result. Entries no file of this call used are removed (one folder per kind of use).
+ */
+async function validateCached<T extends { file: string }>(files: readonly string[], options: ManyOptions, dir: string, keep: (r: Validated) => T): Promise<T[]> {
+  const settings = JSON.stringify({ options, today: options.today ?? todayInJapan(), lang: process.env.PIA_LANG ?? '' });
+  const code = sha256(`${validatorKey()}\u0000${settings}`);
+  const keys = files.map((file) => sha256(`${code}\u0000${path.resolve(file)}\u0000${sha256(readFileSync(file))}`));
+  const results = new Map<string, T>();
+  const todo: number[] = [];
+  keys.forEach((key, i) => {
+    const kept = readEntry<T>(path.join(dir, `${key}.json`));
+    if (kept && kept.file === files[i]) results.set(files[i]!, kept);
+    else todo.push(i);
+  });
+  if (todo.length > 0) {
+    mkdirSync(dir, { recursive: true });
+    const fresh = await validateMany(todo.map((i) => files[i]!), options);
+    fresh.forEach((r, j) => {
+      const result = keep(r);
+      const text = JSON.stringify(result);
+      const file = path.join(dir, `${keys[todo[j]!]}.json`);
+      writeFileSync(`${file}.${process.pid}.partial`, JSON.stringify({ sha256: sha256(text), result }));
+      renameSync(`${file}.${process.pid}.partial`, file);
+      // The stored form, so that a result read back and one just made are the same values.
+      results.set(r.file, JSON.parse(text) as T);
+    });
+  }
+  if (existsSync(dir)) {
+    const used = new Set(keys.map((k) => `${k}.json`));
+    // Another build's files being written (.partial) are left alone.
+    for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
+  }
+  return files.map((f) => results.get(f)!);
+}
+
+/** validateMany(files, { schemaOnly: true }) (renderable, form and data only), through the cache. */
+export function validateStructure(files: readonly string[], cacheDir: string): Promise<Structure[]> {
+  return validateCached(files, { schemaOnly: true }, path.join(cacheDir, 'pia-structure'), (r) => ({ file: r.file, renderable: r.renderable, formName: r.formName, data: r.data }));
+}
+
+/** validateMany(files, options), every rule, through the cache: the same results `pia validate` prints. */
+export function validateAll(files: readonly string[], options: ManyOptions, cacheDir: string): Promise<Validated[]> {
+  return validateCached(files, options, path.join(cacheDir, `pia-validated-${options.edition ?? 'public'}`), (r) => r);
+}

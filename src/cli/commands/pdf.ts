@@ -101,10 +101,12 @@ export async function pdf(args: string[]): Promise<number> {
 
 /** PDFs of several assessments into one folder (build-pdfs: atomic writes, manifest, unchanged ones kept). */
 async function many(inputs: string[], shard: Shard | undefined, values: { output?: string; strict?: boolean; submission?: boolean }): Promise<number> {
-  if (values.output?.toLowerCase().endsWith('.pdf')) fail(UsageError, { detail: '複数の評価書の PDF を作るときは、-o に出力フォルダを指定してください。', command: 'pdf' });
+  // The inputs first: a folder that holds no assessment is named in its own error, before any option is judged.
+  const found = assessmentFiles(inputs);
+  if (values.output?.toLowerCase().endsWith('.pdf')) fail(UsageError, { detail: `${inputs.join('、')} には評価書が ${found.length} 件あります。複数の評価書の PDF を作るときは、-o に出力フォルダを指定してください。`, command: 'pdf' });
   const edition = values.submission ? 'submission' : 'public';
   const outDir = values.output ?? path.join('out', ...(edition === 'submission' ? ['submission'] : []), 'pdf');
-  const files = selectShard(assessmentFiles(inputs), shard);
+  const files = selectShard(found, shard);
   const forms = loadForms();
   const results = (await validateMany(files, { strict: values.strict, edition })).map((r) => ({ ...r, form: r.formName ? forms.get(r.formName) : undefined }));
   const refused = results.filter((r) => !r.renderable || (values.strict && r.diagnostics.some((d) => d.severity === 'error')));

@@ -11,6 +11,7 @@ import { slugOf } from '../model/slug.ts';
 import type { Edition } from '../validate/edition.ts';
 import type { Validated } from '../validate/validate-many.ts';
 import { formatText } from '../report/format.ts';
+import { readProjectFile } from '../load/load-file.ts';
 import { injectFontFaces, writeSiteFonts } from './fonts.ts';
 import { handOverSiteConfig, loadSiteConfig, siteConfigFile, type LoadedSiteConfig } from './site-config.ts';
 import { schemaDir } from '../schema/registry.ts';
@@ -212,7 +213,10 @@ function entryInputs(files: readonly string[], pdfDir: string, render: string): 
     const pdfFile = path.join(pdfDir, `${slug}.pdf`);
     const pdf = existsSync(pdfFile) ? statSync(pdfFile) : undefined;
     // The page shows whether there is a PDF and its size; the PDF's own bytes only matter to the copy.
-    const key = sha256(`${render}\u0000${slug}\u0000${pdf ? pdf.size : '-'}\u0000${sha256(readFileSync(file))}`);
+    // Bounded, and refusing a FIFO or a device (which would block or never end), as every other read of a 評価書.
+    const read = readProjectFile(file);
+    if (!read.ok) throw new InvalidAssessmentsError(formatText(read.diagnostics, 1));
+    const key = sha256(`${render}\u0000${slug}\u0000${pdf ? pdf.size : '-'}\u0000${sha256(read.bytes)}`);
     return { slug, key, pdf: pdf ? `${pdf.size}:${pdf.mtimeMs}` : '-' };
   });
 }

@@ -10,6 +10,7 @@
  *     them all again cost more than the rest of a rebuild after one change.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readProjectFile } from '../load/load-file.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateMany, type ManyOptions, type Validated } from '../validate/validate-many.ts';
@@ -44,11 +45,16 @@ function readEntry<T>(file: string): T | undefined {
 async function validateCached<T extends { file: string }>(files: readonly string[], options: ManyOptions, dir: string, keep: (r: Validated) => T): Promise<T[]> {
   const settings = JSON.stringify({ options, today: options.today ?? todayInJapan(), lang: process.env.PIA_LANG ?? '' });
   const code = sha256(`${validatorKey()}\u0000${settings}`);
-  const keys = files.map((file) => sha256(`${code}\u0000${path.resolve(file)}\u0000${sha256(readFileSync(file))}`));
+  // Read bounded and refusing what is not a regular file (a FIFO would block the build, /dev/zero never ends): a
+  // file that cannot be read has no key, is validated (which reports why) and is never stored.
+  const keys = files.map((file) => {
+    const read = readProjectFile(file);
+    return read.ok ? sha256(`${code}\u0000${path.resolve(file)}\u0000${sha256(read.bytes)}`) : undefined;
+  });
   const results = new Map<string, T>();
   const todo: number[] = [];
   keys.forEach((key, i) => {
-    const kept = readEntry<T>(path.join(dir, `${key}.json`));
+    const kept = key === undefined ? undefined : readEntry<T>(path.join(dir, `${key}.json`));
     if (kept && kept.file === files[i]) results.set(files[i]!, kept);
     else todo.push(i);
   });
@@ -58,7 +64,12 @@ async function validateCached<T extends { file: string }>(files: readonly string
     fresh.forEach((r, j) => {
       const result = keep(r);
       const text = JSON.stringify(result);
-      const file = path.join(dir, `${keys[todo[j]!]}.json`);
+      const key = keys[todo[j]!];
+      if (key === undefined) {
+        results.set(r.file, JSON.parse(text) as T);
+        return;
+      }
+      const file = path.join(dir, `${key}.json`);
       writeFileSync(`${file}.${process.pid}.partial`, JSON.stringify({ sha256: sha256(text), result }));
       renameSync(`${file}.${process.pid}.partial`, file);
       // The stored form, so that a result read back and one just made are the same values.

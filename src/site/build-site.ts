@@ -12,6 +12,7 @@ import type { Edition } from '../validate/edition.ts';
 import type { Validated } from '../validate/validate-many.ts';
 import { formatText } from '../report/format.ts';
 import { readProjectFile } from '../load/load-file.ts';
+import { entryPagesWanted } from '../shard/part.ts';
 import { injectFontFaces, writeSiteFonts } from './fonts.ts';
 import { handOverSiteConfig, loadSiteConfig, siteConfigFile, type LoadedSiteConfig } from './site-config.ts';
 import { schemaDir } from '../schema/registry.ts';
@@ -298,14 +299,17 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   // The portfolio page shows the check results of PIA_CHECK_REPORT (pia build --check-report): a changed report is a
   // changed site, even when no assessment changed.
   const checkReport = process.env.PIA_CHECK_REPORT ? (existsSync(process.env.PIA_CHECK_REPORT) ? sha256(readFileSync(process.env.PIA_CHECK_REPORT)) : 'missing') : '';
-  const siteKey = sha256(JSON.stringify({ render, entries: inputs, prefix: options.searchPartPrefix ?? '', partPages, checkReport }));
+  // `pia merge` builds the list pages only (PIA_SITE_PART=lists): the 評価書 pages, their PDFs and their search
+  // parts come from the shards, so this build renders, stores, places and prunes none of them.
+  const listsOnly = !entryPagesWanted();
+  const siteKey = sha256(JSON.stringify({ render, entries: inputs, prefix: options.searchPartPrefix ?? '', partPages, checkReport, listsOnly }));
   const last = readLastBuild(lastFile);
   if (files.length > 0 && unchangedSite(last, siteKey, outDir)) {
     return { outDir, pages: last!.pages, pdfs: last!.pdfs, timings: { astro: 0, pdf: 0, search: 0 }, reuse: { noop: true, rendered: 0, reused: last!.entries, searchBuilt: 0, searchReused: last!.searchParts, searchParts: last!.searchParts }, searchPeakRssBytes: 0 };
   }
   // The pages kept in the store with all their files intact are not rendered again.
   const stored = new Map<string, StoredUnit>();
-  for (const input of inputs) {
+  for (const input of listsOnly ? [] : inputs) {
     const unit = pageStore.get(input.key);
     if (unit) stored.set(input.slug, unit);
   }
@@ -346,20 +350,20 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
         handOverRenderSet(undefined);
       }
     };
-    const toRender = new Set(inputs.filter((i) => !stored.has(i.slug)).map((i) => i.slug));
+    const toRender = new Set(listsOnly ? [] : inputs.filter((i) => !stored.has(i.slug)).map((i) => i.slug));
     await astro(toRender);
     // A page from the store refers to the CSS and scripts of the build that rendered it; the same code gives the
     // same asset names, but if one is missing here, every page is rendered again rather than served broken.
     const missingAsset = [...stored.values()].some((unit) => ((unit.meta.assets as string[] | undefined) ?? []).some((a) => !existsSync(path.join(staging, a))));
     if (missingAsset) {
       stored.clear();
-      for (const input of inputs) toRender.add(input.slug);
-      await astro(undefined);
+      if (!listsOnly) for (const input of inputs) toRender.add(input.slug);
+      await astro(listsOnly ? toRender : undefined);
     }
     // Store what Astro rendered (before the PDFs are copied and the fonts injected), and place the rest from the store.
     const entryPages = new Map<string, IndexedPage>();
     const usedPages = new Set<string>();
-    for (const input of inputs) {
+    for (const input of listsOnly ? [] : inputs) {
       const folder = path.join(staging, input.slug);
       usedPages.add(input.key);
       let unit = stored.get(input.slug);
@@ -374,7 +378,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
 
     t = performance.now();
     let pdfs = 0;
-    for (const { slug } of inputs) {
+    for (const { slug } of listsOnly ? [] : inputs) {
       const pdf = path.join(pdfDir, `${slug}.pdf`);
       if (!existsSync(pdf)) continue;
       if (lstatSync(pdf).isSymbolicLink()) throw new UnsafePublicationError(`${pdf}: PDF がシンボリックリンクです。ほかの場所のファイルを公開しないよう、コピーしません。`);
@@ -403,8 +407,10 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     const pages = globSync('**/*.html', { cwd: staging, exclude: ['pagefind/**', 'pagefind-parts/**'] }).length;
     publishModes(staging);
     replaceFolder(staging, outDir);
-    pageStore.prune(usedPages);
-    searchStore.prune(new Set(searched.keys));
+    if (!listsOnly) {
+      pageStore.prune(usedPages);
+      searchStore.prune(new Set(searched.keys));
+    }
     const record: LastBuild = { siteKey, outDir, files: fileStates(outDir), pages, pdfs, searchParts: searched.parts, entries: inputs.length };
     writeFileSync(`${lastFile}.${process.pid}.partial`, JSON.stringify(record));
     renameSync(`${lastFile}.${process.pid}.partial`, lastFile);

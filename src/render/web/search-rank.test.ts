@@ -42,3 +42,16 @@ test('完全一致の検索には語句を引用符で囲み、利用者が引�
   assert.equal(phraseQuery('"個人番号" 利用'), undefined);
   assert.equal(phraseQuery('  '), undefined);
 });
+
+test('同じ組(語句をそのまま含む・一部の語)の中では、評価書のページ(items あり)をサイトのページ(問合せ先など)より先に示す', () => {
+  const contact: PageData = { url: '/contact/', meta: { title: '問合せ先' }, locations: [1], anchors: [], excerpt: '' };
+  const assessment = page('/a/', [3], { 'Ⅱ-1': 'Ⅱ1' });
+  const loosePage = page('/b/', [3], { 'Ⅱ-1': 'Ⅱ1' });
+  const looseContact: PageData = { ...contact, url: '/about/' };
+  assert.deepEqual(rankResults([contact, assessment], [contact, assessment, looseContact, loosePage]).map((p) => [p.url, p.exact]), [
+    ['/a/', true],
+    ['/contact/', true],
+    ['/b/', false],
+    ['/about/', false],
+  ]);
+});

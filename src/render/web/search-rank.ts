@@ -111,7 +111,11 @@ function pageHit(page: PageData, exact: boolean, loose?: PageData): PageHit {
 export function rankResults(exactPages: readonly PageData[], loosePages: readonly PageData[]): PageHit[] {
   const looseByUrl = new Map(loosePages.map((p) => [p.url, p]));
   const seen = new Set(exactPages.map((p) => p.url));
-  return [...exactPages.map((p) => pageHit(p, true, looseByUrl.get(p.url))), ...loosePages.filter((p) => !seen.has(p.url)).map((p) => pageHit(p, false))];
+  // Within each group, the 評価書 pages (they carry the `items` meta) come before the site's own pages (contact,
+  // about…): the 評価書 are indexed in parts merged in the browser, and pagefind scores each index on its own, so
+  // its order across the two kinds is not a ranking.
+  const assessmentsFirst = (pages: readonly PageData[]) => [...pages.filter((p) => p.meta.items !== undefined), ...pages.filter((p) => p.meta.items === undefined)];
+  return [...assessmentsFirst(exactPages).map((p) => pageHit(p, true, looseByUrl.get(p.url))), ...assessmentsFirst(loosePages.filter((p) => !seen.has(p.url))).map((p) => pageHit(p, false))];
 }
 
 /** The quoted form of a query for pagefind's exact-phrase search, or undefined when the user quoted it already. */

@@ -695,15 +695,7 @@ function normPos(stream: Stream, offset: number): number {
   return lo;
 }
 
+/** The first normalised position at or after the start of a line. */
 function posOfLine(stream: Stream, line: number): number {
-  const offset = stream.lineStarts[line]!;
-  // First normalised position at or after the line's start.
-  let lo = 0;
-  let hi = stream.map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stream.map[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return normPos(stream, stream.lineStarts[line]!);
 }

@@ -4,9 +4,9 @@
  * side, as the change of that ※ item would be (規則第11条). Pure: classify.ts classifies what this returns.
  */
 import type { ClassifyContext } from './rule.ts';
-import { canonicalOf, formLinks, readRole } from '../model/roles.ts';
+import { canonicalOf, readRole } from '../model/roles.ts';
 import { isSignificant, itemPath, schemaAt } from '../schema/walk.ts';
-import { fileIdOf, linkPairs } from '../model/links.ts';
+import { coverLinks, coverPairs, fileIdOf, linkPairs, namesKind, stateLinks } from '../model/links.ts';
 import type { Change } from '../diff/change.ts';
 import type { FormLink } from '../schema/registry.ts';
 
@@ -28,9 +28,10 @@ function rawFor(oldRaw: unknown, value: unknown): unknown {
 
 /** The changes of linked ※ items that a change of a non-※ item implies. */
 export function impliedChanges(change: Change, { root, oldData, newData }: ClassifyContext): Implied[] {
-  if (change.kind !== 'changed' || isSignificant(root, change.pointer)) return [];
-  const out: Implied[] = [];
-  for (const link of formLinks(root)) {
+  if (isSignificant(root, change.pointer)) return [];
+  const out: Implied[] = coveredChanges(change, { root, oldData, newData });
+  if (change.kind !== 'changed') return out;
+  for (const link of stateLinks(root)) {
     for (const side of [0, 1] as const) {
       if (!readRole(root, newData, side === 0 ? link.left : link.right).some((r) => r.pointer === change.pointer)) continue;
       const otherRole = side === 0 ? link.right : link.left;
@@ -53,4 +54,42 @@ export function impliedChanges(change: Change, { root, oldData, newData }: Class
     }
   }
   return out;
+}
+
+const names = (value: unknown): string[] => (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+
+/**
+ * A record item added to the list (別添1) that names a kind whose checkbox in the summary (主な記録項目, ※) was not
+ * checked: the summary must gain that check, a ※ change (kind covers).
+ */
+function coveredChanges(change: Change, { root, oldData, newData }: Pick<ClassifyContext, 'root' | 'oldData' | 'newData'>): Implied[] {
+  if (change.kind !== 'added' && change.kind !== 'changed') return [];
+  const added = names(change.after).filter((n) => !names(change.before).includes(n));
+  if (added.length === 0) return [];
+  const out: Implied[] = [];
+  for (const link of coverLinks(root)) {
+    const inList = readRole(root, newData, link.right).some((r) => change.pointer === r.pointer || change.pointer.startsWith(`${r.pointer}/`));
+    if (!inList) continue;
+    const fileId = fileIdOf(root, newData, change.pointer);
+    if (fileId === undefined) continue;
+    const oldPairs = coverPairs(root, oldData, link);
+    for (const pair of coverPairs(root, newData, link)) {
+      if (fileIdOf(root, newData, pair.pointer) !== fileId || !added.some((n) => namesKind(pair.box.terms, n))) continue;
+      // The checkbox as it was: read through the old version's pairs, or, where no old item named the kind, directly.
+      const old = oldPairs.find((p) => p.box === pair.box && fileIdOf(root, oldData, p.pointer) === fileId) ?? oldBox(root, oldData, link.left, fileId, pair);
+      if (old === undefined || old.value === true || (old.value !== false && old.value !== 'unknown')) continue;
+      const other = itemPath(root, pair.pointer);
+      const schema = schemaAt(root, pair.pointer) ?? change.schema;
+      out.push({ link, other, from: showState(old.value), to: showState(true), change: { kind: 'changed', pointer: pair.pointer, side: 'new', before: old.raw, after: rawFor(old.raw, true), schema, item: other, significant: true } });
+    }
+  }
+  return out;
+}
+
+function oldBox(root: Parameters<typeof readRole>[0], oldData: unknown, role: string, fileId: string, pair: { box: { path: string[] } }): { raw: unknown; value: unknown } | undefined {
+  const summary = readRole(root, oldData, role).find((r) => fileIdOf(root, oldData, r.pointer) === fileId);
+  if (!summary) return undefined;
+  let raw: unknown = summary.raw;
+  for (const key of pair.box.path) raw = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)[key] : undefined;
+  return { raw, value: canonicalOf({ 'x-render': 'checkbox' }, raw) };
 }

@@ -2,11 +2,11 @@
  * The pairs of items that state one fact (a form's x-links), and whether two values agree. Read by the
  * linked-facts validation rule and by classification (a change on one side implies one on the other).
  */
-import type { FormLink, JsonSchema } from '../schema/registry.ts';
-import { readRole, type RoleRead } from './roles.ts';
+import type { CoverLink, FormLink, JsonSchema, RecordTerms, StateLink } from '../schema/registry.ts';
+import { canonicalOf, formLinks, readRole, roleSites, type RoleRead } from './roles.ts';
 
 /** The pairs a link compares: per file (Ⅱ entry and Ⅲ entry with the same ID), or one left value for every right value. */
-export function linkPairs(root: JsonSchema, data: unknown, link: FormLink): [RoleRead, RoleRead][] {
+export function linkPairs(root: JsonSchema, data: unknown, link: StateLink): [RoleRead, RoleRead][] {
   const lefts = readRole(root, data, link.left);
   const rights = readRole(root, data, link.right);
   if (link.scope === 'document') return lefts.length === 0 ? [] : rights.map((r) => [lefts[0]!, r]);
@@ -16,27 +16,117 @@ export function linkPairs(root: JsonSchema, data: unknown, link: FormLink): [Rol
 
 /** ID of the file entry (Ⅱ or Ⅲ) that holds a pointer: the first list entry on the way down that has an ID. */
 export function fileIdOf(root: JsonSchema, data: unknown, pointer: string): string | undefined {
+  return fileEntryOf(data, pointer)?.id;
+}
+
+/** The file entry that holds a pointer (the first list entry on the way down that has an ID): its ID and pointer. */
+export function fileEntryOf(data: unknown, pointer: string): { id: string; pointer: string } | undefined {
   const segments = pointer.slice(1).split('/');
   let current: unknown = data;
-  for (const segment of segments) {
+  for (const [i, segment] of segments.entries()) {
     if (Array.isArray(current)) {
       const entry = current[Number(segment)];
       const id = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['ID'] : undefined;
-      if (typeof id === 'string') return id;
+      if (typeof id === 'string') return { id, pointer: `/${segments.slice(0, i + 1).join('/')}` };
       current = entry;
     } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
   }
   return undefined;
 }
 
-export function agrees(link: FormLink, left: unknown, right: unknown): boolean {
+export function agrees(link: StateLink, left: unknown, right: unknown): boolean {
   return link.agree.some(([l, r]) => l === left && r === right);
 }
 
 /** The values one side of a link can take: those its agreeing pairs name (a checkbox: true and false). */
-export function candidates(link: FormLink, side: 0 | 1): unknown[] {
+export function candidates(link: StateLink, side: 0 | 1): unknown[] {
   const values = new Set(link.agree.map((pair) => pair[side]));
   if (values.has(true) || values.has(false)) values.add(true).add(false);
   return [...values];
 }
 
+
+/** The links that pair two states (the default kind). */
+export function stateLinks(root: JsonSchema): StateLink[] {
+  return formLinks(root).filter((l): l is StateLink => l.kind === undefined || l.kind === 'states');
+}
+
+/** The links between a summary and the list it summarises (kind covers: 主な記録項目 and 別添1). */
+export function coverLinks(root: JsonSchema): CoverLink[] {
+  return formLinks(root).filter((l): l is CoverLink => l.kind === 'covers');
+}
+
+/** A checkbox under a covers link's left role that has x-record-terms: its path below the role's item. */
+export interface CoverBox {
+  path: string[];
+  title: string;
+  terms: RecordTerms;
+}
+
+const boxCache = new WeakMap<JsonSchema, CoverBox[]>();
+
+/** The checkboxes (with x-record-terms) below the site of a role, in form order. */
+export function coverBoxes(root: JsonSchema, role: string): CoverBox[] {
+  const site = roleSites(root).get(role)?.[0];
+  if (!site) return [];
+  const cached = boxCache.get(site.schema);
+  if (cached) return cached;
+  const out: CoverBox[] = [];
+  const walk = (node: JsonSchema, path: string[]) => {
+    if (node['x-record-terms']) out.push({ path, title: node.title ?? path.at(-1) ?? '', terms: node['x-record-terms'] });
+    for (const [key, child] of Object.entries(node.properties ?? {})) walk(child, [...path, key]);
+  };
+  walk(site.schema, []);
+  boxCache.set(site.schema, out);
+  return out;
+}
+
+/** Whether a record item's name is of the kind the terms describe. */
+export function namesKind(terms: RecordTerms, item: string): boolean {
+  return terms.terms.some((t) => item.includes(t)) && !(terms.except ?? []).some((t) => item.includes(t));
+}
+
+const checkbox: JsonSchema = { 'x-render': 'checkbox' };
+const escapeSegment = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** One checkbox of a covers link in one file, with the record items of that file that name its kind. */
+export interface CoverPair {
+  box: CoverBox;
+  /** Pointer of the checkbox, and its state (true, false, 'unknown', or undefined when absent). */
+  pointer: string;
+  raw: unknown;
+  value: unknown;
+  items: { pointer: string; name: string }[];
+  /** Pointer of the list's entry for the file (別添1's entry). */
+  list: string;
+}
+
+/** For every file: each checkbox of the summary and the record items that name its kind (only boxes with items). */
+export function coverPairs(root: JsonSchema, data: unknown, link: CoverLink): CoverPair[] {
+  const boxes = coverBoxes(root, link.left);
+  if (boxes.length === 0) return [];
+  const itemsByFile = new Map<string, { pointer: string; name: string }[]>();
+  const listOf = new Map<string, string>();
+  for (const read of readRole(root, data, link.right)) {
+    const entry = fileEntryOf(data, read.pointer);
+    if (entry === undefined || !Array.isArray(read.raw)) continue;
+    const list = itemsByFile.get(entry.id) ?? [];
+    read.raw.forEach((name, i) => { if (typeof name === 'string' && name.trim() !== '') list.push({ pointer: `${read.pointer}/${i}`, name }); });
+    itemsByFile.set(entry.id, list);
+    if (!listOf.has(entry.id)) listOf.set(entry.id, entry.pointer);
+  }
+  const out: CoverPair[] = [];
+  for (const summary of readRole(root, data, link.left)) {
+    const id = fileIdOf(root, data, summary.pointer);
+    const items = id === undefined ? [] : (itemsByFile.get(id) ?? []);
+    if (items.length === 0) continue;
+    for (const box of boxes) {
+      const named = items.filter((item) => namesKind(box.terms, item.name));
+      if (named.length === 0) continue;
+      let raw: unknown = summary.raw;
+      for (const key of box.path) raw = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)[key] : undefined;
+      out.push({ box, pointer: `${summary.pointer}/${box.path.map(escapeSegment).join('/')}`, raw, value: canonicalOf(checkbox, raw), items: named, list: listOf.get(id!)! });
+    }
+  }
+  return out;
+}

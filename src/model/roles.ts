@@ -212,6 +212,19 @@ export function checkRoleAnnotations(root: JsonSchema): string[] {
   }
   for (const link of formLinks(root)) {
     for (const role of [link.left, link.right]) if (!roleSites(root).has(role)) problems.push(`x-links ${link.id}: role ${role} is not in the form`);
+    if (link.kind === 'covers') {
+      const terms: unknown[] = [];
+      const walk = (node: JsonSchema) => {
+        if (node['x-record-terms']) terms.push(node['x-record-terms']);
+        for (const child of Object.values(node.properties ?? {})) walk(child);
+      };
+      for (const site of roleSites(root).get(link.left) ?? []) walk(site.schema);
+      if (terms.length === 0) problems.push(`x-links ${link.id}: no checkbox under ${link.left} has x-record-terms`);
+      for (const t of terms as { terms?: unknown; except?: unknown }[]) {
+        const words = (v: unknown) => Array.isArray(v) && v.every((w) => typeof w === 'string' && w.trim() !== '');
+        if (!words(t.terms) || (t.terms as string[]).length === 0 || (t.except !== undefined && !words(t.except))) problems.push(`x-links ${link.id}: x-record-terms ${JSON.stringify(t)} must be { terms: [words], except?: [words] }`);
+      }
+    } else if (!Array.isArray(link.agree) || link.agree.length === 0) problems.push(`x-links ${link.id}: a link of states needs agree pairs`);
   }
   return problems;
 }

@@ -37,6 +37,7 @@ export const annotationKeywords = [
   'x-bands',
   'x-links',
   'x-no-risk-order',
+  'x-record-terms',
 ] as const;
 
 export type JsonSchema = {
@@ -67,11 +68,21 @@ export type JsonSchema = {
   'x-bands'?: Record<string, [number, number | null]>;
   'x-links'?: FormLink[];
   'x-no-risk-order'?: string;
+  /** A checkbox of a `covers` link's left side: a record item whose name contains a term is of this kind. */
+  'x-record-terms'?: RecordTerms;
   [key: string]: unknown;
 };
 
+/** The words by which a record item's name shows it is of a checkbox's kind (x-record-terms). */
+export interface RecordTerms {
+  terms: string[];
+  /** A name that also contains one of these is not counted (「医療機関住所」 is not a person's 住所). */
+  except?: string[];
+}
+
 /** Two items that state one fact (x-links): the value pairs of left and right roles that agree. */
-export interface FormLink {
+export interface StateLink {
+  kind?: 'states';
   id: string;
   title: string;
   left: string;
@@ -80,6 +91,21 @@ export interface FormLink {
   scope: 'file' | 'document';
   agree: [unknown, unknown][];
 }
+
+/**
+ * A summary and the list it summarises (主な記録項目 and 別添1): when a record item of the right role names a kind
+ * (x-record-terms of a checkbox under the left role), that checkbox must be checked. Always per file.
+ */
+export interface CoverLink {
+  kind: 'covers';
+  id: string;
+  title: string;
+  left: string;
+  right: string;
+  scope: 'file';
+}
+
+export type FormLink = StateLink | CoverLink;
 
 export interface FormDefinition {
   /** Value of the 様式 key that selects this form, e.g. 重点項目評価書. */

@@ -48,3 +48,28 @@ test('状態不明だった※のチェック欄にチェックを付けるの�
   assert.equal(c!.timing, 'before');
   assert.ok(c!.hits.some((h) => h.rule === 'unknown-state' && h.messageId === 'strictest'));
 });
+
+const annexItems = ['特定個人情報ファイル記録項目', 0, '記録項目', 0, '項目'] as const;
+const taxBox = [...file, '基本情報', '主な記録項目', '業務関係情報', '地方税関係情報'] as const;
+
+test('別添1 に地方税の記録項目を加えると、主な記録項目(※)の「地方税関係情報」にチェックが要るので事前(主な記録項目 と 別添1 の組)', () => {
+  const base = edit((doc) => doc.setIn(taxBox, false));
+  const text = edit((doc) => {
+    const items = doc.getIn(annexItems) as { items: unknown[] };
+    items.items.push(doc.createNode('市民税課税区分'));
+  }, base);
+  const comparison = compare(text, [], base);
+  const added = comparison.classified.find((c) => c.change.pointer.startsWith('/特定個人情報ファイル記録項目/0/記録項目/0/項目'))!;
+  assert.ok(added, verdicts(comparison).join('\n'));
+  assert.equal(added.timing, 'before', JSON.stringify(added.hits));
+  assert.ok(added.hits.some((h) => h.rule === 'linked-item-changed' && /地方税関係情報/.test(h.message) && /チェックあり/.test(h.message)), JSON.stringify(added.hits));
+});
+
+test('別添1 に加えた記録項目の種類に主な記録項目で既にチェックがあれば、組からは何も加わらない', () => {
+  const base = edit((doc) => doc.setIn(taxBox, true));
+  const text = edit((doc) => (doc.getIn(annexItems) as { items: unknown[] }).items.push(doc.createNode('市民税課税区分')), base);
+  const comparison = compare(text, [], base);
+  const added = comparison.classified.find((c) => c.change.pointer.startsWith('/特定個人情報ファイル記録項目/0/記録項目/0/項目'))!;
+  assert.ok(added);
+  assert.equal(added.hits.some((h) => h.rule === 'linked-item-changed'), false, JSON.stringify(added.hits));
+});

@@ -26,7 +26,7 @@ test('参考評価書には誤りがあるので終了コード 1、行と規則
   assert.equal(code, 1);
   assert.match(stdout, /^assessments\/koshigaya-48-kodomo-iryohi\/assessment\.yaml:\d+:\d+ {2}error {2}.+ {2}\[threshold-consistency\]$/m);
   assert.match(stdout, /^ {2}hint: /m);
-  assert.match(stdout, /1 ファイルを検証しました: エラー 8 件、警告 23 件。/);
+  assert.match(stdout, /1 ファイルを検証しました: エラー 8 件、警告 31 件。/);
 });
 
 test('誤りのない評価書は終了コード 0', () => {

@@ -338,7 +338,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
       } catch (error) {
         // Astro's content store still saves itself 500 ms after its last change when the build failed; let it
         // finish, so that the caller may remove the cache folder without an unhandled rejection later.
-        await new Promise((resolve) => setTimeout(resolve, 700));
+        await cacheSettled(cacheDir);
         const invalid = invalidAssessmentsIn(error);
         if (invalid) {
           process.chdir(cwd);
@@ -434,6 +434,40 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
 }
 
 /** The loader's report of unrenderable assessments, carried through Astro's error as JSON after a marker. */
+/**
+ * After a failed Astro build: waits until Astro's debounced content-store save (500 ms after its last change) has
+ * run and the top of the cache folder has been quiet for 500 ms (at most 10 s). A fixed wait was not enough on a loaded
+ * machine: the save's timer had fired but its writes were still under way when the caller removed the folder.
+ */
+async function cacheSettled(cacheDir: string | undefined): Promise<void> {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  await sleep(700);
+  if (!cacheDir) return;
+  const state = () => {
+    try {
+      // Top level only: Astro's store (data-store.json) lives there; the page store below is ours and is idle.
+      return readdirSync(cacheDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => {
+        const file = path.join(cacheDir, e.name);
+        const st = statSync(file, { throwIfNoEntry: false });
+        return `${file}:${st?.size}:${st?.mtimeMs}`;
+      }).sort().join('|');
+    } catch {
+      return '';
+    }
+  };
+  const deadline = Date.now() + 10_000;
+  let last = state();
+  let quietSince = Date.now();
+  while (Date.now() < deadline && Date.now() - quietSince < 500) {
+    await sleep(100);
+    const now = state();
+    if (now !== last || now.includes('.tmp:')) {
+      last = now;
+      quietSince = Date.now();
+    }
+  }
+}
+
 function invalidAssessmentsIn(error: unknown): InvalidAssessments | undefined {
   const message = error instanceof Error ? error.message : String(error);
   const at = message.indexOf(invalidAssessmentsMarker);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright';
+import { type Browser, type BrowserContext } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
 import { buildSite } from '../../src/site/build-site.ts';
 import { findAssessments } from '../../src/site/loader.ts';
@@ -17,10 +17,10 @@ import { buildPdfs } from '../../src/render/pdf/build-pdfs.ts';
 import { fullSampleFile } from '../full-helpers.ts';
 import { referenceFile, referenceSlug } from './generate.ts';
 import { serve } from './serve.ts';
+import { launchChromium } from '../support/tools.ts';
 
 const base = '/kurashi/hyoka/';
 const slug = 'aobagawa-juki-full';
-const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let tmp: string;
 let site: Awaited<ReturnType<typeof serve>>;
@@ -38,7 +38,7 @@ before(async () => {
   await buildPdfs(results, path.join(tmp, 'pdf'), { workers: 0 });
   const built = await buildSite({ assessmentsDir: assessments, outDir: path.join(tmp, 'dist'), pdfDir: path.join(tmp, 'pdf'), base, cacheDir: path.join(tmp, 'cache') });
   site = await serve(built.outDir, base);
-  browser = await chromium.launch({ executablePath: process.env.PIA_CHROMIUM ?? '/usr/bin/chromium', args: launchArgs });
+  browser = await launchChromium();
   context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
 });
 

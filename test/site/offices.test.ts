@@ -9,15 +9,15 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright';
+import { type Browser } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import { buildSite } from '../../src/site/build-site.ts';
 import { serve } from './serve.ts';
+import { launchChromium } from '../support/tools.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const base = '/kurashi/hyoka/';
-const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 let tmp: string;
 let dist: string;
 let site: Awaited<ReturnType<typeof serve>>;
@@ -47,7 +47,7 @@ before(async () => {
   const built = await buildSite({ assessmentsDir: path.join(tmp, 'assessments'), outDir: path.join(tmp, 'dist'), pdfDir: path.join(tmp, 'pdf'), base, cacheDir: path.join(tmp, 'cache') });
   dist = built.outDir;
   site = await serve(dist, base);
-  browser = await chromium.launch({ executablePath: process.env.PIA_CHROMIUM ?? '/usr/bin/chromium', args: launchArgs });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright';
+import type { Browser, BrowserContext } from 'playwright';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { create as openFont } from 'fontkit';
@@ -21,7 +21,8 @@ import { fieldDefinitions } from '../../src/render/web/open-data.ts';
 import { usedCodePoints } from '../../src/site/fonts.ts';
 import { referenceSlug, strictClean, writeAssessments } from './generate.ts';
 import { serve } from './serve.ts';
-import { chromiumPath, htmlPages, javaAvailable, launchArgs, nuCheck } from './quality.ts';
+import { htmlPages, javaAvailable, nuCheck } from './quality.ts';
+import { launchChromium } from '../support/tools.ts';
 
 const siteUrl = 'https://www.city.example.lg.jp/kurashi/hyoka/';
 const base = '/kurashi/hyoka/';
@@ -68,7 +69,7 @@ before(async () => {
   const built = await buildSite({ assessmentsDir: assessments, outDir: path.join(tmp, 'dist'), pdfDir: path.join(tmp, 'pdf'), cacheDir: path.join(tmp, 'cache'), siteConfig: path.join(tmp, 'pia-site.yaml') });
   dist = built.outDir;
   site = await serve(dist, base);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 });
 

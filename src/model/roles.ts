@@ -10,6 +10,7 @@ import path from 'node:path';
 import { schemaDir, type FormLink, type JsonSchema } from '../schema/registry.ts';
 import { resolveRef } from '../schema/walk.ts';
 import { isObject } from './access.ts';
+import { memoised } from './read-memo.ts';
 
 export interface RoleDefinition {
   title: string;
@@ -111,6 +112,11 @@ export function canonicalOf(schema: JsonSchema, raw: unknown): unknown {
  * pointer (e.g. one 特定個人情報ファイル entry).
  */
 export function readRole(root: JsonSchema, data: unknown, role: string, within = ''): RoleRead[] {
+  // Within one validation the rules read the same roles again and again: computed once (src/model/read-memo.ts).
+  return memoised(root, data, `role\u0000${role}\u0000${within}`, () => readRoleOnce(root, data, role, within)).slice();
+}
+
+function readRoleOnce(root: JsonSchema, data: unknown, role: string, within: string): RoleRead[] {
   const out: RoleRead[] = [];
   const withinSegments = within === '' ? [] : within.slice(1).split('/');
   // The value at `within`, found once: every site under it is expanded from there, not from the root.
@@ -146,11 +152,13 @@ export function readOne(root: JsonSchema, data: unknown, role: string, within = 
 
 /** The entries of a list role, each with its pointer and ID (`ID` is a convention key of every form). */
 export function roleEntries(root: JsonSchema, data: unknown, role: string, within = ''): { pointer: string; id?: string; value: unknown }[] {
-  return readRole(root, data, role, within).flatMap((read) =>
-    Array.isArray(read.raw)
-      ? read.raw.map((value, i) => ({ pointer: `${read.pointer}/${i}`, id: isObject(value) && typeof value['ID'] === 'string' ? value['ID'] : undefined, value }))
-      : [],
-  );
+  return memoised(root, data, `entries\u0000${role}\u0000${within}`, () =>
+    readRole(root, data, role, within).flatMap((read) =>
+      Array.isArray(read.raw)
+        ? read.raw.map((value, i) => ({ pointer: `${read.pointer}/${i}`, id: isObject(value) && typeof value['ID'] === 'string' ? value['ID'] : undefined, value }))
+        : [],
+    ),
+  ).slice();
 }
 
 /**

@@ -85,6 +85,14 @@ export function formRoles(root: JsonSchema): Set<string> {
 
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** A site's pattern as pointer segments (escaped once per site, not per read). */
+const escapedPatterns = new WeakMap<RoleSite, string[]>();
+function escapedPattern(site: RoleSite): string[] {
+  let escaped = escapedPatterns.get(site);
+  if (!escaped) escapedPatterns.set(site, (escaped = site.pattern.map(escape)));
+  return escaped;
+}
+
 function isCheckboxSchema(schema: JsonSchema): boolean {
   return schema['x-render'] === 'checkbox' || (Array.isArray(schema.enum) && schema.enum.includes(true) && schema.enum.includes(false));
 }
@@ -122,13 +130,14 @@ function readRoleOnce(root: JsonSchema, data: unknown, role: string, within: str
   // The value at `within`, found once: every site under it is expanded from there, not from the root.
   let start: unknown = data;
   for (const s of withinSegments) {
-    const key = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s;
     start = Array.isArray(start) ? start[Number(key)] : isObject(start) ? start[key] : undefined;
   }
   if (start === undefined) return out;
   for (const site of roleSites(root).get(role) ?? []) {
     if (site.pattern.length < withinSegments.length) continue;
-    const under = withinSegments.every((s, i) => (site.pattern[i] === '*' ? /^\d+$/.test(s) : escape(site.pattern[i]!) === s));
+    const escaped = escapedPattern(site);
+    const under = withinSegments.every((s, i) => (site.pattern[i] === '*' ? /^\d+$/.test(s) : escaped[i] === s));
     if (!under) continue;
     const expand = (value: unknown, i: number, pointer: string): void => {
       if (value === undefined) return;
@@ -139,7 +148,7 @@ function readRoleOnce(root: JsonSchema, data: unknown, role: string, within: str
       const segment = site.pattern[i]!;
       if (segment === '*') {
         if (Array.isArray(value)) value.forEach((v, n) => expand(v, i + 1, `${pointer}/${n}`));
-      } else if (isObject(value)) expand(value[segment], i + 1, `${pointer}/${escape(segment)}`);
+      } else if (isObject(value)) expand(value[segment], i + 1, `${pointer}/${escaped[i]}`);
     };
     expand(start, withinSegments.length, within);
   }

@@ -34,8 +34,26 @@ export interface SchemaStep {
   index?: number;
 }
 
-/** The chain of subschemas from the root to the pointer; stops where the schema does not describe the data. */
-export function schemaChain(root: JsonSchema, pointer: string): SchemaStep[] {
+/** Chains already computed, per form: pointers recur in every document of a form (bounded, cleared when full). */
+const chains = new WeakMap<JsonSchema, Map<string, readonly SchemaStep[]>>();
+const chainsPerForm = 20_000;
+
+/**
+ * The chain of subschemas from the root to the pointer; stops where the schema does not describe the data.
+ * Read-only (shared by every caller asking for the same pointer of the same form).
+ */
+export function schemaChain(root: JsonSchema, pointer: string): readonly SchemaStep[] {
+  let cache = chains.get(root);
+  if (!cache) chains.set(root, (cache = new Map()));
+  let chain = cache.get(pointer);
+  if (!chain) {
+    if (cache.size >= chainsPerForm) cache.clear();
+    cache.set(pointer, (chain = Object.freeze(chainOf(root, pointer))));
+  }
+  return chain;
+}
+
+function chainOf(root: JsonSchema, pointer: string): SchemaStep[] {
   const steps: SchemaStep[] = [];
   let current = resolveRef(root, root);
   for (const segment of segmentsOf(pointer)) {

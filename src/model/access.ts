@@ -1,4 +1,6 @@
 /** Small, typed reads of plain assessment data (JSON-compatible values from the YAML loader). */
+import { memoisedData } from './read-memo.ts';
+
 export type JsonObject = Record<string, unknown>;
 
 export function isObject(value: unknown): value is JsonObject {
@@ -23,12 +25,25 @@ export function stringAt(value: unknown, ...keys: string[]): string | undefined 
   return typeof current === 'string' ? current : undefined;
 }
 
+/** A key as a JSON Pointer segment (~ → ~0, / → ~1). */
+export function escapeSegment(key: string): string {
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
+}
+
 /** Every string value with its JSON Pointer, in document order (an array: 4× quicker than a recursive generator). */
 export function stringLeaves(value: unknown, pointer = '', out: { path: string; text: string }[] = []): { path: string; text: string }[] {
   if (typeof value === 'string') out.push({ path: pointer, text: value });
   else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) stringLeaves(value[i], `${pointer}/${i}`, out);
-  else if (isObject(value)) for (const [k, v] of Object.entries(value)) stringLeaves(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
+  else if (isObject(value)) for (const k of Object.keys(value)) stringLeaves(value[k], `${pointer}/${escapeSegment(k)}`, out);
   return out;
+}
+
+/**
+ * stringLeaves of a whole document, made once for all the text rules of one validation (src/model/read-memo.ts).
+ * Read-only.
+ */
+export function documentStrings(data: unknown): readonly { path: string; text: string }[] {
+  return memoisedData(data, 'strings', () => stringLeaves(data));
 }
 
 /** Checkbox state of a form checkbox, whether written plainly or as { 選択, 内容 | 件数 }. */

@@ -5,6 +5,7 @@
 import type { JsonSchema } from '../schema/registry.ts';
 import { parseDate } from './wareki.ts';
 import { readOne, roleEntries, roleSites } from './roles.ts';
+import { memoised } from './read-memo.ts';
 
 /** 公表日 as ISO, when the form has one and it is a valid date. */
 export function publishedOn(root: JsonSchema, data: unknown): string | undefined {
@@ -62,6 +63,10 @@ export function changeRowKeys(root: JsonSchema): RowKeys {
 
 /** The 変更箇所 rows of a document, read by role (the form's column keys). */
 export function changeRows(root: JsonSchema, data: unknown): ChangeRow[] {
+  return memoised(root, data, 'change-rows', () => changeRowsOnce(root, data)).slice();
+}
+
+function changeRowsOnce(root: JsonSchema, data: unknown): ChangeRow[] {
   if (!roleSites(root).has('changes')) return [];
   const keys = changeRowKeys(root);
   return roleEntries(root, data, 'changes').map((entry) => {

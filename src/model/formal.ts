@@ -5,14 +5,31 @@
  * full stop, hyphen and quotes. Two texts equal after this differ only in form.
  */
 export function normalizeFormal(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/\s+/gu, '')
-    .replace(/[,，､、]/gu, '、')
-    .replace(/[.．。｡]/gu, '。')
-    .replace(/[‐‑‒–—―−－ｰ-]/gu, '-')
-    .replace(/[“”"『』「」]/gu, '「');
+  // NFKC, then each character mapped as the successive replacements /\s+/gu → '', /[,，､、]/gu → 、,
+  // /[.．。｡]/gu → 。, /[‐‑‒–—―−－ｰ-]/gu → - and /[“”"『』「」]/gu → 「 (no replacement makes a character that a
+  // later one changes), in one scan.
+  const nfkc = text.normalize('NFKC');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < nfkc.length; i++) {
+    const c = nfkc.charCodeAt(i);
+    const mapped = c < 0x80 ? asciiFormal[c] : formalMap.get(c);
+    if (mapped === undefined) continue;
+    out += nfkc.slice(from, i) + mapped;
+    from = i + 1;
+  }
+  return from === 0 ? nfkc : out + nfkc.slice(from);
 }
+
+/** What normalizeFormal maps a character to ('' drops it), by UTF-16 unit: white space (\s) and marks. */
+const formalMap = new Map<number, string>();
+for (const [chars, to] of [[',，､、', '、'], ['.．。｡', '。'], ['‐‑‒–—―−－ｰ-', '-'], ['“”"『』「」', '「']] as const) {
+  for (const ch of chars) formalMap.set(ch.charCodeAt(0), to);
+}
+/** The characters of \s (ECMAScript WhiteSpace and LineTerminator): test/validate/fast-rules.test.ts checks the list. */
+export const whiteSpaceCharacters = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+for (const ch of whiteSpaceCharacters) formalMap.set(ch.charCodeAt(0), '');
+const asciiFormal: (string | undefined)[] = Array.from({ length: 0x80 }, (_, c) => formalMap.get(c));
 
 /** Which formal difference explains the change: white space, width (NFKC), or punctuation. */
 export function formalKind(before: string, after: string): 'whitespace' | 'width' | 'punctuation' | undefined {

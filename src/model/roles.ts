@@ -10,6 +10,7 @@ import path from 'node:path';
 import { schemaDir, type FormLink, type JsonSchema } from '../schema/registry.ts';
 import { resolveRef } from '../schema/walk.ts';
 import { isObject } from './access.ts';
+import { memoised } from './read-memo.ts';
 
 export interface RoleDefinition {
   title: string;
@@ -84,6 +85,14 @@ export function formRoles(root: JsonSchema): Set<string> {
 
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** A site's pattern as pointer segments (escaped once per site, not per read). */
+const escapedPatterns = new WeakMap<RoleSite, string[]>();
+function escapedPattern(site: RoleSite): string[] {
+  let escaped = escapedPatterns.get(site);
+  if (!escaped) escapedPatterns.set(site, (escaped = site.pattern.map(escape)));
+  return escaped;
+}
+
 function isCheckboxSchema(schema: JsonSchema): boolean {
   return schema['x-render'] === 'checkbox' || (Array.isArray(schema.enum) && schema.enum.includes(true) && schema.enum.includes(false));
 }
@@ -111,18 +120,24 @@ export function canonicalOf(schema: JsonSchema, raw: unknown): unknown {
  * pointer (e.g. one 特定個人情報ファイル entry).
  */
 export function readRole(root: JsonSchema, data: unknown, role: string, within = ''): RoleRead[] {
+  // Within one validation the rules read the same roles again and again: computed once (src/model/read-memo.ts).
+  return memoised(root, data, `role\u0000${role}\u0000${within}`, () => readRoleOnce(root, data, role, within)).slice();
+}
+
+function readRoleOnce(root: JsonSchema, data: unknown, role: string, within: string): RoleRead[] {
   const out: RoleRead[] = [];
   const withinSegments = within === '' ? [] : within.slice(1).split('/');
   // The value at `within`, found once: every site under it is expanded from there, not from the root.
   let start: unknown = data;
   for (const s of withinSegments) {
-    const key = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s;
     start = Array.isArray(start) ? start[Number(key)] : isObject(start) ? start[key] : undefined;
   }
   if (start === undefined) return out;
   for (const site of roleSites(root).get(role) ?? []) {
     if (site.pattern.length < withinSegments.length) continue;
-    const under = withinSegments.every((s, i) => (site.pattern[i] === '*' ? /^\d+$/.test(s) : escape(site.pattern[i]!) === s));
+    const escaped = escapedPattern(site);
+    const under = withinSegments.every((s, i) => (site.pattern[i] === '*' ? /^\d+$/.test(s) : escaped[i] === s));
     if (!under) continue;
     const expand = (value: unknown, i: number, pointer: string): void => {
       if (value === undefined) return;
@@ -133,7 +148,7 @@ export function readRole(root: JsonSchema, data: unknown, role: string, within =
       const segment = site.pattern[i]!;
       if (segment === '*') {
         if (Array.isArray(value)) value.forEach((v, n) => expand(v, i + 1, `${pointer}/${n}`));
-      } else if (isObject(value)) expand(value[segment], i + 1, `${pointer}/${escape(segment)}`);
+      } else if (isObject(value)) expand(value[segment], i + 1, `${pointer}/${escaped[i]}`);
     };
     expand(start, withinSegments.length, within);
   }
@@ -146,11 +161,13 @@ export function readOne(root: JsonSchema, data: unknown, role: string, within = 
 
 /** The entries of a list role, each with its pointer and ID (`ID` is a convention key of every form). */
 export function roleEntries(root: JsonSchema, data: unknown, role: string, within = ''): { pointer: string; id?: string; value: unknown }[] {
-  return readRole(root, data, role, within).flatMap((read) =>
-    Array.isArray(read.raw)
-      ? read.raw.map((value, i) => ({ pointer: `${read.pointer}/${i}`, id: isObject(value) && typeof value['ID'] === 'string' ? value['ID'] : undefined, value }))
-      : [],
-  );
+  return memoised(root, data, `entries\u0000${role}\u0000${within}`, () =>
+    readRole(root, data, role, within).flatMap((read) =>
+      Array.isArray(read.raw)
+        ? read.raw.map((value, i) => ({ pointer: `${read.pointer}/${i}`, id: isObject(value) && typeof value['ID'] === 'string' ? value['ID'] : undefined, value }))
+        : [],
+    ),
+  ).slice();
 }
 
 /**

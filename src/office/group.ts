@@ -8,6 +8,8 @@ export interface Grouped {
   formName?: string;
   data?: Record<string, unknown>;
   renderable: boolean;
+  /** Known locations in the file (validate-many.ts officeLocations): pointer → [line, col]. */
+  locations?: Record<string, [number, number]>;
 }
 
 /**

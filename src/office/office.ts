@@ -3,7 +3,7 @@
  * parent folder's when that folder holds an assessment.yaml too (one level). This module groups validated
  * documents into 事務 and runs the rules across them.
  */
-import { existsSync, globSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { fillTemplate } from '../report/diagnostic.ts';
@@ -35,6 +35,8 @@ export interface OfficeOptions {
   wholeCity?: boolean;
   /** Where a pointer is in a file (default: the file is read again and its YAML located). */
   locate?: (file: string, pointer: string) => { line: number; col: number };
+  /** For the default `locate`: locations already known (validateMany's `locations`), before reading the file. */
+  known?: (file: string, pointer: string) => { line: number; col: number } | undefined;
 }
 
 /**
@@ -45,6 +47,8 @@ export interface OfficeOptions {
 export function officeDiagnostics(offices: readonly Office[], options: OfficeOptions = {}): Diagnostic[] {
   const loaded = new Map<string, LoadedDocument | undefined>();
   const locateIn = options.locate ?? ((file: string, pointer: string) => {
+    const known = options.known?.(file, pointer);
+    if (known) return known;
     if (!loaded.has(file)) {
       const r = loadFile(file);
       loaded.set(file, r.ok ? r.loaded : undefined);
@@ -99,8 +103,26 @@ function waived(findings: Diagnostic[], offices: readonly Office[], rules: reado
 
 /** The assessment files of a 事務 folder: its own and those one folder below. */
 export function officeFiles(dir: string): string[] {
-  return globSync('{assessment.{yaml,yml},*/assessment.{yaml,yml}}', { cwd: dir }).sort().map((f) => path.join(dir, f));
+  // As globSync('{assessment.{yaml,yml},*/assessment.{yaml,yml}}', { cwd: dir }) finds them (entries by name, in
+  // folders that are neither hidden nor symbolic links), by two directory reads: the pattern was compiled again
+  // for each of 1,000 事務 (test/validate/fast-rules.test.ts compares the two).
+  const entries = (at: string) => {
+    try {
+      return readdirSync(at, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+  };
+  const found: string[] = [];
+  for (const entry of entries(dir)) {
+    if (assessmentNames.has(entry.name)) found.push(entry.name);
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    for (const inner of entries(path.join(dir, entry.name))) if (assessmentNames.has(inner.name)) found.push(`${entry.name}/${inner.name}`);
+  }
+  return found.sort().map((f) => path.join(dir, f));
 }
+
+const assessmentNames = new Set(['assessment.yaml', 'assessment.yml']);
 
 /**
  * The 事務 rules for validated files. The other 評価書 of each 事務 touched are read too (structure only), so that
@@ -112,7 +134,13 @@ export async function officeDiagnosticsFor(results: readonly Grouped[], options:
   const companions = [...dirs].flatMap((dir) => officeFiles(dir)).filter((f) => !given.has(path.resolve(f)))
     .map((f) => path.relative(process.cwd(), f));
   const extra = companions.length > 0 ? await validateMany(companions, { schemaOnly: true }) : [];
-  return officeDiagnostics(groupOffices([...results, ...extra], formSchemas()), options);
+  const all = [...results, ...extra];
+  const locations = new Map(all.flatMap((r) => (r.locations ? [[r.file, r.locations] as const] : [])));
+  const known = (file: string, pointer: string) => {
+    const at = locations.get(file)?.[pointer];
+    return at ? { line: at[0], col: at[1] } : undefined;
+  };
+  return officeDiagnostics(groupOffices(all, formSchemas()), { known, ...options });
 }
 
 /** The form schemas by 様式 name, for groupOffices. */

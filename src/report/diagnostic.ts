@@ -21,7 +21,24 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Seve
 
 /** Replaces {name} placeholders; unknown names stay visible so a missing argument is noticed in tests. */
 export function fillTemplate(template: string, data: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  // As template.replace(/\{(\w+)\}/g, …), by one scan (a finding's message and hint are filled for every finding).
+  let out = '';
+  let from = 0;
+  for (let open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
+    let end = open + 1;
+    while (end < template.length && isWordChar(template.charCodeAt(end))) end++;
+    if (end === open + 1 || template.charCodeAt(end) !== 0x7d) continue;
+    const name = template.slice(open + 1, end);
+    out += template.slice(from, open) + (name in data ? String(data[name]) : template.slice(open, end + 1));
+    from = end + 1;
+    open = end;
+  }
+  return from === 0 ? template : out + template.slice(from);
+}
+
+/** \w: [A-Za-z0-9_] */
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
 
 export function pointerOf(segments: readonly (string | number)[]): string {
@@ -30,5 +47,6 @@ export function pointerOf(segments: readonly (string | number)[]): string {
 
 export function segmentsOf(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer.slice(1).split('/');
+  return pointer.includes('~') ? segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
 }

@@ -26,7 +26,18 @@ export function githubAnnotation(kind: 'error' | 'warning' | 'notice', place: { 
   return `::${kind} file=${prop(displayPath(place.file).replace(/^[^/:]+:/, ''))},line=${place.line},col=${place.col},title=${prop(title)}::${escape(message)}`;
 }
 
+/** displayPath, once per file of one report (30,000 findings name ~1,000 files). */
+function displayPaths(): (file: string) => string {
+  const shown = new Map<string, string>();
+  return (file) => {
+    let display = shown.get(file);
+    if (display === undefined) shown.set(file, (display = displayPath(file)));
+    return display;
+  };
+}
+
 export function formatText(diagnostics: readonly Diagnostic[], fileCount: number): string {
+  const displayPath = displayPaths();
   const lines: string[] = [];
   for (const d of diagnostics) {
     lines.push(`${displayPath(d.file)}:${d.line}:${d.col}  ${d.severity}  ${d.message}  [${d.rule}]`);
@@ -40,6 +51,7 @@ export function formatText(diagnostics: readonly Diagnostic[], fileCount: number
 }
 
 export function formatJson(diagnostics: readonly Diagnostic[], fileCount: number): string {
+  const displayPath = displayPaths();
   return JSON.stringify({ version: 1, files: fileCount, summary: countBySeverity(diagnostics), diagnostics: diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, file: displayPath(d.file), line: d.line, col: d.col, path: d.path, message: d.message, hint: d.hint ?? null })) }, null, 2) + '\n';
 }
 

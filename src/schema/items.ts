@@ -40,8 +40,27 @@ export function itemCandidates(root: JsonSchema): ItemCandidate[] {
 /** The item a row names: the longest item path the row's 項目 starts with (rows often add words after it). */
 export function matchItem(candidates: readonly ItemCandidate[], text: string): ItemCandidate | undefined {
   const key = normalizeFormal(text);
-  let best: ItemCandidate | undefined;
-  for (const c of candidates) if (key.startsWith(c.key) && (!best || c.key.length > best.key.length)) best = c;
-  return best;
+  // The longest candidate key that starts the row's key (the first in order among equal keys): one look-up per
+  // length a candidate key has, not a comparison with every candidate.
+  const { byKey, lengths } = prefixIndex(candidates);
+  for (const length of lengths) {
+    if (length > key.length) continue;
+    const found = byKey.get(key.slice(0, length));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const prefixIndexes = new WeakMap<readonly ItemCandidate[], { byKey: Map<string, ItemCandidate>; lengths: number[] }>();
+
+function prefixIndex(candidates: readonly ItemCandidate[]): { byKey: Map<string, ItemCandidate>; lengths: number[] } {
+  let index = prefixIndexes.get(candidates);
+  if (!index) {
+    const byKey = new Map<string, ItemCandidate>();
+    for (const c of candidates) if (!byKey.has(c.key)) byKey.set(c.key, c);
+    index = { byKey, lengths: [...new Set(candidates.map((c) => c.key.length))].sort((a, b) => b - a) };
+    prefixIndexes.set(candidates, index);
+  }
+  return index;
 }
 

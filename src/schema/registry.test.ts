@@ -9,6 +9,8 @@ test('様式の定義は strict な ajv でコンパイルでき、様式名で�
   assert.equal(forms.get('重点項目評価書')!.schema['x-form']?.code, '様式3');
   assert.equal(forms.get('全項目評価書')!.schema['x-form']?.code, '様式4');
   assert.equal(forms.get('基礎項目評価書')!.schema['x-form']?.code, '様式2');
+  // Each form is compiled on first use of its validate function: every one compiles.
+  for (const form of forms.values()) assert.equal(typeof form.validate, 'function', form.formName);
 });
 
 test('綴りを誤った注釈(x-itme)はコンパイル時に誤りになる', () => {

@@ -135,7 +135,12 @@ export function loadForms(): Map<string, FormDefinition> {
     if (!schema['x-form']) continue; // not a form (e.g. the checks or report schema)
     const formName = schema.properties?.['様式']?.const;
     if (typeof formName !== 'string') throw new Error(`${name}: a form schema needs properties.様式.const`);
-    forms.set(formName, { formName, file, schema, validate: ajv.compile(schema) });
+    // Compiled on first use: a process that validates only one form (or none, as the main thread of
+    // validateMany, which needs the schemas alone) does not compile the others.
+    let compiled: ValidateFunction | undefined;
+    const definition = { formName, file, schema } as FormDefinition;
+    Object.defineProperty(definition, 'validate', { enumerable: true, get: () => (compiled ??= ajv.compile(schema)) });
+    forms.set(formName, definition);
   }
   cache = forms;
   return forms;

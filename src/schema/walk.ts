@@ -4,6 +4,8 @@
  */
 import type { JsonSchema } from './registry.ts';
 import { segmentsOf } from '../report/diagnostic.ts';
+import { inReadMemo, memoised } from '../model/read-memo.ts';
+import { escapeSegment } from '../model/access.ts';
 
 const resolved = new WeakMap<JsonSchema, JsonSchema>();
 
@@ -32,8 +34,26 @@ export interface SchemaStep {
   index?: number;
 }
 
-/** The chain of subschemas from the root to the pointer; stops where the schema does not describe the data. */
-export function schemaChain(root: JsonSchema, pointer: string): SchemaStep[] {
+/** Chains already computed, per form: pointers recur in every document of a form (bounded, cleared when full). */
+const chains = new WeakMap<JsonSchema, Map<string, readonly SchemaStep[]>>();
+const chainsPerForm = 20_000;
+
+/**
+ * The chain of subschemas from the root to the pointer; stops where the schema does not describe the data.
+ * Read-only (shared by every caller asking for the same pointer of the same form).
+ */
+export function schemaChain(root: JsonSchema, pointer: string): readonly SchemaStep[] {
+  let cache = chains.get(root);
+  if (!cache) chains.set(root, (cache = new Map()));
+  let chain = cache.get(pointer);
+  if (!chain) {
+    if (cache.size >= chainsPerForm) cache.clear();
+    cache.set(pointer, (chain = Object.freeze(chainOf(root, pointer))));
+  }
+  return chain;
+}
+
+function chainOf(root: JsonSchema, pointer: string): SchemaStep[] {
   const steps: SchemaStep[] = [];
   let current = resolveRef(root, root);
   for (const segment of segmentsOf(pointer)) {
@@ -102,8 +122,35 @@ export function isSignificant(root: JsonSchema, pointer: string): boolean {
   return significant;
 }
 
-/** Visits every value present in the data together with the subschema that describes it (document order). */
+/** One value visited by walkData. */
+interface Visit {
+  pointer: string;
+  value: unknown;
+  schema: JsonSchema;
+  parent: JsonSchema | undefined;
+  key: string;
+}
+
+/**
+ * Visits every value present in the data together with the subschema that describes it (document order).
+ * Within one validation (src/model/read-memo.ts) the walk is made once and replayed for every rule.
+ */
 export function walkData(
+  root: JsonSchema,
+  data: unknown,
+  visit: (pointer: string, value: unknown, schema: JsonSchema, parent: JsonSchema | undefined, key: string) => void,
+): void {
+  // Outside a memo scope the walk visits as it goes (a visitor may change what it walks, as src/new/copy.ts does).
+  if (!inReadMemo(root, data)) return walkOnce(root, data, visit);
+  const visits = memoised(root, data, 'walk', () => {
+    const list: Visit[] = [];
+    walkOnce(root, data, (pointer, value, schema, parent, key) => list.push({ pointer, value, schema, parent, key }));
+    return list;
+  });
+  for (const v of visits) visit(v.pointer, v.value, v.schema, v.parent, v.key);
+}
+
+function walkOnce(
   root: JsonSchema,
   data: unknown,
   visit: (pointer: string, value: unknown, schema: JsonSchema, parent: JsonSchema | undefined, key: string) => void,
@@ -116,7 +163,7 @@ export function walkData(
     } else if (typeof value === 'object' && value !== null && schema.properties) {
       for (const [k, v] of Object.entries(value)) {
         const child = schema.properties[k];
-        if (child) step(v, resolveRef(root, child), `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, schema, k);
+        if (child) step(v, resolveRef(root, child), `${pointer}/${escapeSegment(k)}`, schema, k);
       }
     }
   };

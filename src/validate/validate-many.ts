@@ -11,6 +11,10 @@ import { canonicalJson } from '../model/canonical.ts';
 import { inEdition, type Edition } from './edition.ts';
 import { lang } from '../report/i18n.ts';
 import { markVerified } from '../load/fast-load.ts';
+import type { LoadedDocument } from '../load/load-file.ts';
+import type { JsonSchema } from '../schema/registry.ts';
+import { readRole, roleSites } from '../model/roles.ts';
+import { arrayAt } from '../model/access.ts';
 
 export interface Validated {
   file: string;
@@ -27,6 +31,11 @@ export interface Validated {
   fast?: boolean;
   /** The version `data`/`canonical` are of (see edition.ts): public unless asked for the submission one. */
   edition?: Edition;
+  /**
+   * Where the items the 事務 rules most often report sit in the file (pointer → [line, col], as `locate` gives
+   * them), so that the main thread need not read and scan the file again for them: see officeLocations.
+   */
+  locations?: Record<string, [number, number]>;
 }
 
 export interface ManyOptions extends Pick<ValidateOptions, 'strict' | 'today' | 'schemaOnly'> {
@@ -44,9 +53,29 @@ export function validatedOf(file: string, full: ValidationResult, options: ManyO
   const edition = options.edition ?? 'public';
   const r = inEdition(full, edition);
   const textSha256 = r.loaded ? createHash('sha256').update(r.loaded.text).digest('hex') : undefined;
-  const base = { file, renderable: r.renderable, formName: r.form?.formName, diagnostics: r.diagnostics, textSha256, edition, ...(r.loaded?.fast ? { fast: true } : {}) };
+  const locations = full.loaded && full.form && full.data ? officeLocations(full.loaded, full.form.schema, full.data) : undefined;
+  const base = { file, renderable: r.renderable, formName: r.form?.formName, diagnostics: r.diagnostics, textSha256, edition, ...(r.loaded?.fast ? { fast: true } : {}), ...(locations ? { locations } : {}) };
   if (options.canonical && r.renderable && r.data && r.form) return { ...base, canonical: canonicalJson(r.data, r.form.schema) };
   return { ...base, data: r.data };
+}
+
+/**
+ * Locations of the file's whole document, its 様式, each 検証の例外 and every value of a role that sits once in
+ * the form (not in a list: the 表紙, the しきい値判断 …), which is where the 事務 rules (src/office/) locate their
+ * findings. Any other pointer is located by reading the file again, as before.
+ */
+export function officeLocations(loaded: Pick<LoadedDocument, 'locate'>, schema: JsonSchema, data: Record<string, unknown>): Record<string, [number, number]> {
+  const pointers = ['', '/様式', ...arrayAt(data, '検証の例外').map((_, i) => `/検証の例外/${i}`)];
+  for (const [role, sites] of roleSites(schema)) {
+    if (sites.some((site) => site.pattern.includes('*'))) continue;
+    for (const read of readRole(schema, data, role)) pointers.push(read.pointer);
+  }
+  const out: Record<string, [number, number]> = {};
+  for (const pointer of pointers) {
+    const { line, col } = loaded.locate(pointer);
+    out[pointer] = [line, col];
+  }
+  return out;
 }
 
 /** Below this many files, starting workers (each compiles the schemas) costs more than it saves. */

@@ -11,6 +11,7 @@ import { schemaDiagnostics } from './schema-errors.ts';
 import { validationRules } from './rules/catalogue.ts';
 import type { Rule } from './rule.ts';
 import { formRoles, missingRoles } from '../model/roles.ts';
+import { withReadMemo } from '../model/read-memo.ts';
 import { officeRules } from '../office/rules/catalogue.ts';
 
 /** Rules across the 評価書 of a 事務: their waivers are applied, and found stale, by the 事務 stage (src/office/office.ts). */
@@ -90,9 +91,14 @@ export function validateLoaded(loaded: LoadedDocument, options: ValidateOptions 
   const context = { data, schema: form.schema, today: options.today ?? todayInJapan() };
   const findings: Diagnostic[] = [];
   const roles = formRoles(form.schema);
-  for (const rule of options.rules ?? validationRules) {
-    if (missingRoles(rule.meta, roles).length > 0) continue; // not applicable to this form: listed by pia rules --form
-    for (const finding of rule.check(context)) {
+  // The rules share their reads of this document (role values, the schema walk, its strings): read-memo.ts.
+  const ruleFindings = withReadMemo(form.schema, data, () =>
+    (options.rules ?? validationRules)
+      .filter((rule) => missingRoles(rule.meta, roles).length === 0) // not applicable to this form: listed by pia rules --form
+      .map((rule) => ({ rule, found: rule.check(context) })),
+  );
+  for (const { rule, found } of ruleFindings) {
+    for (const finding of found) {
       const level = finding.completeness ? (strict ? 'error' : 'warning') : (finding.level ?? rule.meta.level);
       findings.push({
         rule: rule.meta.id,

@@ -37,11 +37,13 @@ export const changeEntryDate: Rule = {
   },
   check({ data, schema, today }) {
     const findings: RuleFinding[] = [];
+    let todayText: string | undefined; // formatted once, when a finding names it (Intl's calendar is costly)
+    const printedToday = () => (todayText ??= formatWareki(today));
     const published = readOne(schema, data, 'cover.published-on');
     const publishedText = typeof published?.raw === 'string' ? published.raw : undefined;
     const publishedDate = publishedText ? parseDate(publishedText) : undefined;
     if (published && publishedText && publishedDate?.ok && publishedDate.iso > today) {
-      findings.push({ messageId: 'publication-future', path: published.pointer, level: 'warning', data: { value: publishedText, today: formatWareki(today) } });
+      findings.push({ messageId: 'publication-future', path: published.pointer, level: 'warning', data: { value: publishedText, today: printedToday() } });
     }
     const keys = changeRowKeys(schema);
     for (const row of changeRows(schema, data)) {
@@ -49,7 +51,7 @@ export const changeEntryDate: Rule = {
       const parsed = value ? parseDate(value) : undefined;
       if (!value || !parsed?.ok) continue;
       const path = `${row.pointer}/${keys.date}`;
-      if (parsed.iso > today) findings.push({ messageId: 'future', path, data: { value, today: formatWareki(today) } });
+      if (parsed.iso > today) findings.push({ messageId: 'future', path, data: { value, today: printedToday() } });
       else if (publishedDate?.ok && parsed.iso > publishedDate.iso) findings.push({ messageId: 'after-publication', path, level: 'warning', data: { value, published: publishedText! } });
     }
     return findings;

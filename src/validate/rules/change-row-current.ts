@@ -51,9 +51,11 @@ export const changeRowCurrent: Rule = {
     const candidates = itemCandidates(schema);
     const keys = changeRowKeys(schema);
     const latest = new Map<string, { pointer: string; after: string; date: string; rowPointer: string; label: string }>();
+    const matches = new Map<string, ReturnType<typeof matchItem>>(); // rows often name the same item
     for (const row of changeRows(schema, data)) {
       if (!row.item || row.after === undefined) continue;
-      const match = matchItem(candidates, row.item);
+      let match = matches.get(row.item);
+      if (match === undefined && !matches.has(row.item)) matches.set(row.item, (match = matchItem(candidates, row.item)));
       if (!match) continue; // an unknown item is pia audit's finding (change-row-item-unknown)
       const parsed = row.date ? parseDate(row.date) : undefined;
       const date = parsed?.ok ? parsed.iso : '';

@@ -3,20 +3,80 @@
  * 語の区切りは Intl.Segmenter(日本語の単語)によります。漢字・カタカナの語だけを見ます(「ますます」「人々」は対象外)。
  */
 import type { Rule, RuleFinding } from '../rule.ts';
-import { stringLeaves } from '../../model/access.ts';
+import { documentStrings } from '../../model/access.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 const hanOrKatakana = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
-const runs = /[\p{Script=Han}\p{Script=Katakana}ー]{4,}/gu;
+/** A kanji, katakana or ー character (one code point). */
+const runCharacter = /^[\p{Script=Han}\p{Script=Katakana}ー]$/u;
+/** Per UTF-16 unit of the BMP: 0 not yet seen, 1 a run character, 2 not (filled as characters appear). */
+const bmpClass = new Uint8Array(0x10000);
+const astralClass = new Map<number, boolean>();
 
-/** Whether a run of kanji/katakana holds two equal adjacent parts (情報情報): cheap, before segmenting. */
-function hasRepeat(chars: readonly string[]): boolean {
-  for (let len = 2; len * 2 <= chars.length; len++) {
-    for (let i = 0; i + 2 * len <= chars.length; i++) {
-      let same = true;
-      for (let k = 0; k < len && same; k++) same = chars[i + k] === chars[i + len + k];
-      if (same) return true;
+function isRunCharacter(text: string, i: number, code: number): boolean {
+  if (code >= 0x10000) {
+    let known = astralClass.get(code);
+    if (known === undefined) astralClass.set(code, (known = runCharacter.test(String.fromCodePoint(code))));
+    return known;
+  }
+  let known = bmpClass[code]!;
+  if (known === 0) bmpClass[code] = known = runCharacter.test(text[i]!) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * The runs of four or more kanji/katakana/ー characters in a text, as /[\p{Script=Han}\p{Script=Katakana}ー]{4,}/gu
+ * finds them (maximal runs, counted in code points), by one scan of the text: the expression took 7× as long.
+ */
+function kanjiKatakanaRuns(text: string): string[] {
+  const found: string[] = [];
+  let start = 0;
+  let length = 0; // code points in the current run
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const width = code >= 0x10000 ? 2 : 1;
+    if (isRunCharacter(text, i, code)) {
+      if (length === 0) start = i;
+      length++;
+    } else {
+      if (length >= 4) found.push(text.slice(start, i));
+      length = 0;
+    }
+    i += width;
+  }
+  if (length >= 4) found.push(text.slice(start));
+  return found;
+}
+
+/**
+ * Whether a run of kanji/katakana holds two equal adjacent parts of at least two characters (情報情報): cheap,
+ * before segmenting. Parts of `len` characters repeat at i when chars[j] = chars[j + len] for `len` consecutive j
+ * from i: one streak count per length, no array of the run.
+ */
+function hasRepeat(run: string): boolean {
+  // Code points: a run with a surrogate pair (𠮷) is compared as characters, not UTF-16 units.
+  if (surrogate.test(run)) return hasRepeatIn([...run]);
+  const n = run.length;
+  for (let len = 2; len * 2 <= n; len++) {
+    let streak = 0;
+    for (let j = 0; j + len < n; j++) {
+      if (run.charCodeAt(j) !== run.charCodeAt(j + len)) streak = 0;
+      else if (++streak === len) return true;
+    }
+  }
+  return false;
+}
+
+const surrogate = /[\uD800-\uDFFF]/;
+
+function hasRepeatIn(chars: readonly string[]): boolean {
+  const n = chars.length;
+  for (let len = 2; len * 2 <= n; len++) {
+    let streak = 0;
+    for (let j = 0; j + len < n; j++) {
+      if (chars[j] !== chars[j + len]) streak = 0;
+      else if (++streak === len) return true;
     }
   }
   return false;
@@ -26,8 +86,8 @@ function hasRepeat(chars: readonly string[]): boolean {
 export function doubledWords(text: string): string[] {
   const found: string[] = [];
   // Word segmentation is costly: only a kanji/katakana run that repeats a part of itself is segmented.
-  for (const [run] of text.matchAll(runs)) {
-    if (!hasRepeat([...run])) continue;
+  for (const run of kanjiKatakanaRuns(text)) {
+    if (!hasRepeat(run)) continue;
     const tokens = [...segmenter.segment(run)].map((s) => s.segment);
     for (let i = 0; i < tokens.length; i++) {
       for (const width of [1, 2]) {
@@ -63,7 +123,7 @@ export const doubledWord: Rule = {
   },
   check({ data }) {
     const findings: RuleFinding[] = [];
-    for (const { path, text } of stringLeaves(data)) {
+    for (const { path, text } of documentStrings(data)) {
       if (path.startsWith('/検証の例外') || path === '/$schema') continue;
       for (const word of doubledWords(text)) findings.push({ messageId: 'doubled', path, data: { word } });
     }

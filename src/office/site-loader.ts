@@ -8,12 +8,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { findAssessments, siteSources } from '../site/loader.ts';
-import { validateStructure } from '../site/structure-cache.ts';
+import { findAssessments, siteBatchFiles, siteSources } from '../site/loader.ts';
+import { eachStructure, type Structure } from '../site/structure-cache.ts';
 import { slugOf } from '../model/slug.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { formSchemas } from './office.ts';
-import { portfolioRows } from './portfolio-view.ts';
+import { officeBatches, PortfolioRows, type SiteDocument } from './portfolio-view.ts';
 import { readCheckReport, type CheckReport } from './check-report.ts';
 
 /**
@@ -27,6 +27,9 @@ export function checkReportFromEnv(assessmentsDir: string, env: NodeJS.ProcessEn
   return readCheckReport(path.resolve(project, named), project);
 }
 
+/** 評価書 read at once at most (about: a 事務 is never split), so that the portfolio of a whole city fits in memory. */
+const officeBatchFiles = 2000;
+
 export function officeLoader(): Loader {
   return {
     name: 'pia-offices',
@@ -35,15 +38,26 @@ export function officeLoader(): Loader {
       const files = findAssessments(assessmentsDir);
       const report = checkReportFromEnv(assessmentsDir);
       // Structure only, like the assessments loader; a broken file is reported there and left out here. Results of
-      // unchanged files come from the cache folder (src/site/structure-cache.ts).
-      const results = await validateStructure(files, fileURLToPath(config.cacheDir));
-      const documents = results.filter((r) => r.renderable && r.data && r.formName).map((r) => ({
+      // unchanged files come from the cache folder (src/site/structure-cache.ts). A large site is read in groups of
+      // whole 事務 (memory bounded by the group, not the city): first which files can be rendered (the 事務 folders
+      // depend on them), then each group again, from the cache.
+      const cacheDir = fileURLToPath(config.cacheDir);
+      const size = siteBatchFiles(officeBatchFiles);
+      const builder = new PortfolioRows(formSchemas(), todayInJapan(), report?.runs);
+      const documentsOf = (results: readonly Structure[]): SiteDocument[] => results.filter((r) => r.renderable && r.data && r.formName).map((r) => ({
         slug: slugOf(r.file),
         file: path.relative(process.cwd(), r.file),
         form: r.formName!,
         data: r.data!,
       }));
-      const { portfolio, rows } = portfolioRows(documents, formSchemas(), todayInJapan(), report?.runs);
+      if (files.length <= size) {
+        await eachStructure(files, cacheDir, size, (results) => builder.add(documentsOf(results)));
+      } else {
+        const renderable: string[] = [];
+        await eachStructure(files, cacheDir, size, (results) => renderable.push(...results.filter((r) => r.renderable && r.data && r.formName).map((r) => r.file)));
+        for (const batch of officeBatches(renderable, size)) await eachStructure(batch, cacheDir, batch.length, (results) => builder.add(documentsOf(results)), false);
+      }
+      const { portfolio, rows } = builder.finish();
       const checks = report ? { writtenAt: report.writtenAt, runs: rows.flatMap((r) => r.documents).filter((d) => d.checks).length } : undefined;
       store.clear();
       store.set({ id: 'portfolio', data: JSON.parse(JSON.stringify({ portfolio, rows, checks })) as Record<string, unknown> });

@@ -5,6 +5,7 @@
  * Check results come from PIA_CHECK_REPORT (a saved `pia check --format json`, set by `pia build --check-report`):
  * opt-in, so that a public build shows them only when the city chose to (schemas/decisions/0008-portfolio-checks.md).
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -15,7 +16,7 @@ import { todayInJapan } from '../model/wareki.ts';
 import { formSchemas } from './office.ts';
 import { officeBatches, PortfolioRows, type SiteDocument } from './portfolio-view.ts';
 import { readCheckReport, type CheckReport } from './check-report.ts';
-
+import { pruneEntryData, writeEntryData } from '../site/entry-data.ts';
 /**
  * The check report named by PIA_CHECK_REPORT, if any. The project folder is the one that holds assessments/ (where
  * `pia check` and `pia build` run): a relative PIA_CHECK_REPORT and the report's paths are read from there.
@@ -59,8 +60,14 @@ export function officeLoader(): Loader {
       }
       const { portfolio, rows } = builder.finish();
       const checks = report ? { writtenAt: report.writtenAt, runs: rows.flatMap((r) => r.documents).filter((d) => d.checks).length } : undefined;
+      // In a file beside the store, as the 評価書' canonical JSON (src/site/entry-data.ts): the store is serialised and
+      // bundled into the build, and a whole city's portfolio is tens of MB (50,000 事務: ~100 MB).
+      const json = JSON.stringify({ portfolio, rows, checks });
+      const dir = path.join(cacheDir, 'pia-portfolio');
+      const dataFile = writeEntryData(dir, createHash('sha256').update(json).digest('hex'), json);
+      pruneEntryData(dir, new Set([dataFile]));
       store.clear();
-      store.set({ id: 'portfolio', data: JSON.parse(JSON.stringify({ portfolio, rows, checks })) as Record<string, unknown> });
+      store.set({ id: 'portfolio', data: { dataFile } });
       logger.info(`事務 ${rows.length} 件の期限を求めました(期限切れ ${portfolio.overdue} 件)。${checks ? `点検の結果 ${checks.runs} 件。` : ''}`);
     },
   };

@@ -9,11 +9,14 @@
  * A shard job validates its files and builds its site (pages, JSON/CSV downloads, search index) and shard.json, as
  * `pia build --shard` does, but without PDFs by default: 50,000 PDFs take hours on 2 cores, and a PDF costs the
  * same whatever the corpus (bench/pdf.bench.ts). PIA_BENCH_SHARD_PDF=1 runs `pia build --shard` itself.
- * PIA_BENCH_SHARD_KEEP=<dir> builds the corpus there and keeps it. Ratios printed: the slowest shard against the
- * median one (balance), and merge against the median shard.
+ * PIA_BENCH_SHARD_KEEP=<dir> builds the corpus there and keeps it, with each finished shard's figures
+ * (<dir>/bench-shards.json): a later run with the same <dir> and the same split reuses the shards finished before
+ * (marked "earlier run"; their figures are those measured then) and builds only the others, so that a run of many
+ * hours can be resumed. PIA_BENCH_SHARD_STOP=shards stops after the shards (the merge is left for a later run).
+ * Ratios printed: the slowest shard against the median one (balance), and merge against the median shard.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,14 +70,33 @@ export default async function (): Promise<void> {
     }
     const { PIA_BASE: _b, PIA_SHARD: _s, ...env } = process.env;
     const shards: Measured[] = [];
+    // Figures of the shards finished by an earlier run into the kept folder (same split, same PDF choice).
+    const record = path.join(root, 'bench-shards.json');
+    const recordKey = `${docs}/${count}/${withPdf}`;
+    const earlier: Record<string, Measured> = keep && existsSync(record) ? ((JSON.parse(readFileSync(record, 'utf8')) as { key: string; shards: Record<string, Measured> }).key === recordKey ? (JSON.parse(readFileSync(record, 'utf8')) as { shards: Record<string, Measured> }).shards : {}) : {};
     for (let i = 1; i <= count; i++) {
       const label = `shard.build ${i}/${count}`;
+      const before = earlier[String(i)];
+      if (before && existsSync(path.join(root, 'out', `shard-${i}-of-${count}`, 'shard.json'))) {
+        print({ ...before, detail: `${before.detail} (earlier run)` });
+        shards.push(before);
+        continue;
+      }
       const m = withPdf
         ? timed(label, [bin, 'build', '--shard', `${i}/${count}`], root, env)
         : timed(label, [self], root, { ...env, PIA_BENCH_SHARD_JOB: `${i}/${count}` });
       if (withPdf) m.detail = `${(JSON.parse(readFileSync(path.join(root, 'out', `shard-${i}-of-${count}`, 'shard.json'), 'utf8')) as { files: number }).files} files`;
       print(m);
       shards.push(m);
+      if (keep) {
+        earlier[String(i)] = m;
+        writeFileSync(`${record}.partial`, JSON.stringify({ key: recordKey, shards: earlier }, null, 1));
+        renameSync(`${record}.partial`, record);
+      }
+    }
+    if (process.env.PIA_BENCH_SHARD_STOP === 'shards') {
+      console.log(`shard.stop                   after the shards (PIA_BENCH_SHARD_STOP=shards); run again with PIA_BENCH_SHARD_KEEP=${root} for the merge`);
+      return;
     }
     const output = path.join(root, 'out');
     const merged = timed('shard.merge', [bin, 'merge', ...Array.from({ length: count }, (_, i) => path.join('out', `shard-${i + 1}-of-${count}`)), '-o', 'dist'], root, env);

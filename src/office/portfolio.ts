@@ -194,9 +194,19 @@ export function buildPortfolio(offices: readonly Office[], diagnostics: readonly
       overdue: due.some((d) => d.state === 'overdue'),
     };
   });
-  out.sort((a, b) => (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999') || a.id.localeCompare(b.id));
-  const all = out.flatMap((o) => o.due);
-  return { today, offices: out, overdue: all.filter((d) => d.state === 'overdue').length, soon: all.filter((d) => d.state === 'soon').length, undated: out.filter((o) => o.unreadableDates.length > 0).length };
+  return portfolioOf(out, today);
+}
+
+/**
+ * The portfolio of these 事務 (each computed by buildPortfolio on its own: nothing of one 事務 depends on another),
+ * sorted by what is due first. So the 事務 of a large city can be computed in parts and put together here.
+ */
+export function portfolioOf(offices: readonly PortfolioOffice[], today: string): Portfolio {
+  const out = [...offices].sort((a, b) => (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999') || a.id.localeCompare(b.id));
+  let overdue = 0;
+  let soon = 0;
+  for (const o of out) for (const d of o.due) if (d.state === 'overdue') overdue++; else if (d.state === 'soon') soon++;
+  return { today, offices: out, overdue, soon, undated: out.filter((o) => o.unreadableDates.length > 0).length };
 }
 
 function stringOf(value: unknown): string | undefined {

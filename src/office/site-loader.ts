@@ -5,17 +5,18 @@
  * Check results come from PIA_CHECK_REPORT (a saved `pia check --format json`, set by `pia build --check-report`):
  * opt-in, so that a public build shows them only when the city chose to (schemas/decisions/0008-portfolio-checks.md).
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { findAssessments, siteSources } from '../site/loader.ts';
-import { validateStructure } from '../site/structure-cache.ts';
+import { findAssessments, siteBatchFiles, siteSources } from '../site/loader.ts';
+import { eachStructure, type Structure } from '../site/structure-cache.ts';
 import { slugOf } from '../model/slug.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { formSchemas } from './office.ts';
-import { portfolioRows } from './portfolio-view.ts';
+import { officeBatches, PortfolioRows, type SiteDocument } from './portfolio-view.ts';
 import { readCheckReport, type CheckReport } from './check-report.ts';
-
+import { pruneEntryData, writeEntryData } from '../site/entry-data.ts';
 /**
  * The check report named by PIA_CHECK_REPORT, if any. The project folder is the one that holds assessments/ (where
  * `pia check` and `pia build` run): a relative PIA_CHECK_REPORT and the report's paths are read from there.
@@ -27,6 +28,9 @@ export function checkReportFromEnv(assessmentsDir: string, env: NodeJS.ProcessEn
   return readCheckReport(path.resolve(project, named), project);
 }
 
+/** 評価書 read at once at most (about: a 事務 is never split), so that the portfolio of a whole city fits in memory. */
+const officeBatchFiles = 2000;
+
 export function officeLoader(): Loader {
   return {
     name: 'pia-offices',
@@ -35,18 +39,35 @@ export function officeLoader(): Loader {
       const files = findAssessments(assessmentsDir);
       const report = checkReportFromEnv(assessmentsDir);
       // Structure only, like the assessments loader; a broken file is reported there and left out here. Results of
-      // unchanged files come from the cache folder (src/site/structure-cache.ts).
-      const results = await validateStructure(files, fileURLToPath(config.cacheDir));
-      const documents = results.filter((r) => r.renderable && r.data && r.formName).map((r) => ({
+      // unchanged files come from the cache folder (src/site/structure-cache.ts). A large site is read in groups of
+      // whole 事務 (memory bounded by the group, not the city): first which files can be rendered (the 事務 folders
+      // depend on them), then each group again, from the cache.
+      const cacheDir = fileURLToPath(config.cacheDir);
+      const size = siteBatchFiles(officeBatchFiles);
+      const builder = new PortfolioRows(formSchemas(), todayInJapan(), report?.runs);
+      const documentsOf = (results: readonly Structure[]): SiteDocument[] => results.filter((r) => r.renderable && r.data && r.formName).map((r) => ({
         slug: slugOf(r.file),
         file: path.relative(process.cwd(), r.file),
         form: r.formName!,
         data: r.data!,
       }));
-      const { portfolio, rows } = portfolioRows(documents, formSchemas(), todayInJapan(), report?.runs);
+      if (files.length <= size) {
+        await eachStructure(files, cacheDir, size, (results) => builder.add(documentsOf(results)));
+      } else {
+        const renderable: string[] = [];
+        await eachStructure(files, cacheDir, size, (results) => renderable.push(...results.filter((r) => r.renderable && r.data && r.formName).map((r) => r.file)));
+        for (const batch of officeBatches(renderable, size)) await eachStructure(batch, cacheDir, batch.length, (results) => builder.add(documentsOf(results)), false);
+      }
+      const { portfolio, rows } = builder.finish();
       const checks = report ? { writtenAt: report.writtenAt, runs: rows.flatMap((r) => r.documents).filter((d) => d.checks).length } : undefined;
+      // In a file beside the store, as the 評価書' canonical JSON (src/site/entry-data.ts): the store is serialised and
+      // bundled into the build, and a whole city's portfolio is tens of MB (50,000 事務: ~100 MB).
+      const json = JSON.stringify({ portfolio, rows, checks });
+      const dir = path.join(cacheDir, 'pia-portfolio');
+      const dataFile = writeEntryData(dir, createHash('sha256').update(json).digest('hex'), json);
+      pruneEntryData(dir, new Set([dataFile]));
       store.clear();
-      store.set({ id: 'portfolio', data: JSON.parse(JSON.stringify({ portfolio, rows, checks })) as Record<string, unknown> });
+      store.set({ id: 'portfolio', data: { dataFile } });
       logger.info(`事務 ${rows.length} 件の期限を求めました(期限切れ ${portfolio.overdue} 件)。${checks ? `点検の結果 ${checks.runs} 件。` : ''}`);
     },
   };

@@ -10,6 +10,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Portfolio } from '../office/portfolio.ts';
+import type { PortfolioRow } from '../office/portfolio-row.ts';
 
 export function entryDataDir(cacheDir: string): string {
   return path.join(cacheDir, 'pia-assessments');
@@ -43,4 +45,15 @@ export function canonicalText(entry: { dataFile: string }): string {
  */
 export function canonicalData(entry: { dataFile: string }): Record<string, unknown> {
   return JSON.parse(canonicalText(entry)) as Record<string, unknown>;
+}
+
+/** The portfolio page's data (src/office/site-loader.ts writes it beside the store): the entry names its file. */
+export interface SitePortfolio {
+  portfolio: Portfolio;
+  rows: PortfolioRow[];
+  checks?: { writtenAt: string; runs: number };
+}
+
+export function readPortfolio(entry: { data: Record<string, unknown> }): SitePortfolio {
+  return JSON.parse(readFileSync(String(entry.data.dataFile), 'utf8')) as SitePortfolio;
 }

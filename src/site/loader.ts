@@ -84,6 +84,15 @@ export function findAssessments(dir: string): string[] {
   return inShardFromEnvironment(globSync('**/assessment.{yaml,yml}', { cwd: dir }).sort().map((f) => path.join(dir, f)));
 }
 
+/**
+ * 評価書 validated at once at most by the loader (see below); PIA_SITE_BATCH_FILES sets it (and the portfolio's,
+ * src/office/site-loader.ts) for tests, which check on a few 評価書 that the groups do not change the site.
+ */
+export function siteBatchFiles(fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.PIA_SITE_BATCH_FILES);
+  return Number.isInteger(n) && n >= 1 ? n : fallback;
+}
+
 export function assessmentLoader(): Loader {
   return {
     name: 'pia-assessments',
@@ -113,19 +122,29 @@ export function assessmentLoader(): Loader {
         if (!unchanged) pending.push({ file, slug, hasPdf, pdfBytes, digest, before: validatedBefore(file, text, edition) });
       }
       // Rendering needs only the structure; the content rules are reported by `pia validate` and `pia build`.
-      const toValidate = pending.filter((p) => !p.before).map((p) => p.file);
-      const fresh = new Map((await validateMany(toValidate, { schemaOnly: true, canonical: true, edition })).map((r) => [r.file, r]));
-      const results = pending.map((p) => p.before ?? fresh.get(p.file)!);
-      const broken = results.filter((r) => !r.renderable);
-      pending.forEach(({ file, slug, hasPdf, pdfBytes, digest }, i) => {
-        const result = results[i]!;
-        if (!result.renderable) return;
-        const form = loadForms().get(result.formName!)!;
-        const { json, sha256 } = result.canonical ?? canonicalJson(result.data!, form.schema);
-        const entry: AssessmentEntry = { slug, form: form.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf, ...(pdfBytes !== undefined ? { pdfBytes } : {}) };
-        store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
-      });
-      const handed = pending.length - toValidate.length;
+      // In groups of siteBatchFiles: what is kept of each 評価書 is its entry (its canonical JSON is in a file),
+      // so the memory is bounded by the group whatever the number of 評価書 (pia merge loads a whole city).
+      const broken: Validated[] = [];
+      let validated = 0;
+      const batch = siteBatchFiles(1000);
+      for (let at = 0; at < pending.length; at += batch) {
+        const group = pending.slice(at, at + batch);
+        const toValidate = group.filter((p) => !p.before).map((p) => p.file);
+        validated += toValidate.length;
+        const fresh = new Map((await validateMany(toValidate, { schemaOnly: true, canonical: true, edition })).map((r) => [r.file, r]));
+        group.forEach(({ file, slug, hasPdf, pdfBytes, digest, before }) => {
+          const result = before ?? fresh.get(file)!;
+          if (!result.renderable) {
+            broken.push(result);
+            return;
+          }
+          const form = loadForms().get(result.formName!)!;
+          const { json, sha256 } = result.canonical ?? canonicalJson(result.data!, form.schema);
+          const entry: AssessmentEntry = { slug, form: form.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf, ...(pdfBytes !== undefined ? { pdfBytes } : {}) };
+          store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
+        });
+      }
+      const handed = pending.length - validated;
       if (broken.length > 0) {
         const report: InvalidAssessments = { fileCount: files.length, diagnostics: broken.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error')) };
         // buildSite formats these as `pia validate` does, relative to the user's working directory.
@@ -133,7 +152,7 @@ export function assessmentLoader(): Loader {
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       pruneEntryData(dataDir, new Set(store.values().map((e) => (e.data as unknown as AssessmentEntry).dataFile)));
-      logger.info(`${files.length} 件の評価書を読み込みました(検証 ${toValidate.length} 件、検証済みの結果を使ったもの ${handed} 件、前回から変わらないもの ${files.length - pending.length} 件)。`);
+      logger.info(`${files.length} 件の評価書を読み込みました(検証 ${validated} 件、検証済みの結果を使ったもの ${handed} 件、前回から変わらないもの ${files.length - pending.length} 件)。`);
     },
   };
 }

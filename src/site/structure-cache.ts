@@ -38,19 +38,24 @@ function readEntry<T>(file: string): T | undefined {
   }
 }
 
-/**
- * validateMany for the files whose result is not in <cacheDir>/<name>/, the rest from there; `keep` picks what is
- * stored of a result. Entries no file of this call used are removed (one folder per kind of use).
- */
-async function validateCached<T extends { file: string }>(files: readonly string[], options: ManyOptions, dir: string, keep: (r: Validated) => T): Promise<T[]> {
+/** The key of each file's result: its path and text, the code and the settings. */
+function cacheKeys(files: readonly string[], options: ManyOptions): (string | undefined)[] {
   const settings = JSON.stringify({ options, today: options.today ?? todayInJapan(), lang: process.env.PIA_LANG ?? '' });
   const code = sha256(`${validatorKey()}\u0000${settings}`);
   // Read bounded and refusing what is not a regular file (a FIFO would block the build, /dev/zero never ends): a
   // file that cannot be read has no key, is validated (which reports why) and is never stored.
-  const keys = files.map((file) => {
+  return files.map((file) => {
     const read = readProjectFile(file);
     return read.ok ? sha256(`${code}\u0000${path.resolve(file)}\u0000${sha256(read.bytes)}`) : undefined;
   });
+}
+
+/**
+ * validateMany for the files whose result is not in <cacheDir>/<name>/, the rest from there; `keep` picks what is
+ * stored of a result. Entries no file of this call used are removed (one folder per kind of use).
+ */
+async function validateCached<T extends { file: string }>(files: readonly string[], options: ManyOptions, dir: string, keep: (r: Validated) => T, prune = true): Promise<T[]> {
+  const keys = cacheKeys(files, options);
   const results = new Map<string, T>();
   const todo: number[] = [];
   keys.forEach((key, i) => {
@@ -76,7 +81,7 @@ async function validateCached<T extends { file: string }>(files: readonly string
       results.set(r.file, JSON.parse(text) as T);
     });
   }
-  if (existsSync(dir)) {
+  if (prune && existsSync(dir)) {
     const used = new Set(keys.map((k) => `${k}.json`));
     // Another build's files being written (.partial) are left alone.
     for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
@@ -87,6 +92,21 @@ async function validateCached<T extends { file: string }>(files: readonly string
 /** validateMany(files, { schemaOnly: true }) (renderable, form and data only), through the cache. */
 export function validateStructure(files: readonly string[], cacheDir: string): Promise<Structure[]> {
   return validateCached(files, { schemaOnly: true }, path.join(cacheDir, 'pia-structure'), (r) => ({ file: r.file, renderable: r.renderable, formName: r.formName, data: r.data }));
+}
+
+/**
+ * validateStructure for many files with bounded memory: `each` gets the results of `size` files at a time (in the
+ * order of `files`) and keeps what it needs of them. prune (default true): entries of files not among `files` are
+ * removed at the end, as validateStructure does; false leaves them (a second pass over some of the files).
+ */
+export async function eachStructure(files: readonly string[], cacheDir: string, size: number, each: (results: Structure[]) => void, prune = true): Promise<void> {
+  const dir = path.join(cacheDir, 'pia-structure');
+  const keep = (r: Validated): Structure => ({ file: r.file, renderable: r.renderable, formName: r.formName, data: r.data });
+  for (let i = 0; i < files.length; i += size) each(await validateCached(files.slice(i, i + size), { schemaOnly: true }, dir, keep, false));
+  if (prune && existsSync(dir)) {
+    const used = new Set(cacheKeys(files, { schemaOnly: true }).map((k) => `${k}.json`));
+    for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
+  }
 }
 
 /** validateMany(files, options), every rule, through the cache: the same results `pia validate` prints. */

@@ -6,7 +6,7 @@
 import type { ClassifyContext } from './rule.ts';
 import { canonicalOf, readRole } from '../model/roles.ts';
 import { isSignificant, itemPath, schemaAt } from '../schema/walk.ts';
-import { coverLinks, coverPairs, fileIdOf, linkPairs, namesKind, stateLinks } from '../model/links.ts';
+import { boxState, coverLinks, coverPairs, fileIdOf, linkPairs, namesKind, stateLinks } from '../model/links.ts';
 import type { Change } from '../diff/change.ts';
 import type { FormLink } from '../schema/registry.ts';
 
@@ -72,11 +72,11 @@ function coveredChanges(change: Change, { root, oldData, newData }: Pick<Classif
     if (!inList) continue;
     const fileId = fileIdOf(root, newData, change.pointer);
     if (fileId === undefined) continue;
-    const oldPairs = coverPairs(root, oldData, link);
+    // The summary of the same file as it was: the box may have been checked already.
+    const oldSummary = readRole(root, oldData, link.left).find((r) => fileIdOf(root, oldData, r.pointer) === fileId);
     for (const pair of coverPairs(root, newData, link)) {
       if (fileIdOf(root, newData, pair.pointer) !== fileId || !added.some((n) => namesKind(pair.box.terms, n))) continue;
-      // The checkbox as it was: read through the old version's pairs, or, where no old item named the kind, directly.
-      const old = oldPairs.find((p) => p.box === pair.box && fileIdOf(root, oldData, p.pointer) === fileId) ?? oldBox(root, oldData, link.left, fileId, pair);
+      const old = oldSummary && boxState(oldSummary.raw, pair.box);
       if (old === undefined || old.value === true || (old.value !== false && old.value !== 'unknown')) continue;
       const other = itemPath(root, pair.pointer);
       const schema = schemaAt(root, pair.pointer) ?? change.schema;
@@ -84,12 +84,4 @@ function coveredChanges(change: Change, { root, oldData, newData }: Pick<Classif
     }
   }
   return out;
-}
-
-function oldBox(root: Parameters<typeof readRole>[0], oldData: unknown, role: string, fileId: string, pair: { box: { path: string[] } }): { raw: unknown; value: unknown } | undefined {
-  const summary = readRole(root, oldData, role).find((r) => fileIdOf(root, oldData, r.pointer) === fileId);
-  if (!summary) return undefined;
-  let raw: unknown = summary.raw;
-  for (const key of pair.box.path) raw = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)[key] : undefined;
-  return { raw, value: canonicalOf({ 'x-render': 'checkbox' }, raw) };
 }

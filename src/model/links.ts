@@ -2,8 +2,8 @@
  * The pairs of items that state one fact (a form's x-links), and whether two values agree. Read by the
  * linked-facts validation rule and by classification (a change on one side implies one on the other).
  */
-import type { CoverLink, FormLink, JsonSchema, RecordTerms, StateLink } from '../schema/registry.ts';
-import { canonicalOf, formLinks, readRole, roleSites, type RoleRead } from './roles.ts';
+import type { CoverLink, JsonSchema, RecordTerms, StateLink } from '../schema/registry.ts';
+import { canonicalOf, coverBoxes, formLinks, readRole, type CoverBox, type RoleRead } from './roles.ts';
 
 /** The pairs a link compares: per file (Ⅱ entry and Ⅲ entry with the same ID), or one left value for every right value. */
 export function linkPairs(root: JsonSchema, data: unknown, link: StateLink): [RoleRead, RoleRead][] {
@@ -56,31 +56,6 @@ export function coverLinks(root: JsonSchema): CoverLink[] {
   return formLinks(root).filter((l): l is CoverLink => l.kind === 'covers');
 }
 
-/** A checkbox under a covers link's left role that has x-record-terms: its path below the role's item. */
-export interface CoverBox {
-  path: string[];
-  title: string;
-  terms: RecordTerms;
-}
-
-const boxCache = new WeakMap<JsonSchema, CoverBox[]>();
-
-/** The checkboxes (with x-record-terms) below the site of a role, in form order. */
-export function coverBoxes(root: JsonSchema, role: string): CoverBox[] {
-  const site = roleSites(root).get(role)?.[0];
-  if (!site) return [];
-  const cached = boxCache.get(site.schema);
-  if (cached) return cached;
-  const out: CoverBox[] = [];
-  const walk = (node: JsonSchema, path: string[]) => {
-    if (node['x-record-terms']) out.push({ path, title: node.title ?? path.at(-1) ?? '', terms: node['x-record-terms'] });
-    for (const [key, child] of Object.entries(node.properties ?? {})) walk(child, [...path, key]);
-  };
-  walk(site.schema, []);
-  boxCache.set(site.schema, out);
-  return out;
-}
-
 /** Whether a record item's name is of the kind the terms describe. */
 export function namesKind(terms: RecordTerms, item: string): boolean {
   return terms.terms.some((t) => item.includes(t)) && !(terms.except ?? []).some((t) => item.includes(t));
@@ -88,6 +63,13 @@ export function namesKind(terms: RecordTerms, item: string): boolean {
 
 const checkbox: JsonSchema = { 'x-render': 'checkbox' };
 const escapeSegment = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** A checkbox's raw value and state (true, false, 'unknown' or undefined) in the summary's value. */
+export function boxState(summary: unknown, box: Pick<CoverBox, 'path'>): { raw: unknown; value: unknown } {
+  let raw = summary;
+  for (const key of box.path) raw = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)[key] : undefined;
+  return { raw, value: canonicalOf(checkbox, raw) };
+}
 
 /** One checkbox of a covers link in one file, with the record items of that file that name its kind. */
 export interface CoverPair {
@@ -123,9 +105,7 @@ export function coverPairs(root: JsonSchema, data: unknown, link: CoverLink): Co
     for (const box of boxes) {
       const named = items.filter((item) => namesKind(box.terms, item.name));
       if (named.length === 0) continue;
-      let raw: unknown = summary.raw;
-      for (const key of box.path) raw = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)[key] : undefined;
-      out.push({ box, pointer: `${summary.pointer}/${box.path.map(escapeSegment).join('/')}`, raw, value: canonicalOf(checkbox, raw), items: named, list: listOf.get(id!)! });
+      out.push({ box, pointer: `${summary.pointer}/${box.path.map(escapeSegment).join('/')}`, ...boxState(summary.raw, box), items: named, list: listOf.get(id!)! });
     }
   }
   return out;

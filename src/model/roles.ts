@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { schemaDir, type FormLink, type JsonSchema } from '../schema/registry.ts';
+import { schemaDir, type FormLink, type JsonSchema, type RecordTerms } from '../schema/registry.ts';
 import { resolveRef } from '../schema/walk.ts';
 import { isObject } from './access.ts';
 import { memoised } from './read-memo.ts';
@@ -199,6 +199,31 @@ export function formLinks(root: JsonSchema): FormLink[] {
   return root['x-links'] ?? [];
 }
 
+/** A checkbox under a covers link's left role that has x-record-terms: its path below the role's item. */
+export interface CoverBox {
+  path: string[];
+  title: string;
+  terms: RecordTerms;
+}
+
+const boxCache = new WeakMap<JsonSchema, CoverBox[]>();
+
+/** The checkboxes (with x-record-terms) below the site of a role, in form order. */
+export function coverBoxes(root: JsonSchema, role: string): CoverBox[] {
+  const site = roleSites(root).get(role)?.[0];
+  if (!site) return [];
+  const cached = boxCache.get(site.schema);
+  if (cached) return cached;
+  const out: CoverBox[] = [];
+  const walk = (node: JsonSchema, path: string[]) => {
+    if (node['x-record-terms']) out.push({ path, title: node.title ?? path.at(-1) ?? '', terms: node['x-record-terms'] });
+    for (const [key, child] of Object.entries(node.properties ?? {})) walk(child, [...path, key]);
+  };
+  walk(site.schema, []);
+  boxCache.set(site.schema, out);
+  return out;
+}
+
 /** Problems in a form's role annotations: unknown roles, values or bands that do not match the choices. */
 export function checkRoleAnnotations(root: JsonSchema): string[] {
   const problems: string[] = [];
@@ -230,16 +255,11 @@ export function checkRoleAnnotations(root: JsonSchema): string[] {
   for (const link of formLinks(root)) {
     for (const role of [link.left, link.right]) if (!roleSites(root).has(role)) problems.push(`x-links ${link.id}: role ${role} is not in the form`);
     if (link.kind === 'covers') {
-      const terms: unknown[] = [];
-      const walk = (node: JsonSchema) => {
-        if (node['x-record-terms']) terms.push(node['x-record-terms']);
-        for (const child of Object.values(node.properties ?? {})) walk(child);
-      };
-      for (const site of roleSites(root).get(link.left) ?? []) walk(site.schema);
-      if (terms.length === 0) problems.push(`x-links ${link.id}: no checkbox under ${link.left} has x-record-terms`);
-      for (const t of terms as { terms?: unknown; except?: unknown }[]) {
-        const words = (v: unknown) => Array.isArray(v) && v.every((w) => typeof w === 'string' && w.trim() !== '');
-        if (!words(t.terms) || (t.terms as string[]).length === 0 || (t.except !== undefined && !words(t.except))) problems.push(`x-links ${link.id}: x-record-terms ${JSON.stringify(t)} must be { terms: [words], except?: [words] }`);
+      const boxes = coverBoxes(root, link.left);
+      if (boxes.length === 0) problems.push(`x-links ${link.id}: no checkbox under ${link.left} has x-record-terms`);
+      const words = (v: unknown) => Array.isArray(v) && v.every((w) => typeof w === 'string' && w.trim() !== '');
+      for (const { terms: t } of boxes) {
+        if (!words(t.terms) || t.terms.length === 0 || (t.except !== undefined && !words(t.except))) problems.push(`x-links ${link.id}: x-record-terms ${JSON.stringify(t)} must be { terms: [words], except?: [words] }`);
       }
     } else if (!Array.isArray(link.agree) || link.agree.length === 0) problems.push(`x-links ${link.id}: a link of states needs agree pairs`);
   }

@@ -17,3 +17,18 @@ test('規則 × 様式: 様式に必要な役割がない規則は、その様�
     }
   }
 });
+
+test('主な記録項目 と 別添 の組(x-links の covers)の定義の誤りを報告する: 語のない欄だけ、空の語', () => {
+  const schema = structuredClone(loadForms().get('重点項目評価書')!.schema);
+  const strip = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    delete (node as Record<string, unknown>)['x-record-terms'];
+    Object.values(node).forEach(strip);
+  };
+  const withEmpty = structuredClone(schema);
+  strip(schema);
+  assert.ok(checkRoleAnnotations(schema).some((p) => /records-main-annex: no checkbox under records\.main has x-record-terms/.test(p)), checkRoleAnnotations(schema).join('\n'));
+  const box = (withEmpty.$defs!['ファイルの概要']!.properties!['基本情報']!.properties!['主な記録項目']!.properties!['識別情報']!.properties!['個人番号']!);
+  box['x-record-terms'] = { terms: [] };
+  assert.ok(checkRoleAnnotations(withEmpty).some((p) => /x-record-terms \{"terms":\[\]\} must be/.test(p)), checkRoleAnnotations(withEmpty).join('\n'));
+});

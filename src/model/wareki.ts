@@ -50,6 +50,18 @@ const japanese = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', y
  * 1873-01-01 (明治6年); an earlier day, or a string that is not a date, is returned as it is.
  */
 export function formatWareki(iso: string): string {
+  const known = printed.get(iso);
+  if (known !== undefined) return known;
+  const text = printWareki(iso);
+  // A document holds few distinct dates and ICU's formatToParts costs ~0.1 ms: remembered, in a bounded table.
+  if (printed.size >= 4096) printed.clear();
+  printed.set(iso, text);
+  return text;
+}
+
+const printed = new Map<string, string>();
+
+function printWareki(iso: string): string {
   if (!isoPattern.test(iso) || iso < '1873-01-01') return iso;
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;

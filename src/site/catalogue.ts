@@ -1,9 +1,8 @@
 /** The catalogue's records from the build's collections (shared by catalogue.json and catalogue.csv). */
 import { getCollection } from 'astro:content';
 import type { AssessmentEntry } from './loader.ts';
-import { canonicalData } from './entry-data.ts';
+import { entryRow } from './entry-data.ts';
 import type { JsonSchema } from '../schema/registry.ts';
-import { indexRow } from '../render/web/index-row.ts';
 import { downloadNames } from '../render/web/url.ts';
 import { siteUrl, type CatalogueEntry } from '../render/web/open-data.ts';
 import { publishedSchemas, schemaFileOf } from './published-schemas.ts';
@@ -22,7 +21,7 @@ export async function catalogueEntries(base: string): Promise<CatalogueEntry[]> 
       const names = downloadNames(e.slug);
       const url = (p: string) => siteUrl(config, base, p);
       return {
-        row: indexRow(e.slug, schema, canonicalData(e), today),
+        row: entryRow(e, schema, today),
         schemaId: String(schema.$id),
         sha256: e.sha256,
         links: { page: url(`${e.slug}/`), json: url(`${e.slug}/${names.json}`), csv: url(`${e.slug}/${names.csv}`), ...(e.hasPdf ? { pdf: url(`${e.slug}/${names.pdf}`) } : {}), schema: url(`schemas/${schemaFileOf(e.form, schemas)}`) },

@@ -12,6 +12,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import path from 'node:path';
 import type { Portfolio } from '../office/portfolio.ts';
 import type { PortfolioRow } from '../office/portfolio-row.ts';
+import type { JsonSchema } from '../schema/registry.ts';
+import { indexRow, type IndexRow } from '../render/web/index-row.ts';
+import { recordsCsv } from '../render/web/records-csv.ts';
 
 export function entryDataDir(cacheDir: string): string {
   return path.join(cacheDir, 'pia-assessments');
@@ -56,4 +59,40 @@ export interface SitePortfolio {
 
 export function readPortfolio(entry: { data: Record<string, unknown> }): SitePortfolio {
   return JSON.parse(readFileSync(String(entry.data.dataFile), 'utf8')) as SitePortfolio;
+}
+
+/**
+ * Derived values several pages of one build ask for, made once per entry. An entry's canonical JSON is named by its
+ * SHA-256, so (file, form, day) identify a result. Module state of the build's bundle, bounded: a process that builds
+ * many sites keeps each bundle loaded.
+ */
+const rows = new Map<string, IndexRow>();
+const csvs = new Map<string, string>();
+const bound = 20_000;
+
+/** The entry's row of the index (the index page, catalogue.json, catalogue.csv and the entry's own page). */
+export function entryRow(entry: { slug: string; dataFile: string }, schema: JsonSchema, today: string, data?: Record<string, unknown>): IndexRow {
+  const key = `${entry.dataFile}\u0000${entry.slug}\u0000${String(schema.$id)}\u0000${today}`;
+  const known = rows.get(key);
+  if (known) return known;
+  const row = indexRow(entry.slug, schema, data ?? canonicalData(entry), today);
+  if (rows.size >= bound) rows.clear();
+  rows.set(key, row);
+  return row;
+}
+
+/**
+ * The entry's 記録項目 CSV. The page shows its size and the download route writes it: the first of the two to ask
+ * makes it and leaves it for the other, which takes it out.
+ */
+export function entryCsv(entry: { dataFile: string }, schema: JsonSchema, data?: Record<string, unknown>): string {
+  const key = `${entry.dataFile}\u0000${String(schema.$id)}`;
+  const made = csvs.get(key);
+  if (made !== undefined) {
+    csvs.delete(key);
+    return made;
+  }
+  const csv = recordsCsv(schema, data ?? canonicalData(entry));
+  if (csvs.size < bound) csvs.set(key, csv);
+  return csv;
 }

@@ -60,7 +60,7 @@ export class Store {
     return { dir, files: recorded.files, meta: recorded.meta ?? {} };
   }
 
-  /** Stores the files `names` of folder `from` under `key` (replacing a damaged entry) and returns the unit. */
+  /** Stores the files `names` of folder `from` under `key` (replacing a damaged entry) and returns the unit. `from` is not written afterwards. */
   put(key: string, from: string, names: readonly string[], meta: Record<string, unknown> = {}): StoredUnit {
     const dir = this.dirOf(key);
     mkdirSync(this.root, { recursive: true });
@@ -70,7 +70,13 @@ export class Store {
     for (const name of names) {
       const target = path.join(partial, name);
       mkdirSync(path.dirname(target), { recursive: true });
-      copyFileSync(path.join(from, name), target);
+      // A hard link, not a copy (the built file is not written again: the fonts are injected by rename, see
+      // placeUnit); across file systems, a copy. A later change through either name fails get()'s hash check.
+      try {
+        linkSync(path.join(from, name), target);
+      } catch {
+        copyFileSync(path.join(from, name), target);
+      }
       files[name] = sha256(readFileSync(target));
     }
     writeFileSync(path.join(partial, unitFile), JSON.stringify({ files, meta }));

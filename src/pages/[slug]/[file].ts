@@ -1,11 +1,10 @@
 /** Machine-readable downloads beside each page: the canonical JSON and the 別添1 記録項目 as CSV. */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { recordsCsv } from '../../render/web/records-csv.ts';
 import { downloadNames } from '../../render/web/url.ts';
 import type { AssessmentEntry } from '../../site/loader.ts';
 import { entryPagesWanted } from '../../shard/part.ts';
-import { canonicalData, canonicalText } from '../../site/entry-data.ts';
+import { canonicalText, entryCsv } from '../../site/entry-data.ts';
 import { rendersEntry } from '../../site/render-set.ts';
 import type { JsonSchema } from '../../schema/registry.ts';
 
@@ -19,7 +18,7 @@ export async function getStaticPaths() {
     return [
       // canonicalJson's text as the loader wrote it: byte for byte what the PDF embeds and hashes.
       { params: { slug: entry.slug, file: names.json }, props: { body: () => canonicalText(entry) } },
-      { params: { slug: entry.slug, file: names.csv }, props: { body: () => recordsCsv(schema, canonicalData(entry)) } },
+      { params: { slug: entry.slug, file: names.csv }, props: { body: () => entryCsv(entry, schema) } },
     ];
   });
 }

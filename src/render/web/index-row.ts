@@ -63,8 +63,12 @@ export function statusOf(schema: JsonSchema, data: Record<string, unknown>, toda
 }
 
 export function indexRow(slug: string, schema: JsonSchema, data: Record<string, unknown>, today: string): IndexRow {
-  const changes = changeRows(schema, data).map((c) => dateCell(c.date)).filter((d): d is DateCell => d?.iso !== undefined);
-  changes.sort((a, b) => (a.iso! < b.iso! ? 1 : a.iso! > b.iso! ? -1 : 0));
+  // The latest 変更日 that reads as a date (only that one is printed).
+  let latest: string | undefined;
+  for (const c of changeRows(schema, data)) {
+    const parsed = typeof c.date === 'string' ? parseDate(c.date) : undefined;
+    if (parsed?.ok && (latest === undefined || parsed.iso > latest)) latest = parsed.iso;
+  }
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   return {
     slug,
@@ -73,7 +77,7 @@ export function indexRow(slug: string, schema: JsonSchema, data: Record<string, 
     form: formLabel(schema),
     organisation: text(coverText(schema, data, 'cover.organisation')),
     published: dateCell(coverText(schema, data, 'cover.published-on')),
-    lastChange: changes[0],
+    lastChange: latest === undefined ? undefined : { text: formatWareki(latest), iso: latest },
     status: statusOf(schema, data, today),
   };
 }

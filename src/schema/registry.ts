@@ -2,9 +2,12 @@
  * The form definitions (様式) are JSON Schema files in schemas/. This module loads them once, compiles them
  * with ajv in strict mode, and gives every feature the same schema and validator.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 
@@ -117,21 +120,66 @@ export interface FormDefinition {
 
 let cache: Map<string, FormDefinition> | undefined;
 
-function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+const ajvOptions = { strict: true, allErrors: true, allowUnionTypes: true } as const;
+
+function createAjv(source = false): Ajv2020 {
+  const ajv = new Ajv2020({ ...ajvOptions, ...(source ? { code: { source: true } } : {}) });
   ajv.addVocabulary([...annotationKeywords]);
   return ajv;
+}
+
+const require = createRequire(import.meta.url);
+const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv2020, validate: ValidateFunction) => string }).default;
+/** Compiled validators of the form schemas, as ajv's standalone code (node_modules/.cache/pia-ajv/<key>.cjs; tests: PIA_AJV_CACHE_DIR). */
+export const compiledDir = process.env.PIA_AJV_CACHE_DIR ?? fileURLToPath(new URL('../../node_modules/.cache/pia-ajv/', import.meta.url));
+
+/**
+ * ajv's compile of a form schema costs ~0.3 s, in every process and every validation worker. The code it generates
+ * is kept under the SHA-256 of everything that shapes it (the schema text, ajv's version and options, our
+ * keywords), written atomically, and loaded in ~10 ms by later processes. Any failure to read or write the cache
+ * compiles as before; the cache lives in this installation's node_modules, beside the code it stands for.
+ */
+const fromCache = new WeakSet<JsonSchema>();
+/** Whether this form's validator was loaded from the cache in this process (for tests). */
+export const validatorFromCache = (form: FormDefinition): boolean => (form.validate, fromCache.has(form.schema));
+
+function compileForm(schema: JsonSchema, text: string): ValidateFunction {
+  const ajvVersion = (require('ajv/package.json') as { version: string }).version;
+  const key = createHash('sha256').update(JSON.stringify([ajvVersion, require.resolve('ajv'), ajvOptions, annotationKeywords, text])).digest('hex');
+  const file = path.join(compiledDir, `${key}.cjs`);
+  try {
+    const cached = require(file) as ValidateFunction;
+    if (typeof cached === 'function') {
+      fromCache.add(schema);
+      return cached;
+    }
+  } catch {
+    // Not there yet (or unreadable): compiled below.
+  }
+  const ajv = createAjv(true);
+  const validate = ajv.compile(schema);
+  try {
+    mkdirSync(compiledDir, { recursive: true });
+    const partial = `${file}.${process.pid}-${threadId}.partial`;
+    // The code requires ajv's runtime helpers: by their resolved paths, so that it loads from any cache folder.
+    const code = standaloneCode(ajv, validate).replace(/require\("(ajv\/dist\/runtime\/[a-z0-9_/]+)"\)/gi, (_, id: string) => `require(${JSON.stringify(require.resolve(id))})`);
+    writeFileSync(partial, code);
+    renameSync(partial, file);
+  } catch {
+    rmSync(`${file}.${process.pid}-${threadId}.partial`, { force: true });
+  }
+  return validate;
 }
 
 /** All forms in schemas/, keyed by the const value of their 様式 property. */
 export function loadForms(): Map<string, FormDefinition> {
   if (cache) return cache;
-  const ajv = createAjv();
   const forms = new Map<string, FormDefinition>();
   for (const name of readdirSync(schemaDir).sort()) {
     if (!name.endsWith('.schema.json')) continue;
     const file = path.join(schemaDir, name);
-    const schema = JSON.parse(readFileSync(file, 'utf8')) as JsonSchema;
+    const text = readFileSync(file, 'utf8');
+    const schema = JSON.parse(text) as JsonSchema;
     if (!schema['x-form']) continue; // not a form (e.g. the checks or report schema)
     const formName = schema.properties?.['様式']?.const;
     if (typeof formName !== 'string') throw new Error(`${name}: a form schema needs properties.様式.const`);
@@ -139,7 +187,7 @@ export function loadForms(): Map<string, FormDefinition> {
     // validateMany, which needs the schemas alone) does not compile the others.
     let compiled: ValidateFunction | undefined;
     const definition = { formName, file, schema } as FormDefinition;
-    Object.defineProperty(definition, 'validate', { enumerable: true, get: () => (compiled ??= ajv.compile(schema)) });
+    Object.defineProperty(definition, 'validate', { enumerable: true, get: () => (compiled ??= compileForm(schema, text)) });
     forms.set(formName, definition);
   }
   cache = forms;

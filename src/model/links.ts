@@ -83,6 +83,29 @@ export interface CoverPair {
   list: string;
 }
 
+/**
+ * The boxes (indices into `boxes`) whose kind a record item's name names, per list of boxes (one per form: coverBoxes
+ * caches it per schema) and name: the names of record items recur in every 評価書 of a city, and each name is tested
+ * against every term of every box. Bounded: cleared when full.
+ */
+const kindsCache = new WeakMap<readonly CoverBox[], Map<string, readonly number[]>>();
+const kindsPerForm = 20_000;
+const noKinds: readonly number[] = Object.freeze([]);
+
+export function kindsNamed(boxes: readonly CoverBox[], name: string): readonly number[] {
+  let cache = kindsCache.get(boxes);
+  if (cache === undefined) kindsCache.set(boxes, (cache = new Map()));
+  let kinds = cache.get(name);
+  if (kinds === undefined) {
+    const found: number[] = [];
+    for (let b = 0; b < boxes.length; b++) if (namesKind(boxes[b]!.terms, name)) found.push(b);
+    kinds = found.length === 0 ? noKinds : Object.freeze(found);
+    if (cache.size >= kindsPerForm) cache.clear();
+    cache.set(name, kinds);
+  }
+  return kinds;
+}
+
 /** For every file: each checkbox of the summary and the record items that name its kind (only boxes with items). */
 export function coverPairs(root: JsonSchema, data: unknown, link: CoverLink): CoverPair[] {
   const boxes = coverBoxes(root, link.left);
@@ -102,11 +125,13 @@ export function coverPairs(root: JsonSchema, data: unknown, link: CoverLink): Co
     const id = fileIdOf(root, data, summary.pointer);
     const items = id === undefined ? [] : (itemsByFile.get(id) ?? []);
     if (items.length === 0) continue;
-    for (const box of boxes) {
-      const named = items.filter((item) => namesKind(box.terms, item.name));
-      if (named.length === 0) continue;
-      out.push({ box, pointer: `${summary.pointer}/${box.path.map(escapeSegment).join('/')}`, ...boxState(summary.raw, box), items: named, list: listOf.get(id!)! });
-    }
+    // The items of each box's kind, in list order: one look-up per item, not one test per box and item.
+    const named: { pointer: string; name: string }[][] = boxes.map(() => []);
+    for (const item of items) for (const b of kindsNamed(boxes, item.name)) named[b]!.push(item);
+    boxes.forEach((box, b) => {
+      if (named[b]!.length === 0) return;
+      out.push({ box, pointer: `${summary.pointer}/${box.path.map(escapeSegment).join('/')}`, ...boxState(summary.raw, box), items: named[b]!, list: listOf.get(id!)! });
+    });
   }
   return out;
 }

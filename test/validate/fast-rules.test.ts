@@ -21,6 +21,9 @@ import { itemCandidates, matchItem, type ItemCandidate } from '../../src/schema/
 import { doubledWords } from '../../src/validate/rules/doubled-word.ts';
 import { termVariant, variantGroups } from '../../src/validate/rules/term-variant.ts';
 import { officeFiles } from '../../src/office/office.ts';
+import { boxState, coverLinks, coverPairs, fileEntryOf, fileIdOf, namesKind, type CoverPair } from '../../src/model/links.ts';
+import { coverBoxes } from '../../src/model/roles.ts';
+import type { CoverLink } from '../../src/schema/registry.ts';
 import type { RuleFinding } from '../../src/validate/rule.ts';
 import type { JsonSchema } from '../../src/schema/registry.ts';
 
@@ -85,6 +88,34 @@ function termVariantBefore(data: Record<string, unknown>, schema: JsonSchema): R
     findings.push({ messageId: 'variant', path: minor[1].path, data: { a: major[0], countA: major[1].count, b: minor[0], countB: minor[1].count } });
   }
   return findings;
+}
+
+/** The previous coverPairs (every box's terms tested against every record item of the file), as the reference. */
+function coverPairsBefore(root: JsonSchema, data: unknown, link: CoverLink): CoverPair[] {
+  const boxes = coverBoxes(root, link.left);
+  if (boxes.length === 0) return [];
+  const itemsByFile = new Map<string, { pointer: string; name: string }[]>();
+  const listOf = new Map<string, string>();
+  for (const read of readRole(root, data, link.right)) {
+    const entry = fileEntryOf(data, read.pointer);
+    if (entry === undefined || !Array.isArray(read.raw)) continue;
+    const list = itemsByFile.get(entry.id) ?? [];
+    read.raw.forEach((name, i) => { if (typeof name === 'string' && name.trim() !== '') list.push({ pointer: `${read.pointer}/${i}`, name }); });
+    itemsByFile.set(entry.id, list);
+    if (!listOf.has(entry.id)) listOf.set(entry.id, entry.pointer);
+  }
+  const out: CoverPair[] = [];
+  for (const summary of readRole(root, data, link.left)) {
+    const id = fileIdOf(root, data, summary.pointer);
+    const items = id === undefined ? [] : (itemsByFile.get(id) ?? []);
+    if (items.length === 0) continue;
+    for (const box of boxes) {
+      const named = items.filter((item) => namesKind(box.terms, item.name));
+      if (named.length === 0) continue;
+      out.push({ box, pointer: `${summary.pointer}/${box.path.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`, ...boxState(summary.raw, box), items: named, list: listOf.get(id!)! });
+    }
+  }
+  return out;
 }
 
 /** The previous doubledWords (regular expression for the runs, an array of characters for the repeat test). */
@@ -158,6 +189,24 @@ test('validation inside the read memo gives each rule the findings it gives alon
     const shared = withReadMemo(context.schema, context.data, () => applicable.map((rule) => rule.check(context)));
     assert.deepEqual(shared, alone, name);
     assert.deepEqual(termVariant.check(context), termVariantBefore(context.data, context.schema), `term-variant: ${name}`);
+  }
+});
+
+test('coverPairs gives what testing every box against every record item gave, on every sample, its variants and record items of every kind', () => {
+  for (const { name, text } of variants()) {
+    const result = validateText('a.yaml', text, { today: '2026-11-25', schemaOnly: true });
+    if (!result.renderable || !result.data || !result.form) continue;
+    const schema = result.form.schema;
+    for (const link of coverLinks(schema)) {
+      assert.deepEqual(coverPairs(schema, result.data, link), coverPairsBefore(schema, result.data, link), name);
+      // Every list of record items gets names made of each box's terms and exceptions, alone and combined.
+      const words = coverBoxes(schema, link.left).flatMap((box) => [...box.terms.terms, ...(box.terms.except ?? [])]);
+      const names = [...words, ...words.map((w, i) => `${w}${words[(i * 7) % words.length]}`), ' ', '', '不明な項目'];
+      const data: Record<string, unknown> = structuredClone(result.data);
+      readRole(schema, data, link.right).forEach((read, n) => { if (Array.isArray(read.raw)) read.raw.push(...names.filter((_, i) => i % (n + 2) !== 0)); });
+      assert.deepEqual(coverPairs(schema, data, link), coverPairsBefore(schema, data, link), `${name} with more record items`);
+      assert.deepEqual(withReadMemo(schema, data, () => coverPairs(schema, data, link)), coverPairsBefore(schema, data, link), `${name} with more record items, in the memo`);
+    }
   }
 });
 

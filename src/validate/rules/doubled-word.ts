@@ -14,62 +14,37 @@ const runCharacter = /^[\p{Script=Han}\p{Script=Katakana}ー]$/u;
 const bmpClass = new Uint8Array(0x10000);
 const astralClass = new Map<number, boolean>();
 
-function isRunCharacter(text: string, i: number, code: number): boolean {
-  if (code >= 0x10000) {
-    let known = astralClass.get(code);
-    if (known === undefined) astralClass.set(code, (known = runCharacter.test(String.fromCodePoint(code))));
-    return known;
-  }
+/** Whether a BMP UTF-16 unit is a run character (a lone surrogate is not). */
+function isRunUnit(code: number): boolean {
   let known = bmpClass[code]!;
-  if (known === 0) bmpClass[code] = known = runCharacter.test(text[i]!) ? 1 : 2;
+  if (known === 0) bmpClass[code] = known = runCharacter.test(String.fromCharCode(code)) ? 1 : 2;
   return known === 1;
 }
 
-/**
- * The runs of four or more kanji/katakana/ー characters in a text, as /[\p{Script=Han}\p{Script=Katakana}ー]{4,}/gu
- * finds them (maximal runs, counted in code points), by one scan of the text: the expression took 7× as long.
- */
-function kanjiKatakanaRuns(text: string): string[] {
-  const found: string[] = [];
-  let start = 0;
-  let length = 0; // code points in the current run
-  for (let i = 0; i < text.length; ) {
-    const code = text.codePointAt(i)!;
-    const width = code >= 0x10000 ? 2 : 1;
-    if (isRunCharacter(text, i, code)) {
-      if (length === 0) start = i;
-      length++;
-    } else {
-      if (length >= 4) found.push(text.slice(start, i));
-      length = 0;
-    }
-    i += width;
-  }
-  if (length >= 4) found.push(text.slice(start));
-  return found;
+function isRunAstral(code: number): boolean {
+  let known = astralClass.get(code);
+  if (known === undefined) astralClass.set(code, (known = runCharacter.test(String.fromCodePoint(code))));
+  return known;
 }
 
 /**
- * Whether a run of kanji/katakana holds two equal adjacent parts of at least two characters (情報情報): cheap,
- * before segmenting. Parts of `len` characters repeat at i when chars[j] = chars[j + len] for `len` consecutive j
- * from i: one streak count per length, no array of the run.
+ * Whether text[start, end) (no surrogates) holds two equal adjacent parts of at least two characters (情報情報):
+ * cheap, before segmenting. Parts of `len` characters repeat at i when text[j] = text[j + len] for `len`
+ * consecutive j from i: one streak count per length, no copy of the run.
  */
-function hasRepeat(run: string): boolean {
-  // Code points: a run with a surrogate pair (𠮷) is compared as characters, not UTF-16 units.
-  if (surrogate.test(run)) return hasRepeatIn([...run]);
-  const n = run.length;
+function hasRepeatAt(text: string, start: number, end: number): boolean {
+  const n = end - start;
   for (let len = 2; len * 2 <= n; len++) {
     let streak = 0;
-    for (let j = 0; j + len < n; j++) {
-      if (run.charCodeAt(j) !== run.charCodeAt(j + len)) streak = 0;
+    for (let j = start; j + len < end; j++) {
+      if (text.charCodeAt(j) !== text.charCodeAt(j + len)) streak = 0;
       else if (++streak === len) return true;
     }
   }
   return false;
 }
 
-const surrogate = /[\uD800-\uDFFF]/;
-
+/** hasRepeatAt for a run with a surrogate pair (𠮷): compared as characters, not UTF-16 units. */
 function hasRepeatIn(chars: readonly string[]): boolean {
   const n = chars.length;
   for (let len = 2; len * 2 <= n; len++) {
@@ -82,25 +57,60 @@ function hasRepeatIn(chars: readonly string[]): boolean {
   return false;
 }
 
-/** The doubled word in a text, e.g. 情報 in 「特定個人情報情報は」 (one or two segments repeated). */
-export function doubledWords(text: string): string[] {
-  const found: string[] = [];
-  // Word segmentation is costly: only a kanji/katakana run that repeats a part of itself is segmented.
-  for (const run of kanjiKatakanaRuns(text)) {
-    if (!hasRepeat(run)) continue;
-    const tokens = [...segmenter.segment(run)].map((s) => s.segment);
-    for (let i = 0; i < tokens.length; i++) {
-      for (const width of [1, 2]) {
-        const a = tokens.slice(i, i + width).join('');
-        const b = tokens.slice(i + width, i + 2 * width).join('');
-        if (tokens.length < i + 2 * width || a !== b || [...a].length < 2 || !hanOrKatakana.test(a)) continue;
-        found.push(a);
-        i += 2 * width - 1;
-        break;
-      }
+/** The doubled words of one run of kanji/katakana/ー (e.g. 情報 in 特定個人情報情報), by Intl.Segmenter's words. */
+function doubledIn(run: string, found: string[]): void {
+  const tokens = [...segmenter.segment(run)].map((s) => s.segment);
+  for (let i = 0; i < tokens.length; i++) {
+    for (const width of [1, 2]) {
+      const a = tokens.slice(i, i + width).join('');
+      const b = tokens.slice(i + width, i + 2 * width).join('');
+      if (tokens.length < i + 2 * width || a !== b || [...a].length < 2 || !hanOrKatakana.test(a)) continue;
+      found.push(a);
+      i += 2 * width - 1;
+      break;
     }
   }
+}
+
+/**
+ * The doubled word in a text, e.g. 情報 in 「特定個人情報情報は」 (one or two segments repeated). One scan finds the
+ * runs of four or more kanji/katakana/ー characters, as /[\p{Script=Han}\p{Script=Katakana}ー]{4,}/gu does (maximal
+ * runs, counted in code points; the expression took 7× as long); word segmentation is costly, so only a run that
+ * repeats a part of itself is copied and segmented.
+ */
+export function doubledWords(text: string): string[] {
+  const found: string[] = [];
+  const n = text.length;
+  let start = 0;
+  let length = 0; // code points in the current run
+  let astral = false; // the current run holds a surrogate pair
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    let inRun: boolean;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      width = 2;
+      inRun = isRunAstral(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
+    } else inRun = isRunUnit(c);
+    if (inRun) {
+      if (length === 0) {
+        start = i;
+        astral = false;
+      }
+      length++;
+      if (width === 2) astral = true;
+    } else {
+      if (length >= 4) runEnded(text, start, i, astral, found);
+      length = 0;
+    }
+    i += width;
+  }
+  if (length >= 4) runEnded(text, start, n, astral, found);
   return found;
+}
+
+function runEnded(text: string, start: number, end: number, astral: boolean, found: string[]): void {
+  if (astral ? hasRepeatIn([...text.slice(start, end)]) : hasRepeatAt(text, start, end)) doubledIn(text.slice(start, end), found);
 }
 
 export const doubledWord: Rule = {

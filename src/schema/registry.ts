@@ -133,16 +133,16 @@ const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (a
 /** Compiled validators of the form schemas, as ajv's standalone code (node_modules/.cache/pia-ajv/<key>.cjs; tests: PIA_AJV_CACHE_DIR). */
 export const compiledDir = process.env.PIA_AJV_CACHE_DIR ?? fileURLToPath(new URL('../../node_modules/.cache/pia-ajv/', import.meta.url));
 
+const fromCache = new WeakSet<JsonSchema>();
+/** Whether this form's validator was loaded from the cache in this process (for tests). */
+export const validatorFromCache = (form: FormDefinition): boolean => (form.validate, fromCache.has(form.schema));
+
 /**
  * ajv's compile of a form schema costs ~0.3 s, in every process and every validation worker. The code it generates
  * is kept under the SHA-256 of everything that shapes it (the schema text, ajv's version and options, our
  * keywords), written atomically, and loaded in ~10 ms by later processes. Any failure to read or write the cache
  * compiles as before; the cache lives in this installation's node_modules, beside the code it stands for.
  */
-const fromCache = new WeakSet<JsonSchema>();
-/** Whether this form's validator was loaded from the cache in this process (for tests). */
-export const validatorFromCache = (form: FormDefinition): boolean => (form.validate, fromCache.has(form.schema));
-
 function compileForm(schema: JsonSchema, text: string): ValidateFunction {
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
   const key = createHash('sha256').update(JSON.stringify([ajvVersion, require.resolve('ajv'), ajvOptions, annotationKeywords, text])).digest('hex');

@@ -12,9 +12,10 @@
  * Never partial: everything is assembled in a staging folder beside the output, which replaces it only at the end.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildSite } from '../site/build-site.ts';
+import { linkOrCopy } from '../site/store.ts';
 import { readShardManifest, shardEnvironment, withEnvironment, type ShardManifest } from './output.ts';
 import { searchPartPrefix, shardOf } from './shard.ts';
 import type { Edition } from '../validate/edition.ts';
@@ -136,13 +137,6 @@ function place(source: string, target: string, describe: () => string): void {
   copyFileSync(source, target);
 }
 
-function linkOrCopy(source: string, target: string): void {
-  try {
-    linkSync(source, target);
-  } catch {
-    copyFileSync(source, target);
-  }
-}
 
 export async function mergeShards(dirs: readonly string[], outDir: string, options: MergeOptions = {}): Promise<MergeResult> {
   if (dirs.length === 0) throw new MergeError('まとめるシャードの出力フォルダを指定してください。');

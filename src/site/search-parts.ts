@@ -10,11 +10,11 @@
  * pages changed is taken from the store, not indexed again.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
-import { filesUnder, placeUnit, type Store } from './store.ts';
+import { filesUnder, linkOrCopy, placeUnit, type Store } from './store.ts';
 
 export const partsDir = 'pagefind-parts';
 export const partsManifest = `${partsDir}/parts.json`;
@@ -130,11 +130,7 @@ function pageFolder(site: string, dir: string, pages: readonly IndexedPage[]): v
   for (const page of pages) {
     const target = path.join(dir, page.rel);
     mkdirSync(path.dirname(target), { recursive: true });
-    try {
-      linkSync(path.join(site, page.rel), target);
-    } catch {
-      copyFileSync(path.join(site, page.rel), target);
-    }
+    linkOrCopy(path.join(site, page.rel), target);
   }
 }
 

@@ -71,12 +71,8 @@ export class Store {
       const target = path.join(partial, name);
       mkdirSync(path.dirname(target), { recursive: true });
       // A hard link, not a copy (the built file is not written again: the fonts are injected by rename, see
-      // placeUnit); across file systems, a copy. A later change through either name fails get()'s hash check.
-      try {
-        linkSync(path.join(from, name), target);
-      } catch {
-        copyFileSync(path.join(from, name), target);
-      }
+      // placeUnit). A later change through either name fails get()'s hash check.
+      linkOrCopy(path.join(from, name), target);
       files[name] = sha256(readFileSync(target));
     }
     writeFileSync(path.join(partial, unitFile), JSON.stringify({ files, meta }));
@@ -103,10 +99,15 @@ export function placeUnit(unit: StoredUnit, into: string): void {
     const target = path.join(into, name);
     mkdirSync(path.dirname(target), { recursive: true });
     rmSync(target, { force: true });
-    try {
-      linkSync(path.join(unit.dir, name), target);
-    } catch {
-      copyFileSync(path.join(unit.dir, name), target);
-    }
+    linkOrCopy(path.join(unit.dir, name), target);
+  }
+}
+
+/** A hard link of `source` at `target`, or a copy where a link cannot be made (across file systems). */
+export function linkOrCopy(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
   }
 }

@@ -13,7 +13,7 @@ import type { Validated } from '../validate/validate-many.ts';
 import { formatText } from '../report/format.ts';
 import { readProjectFile } from '../load/load-file.ts';
 import { entryPagesWanted } from '../shard/part.ts';
-import { injectFontFaces, writeSiteFonts } from './fonts.ts';
+import { distinctCharacters, injectFontFaces, writeSiteFonts } from './fonts.ts';
 import { handOverSiteConfig, loadSiteConfig, siteConfigFile, type LoadedSiteConfig } from './site-config.ts';
 import { schemaDir } from '../schema/registry.ts';
 import { handOverRenderSet } from './render-set.ts';
@@ -292,6 +292,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const cacheRoot = cacheDir ?? path.join(projectRoot, 'node_modules', '.astro', `pia-site-${sha256(outDir).slice(0, 16)}`);
   const pageStore = new Store(path.join(cacheRoot, 'pia-pages'));
   const searchStore = new Store(path.join(cacheRoot, 'pia-search'));
+  const fontedStore = new Store(path.join(cacheRoot, 'pia-fonted'));
   const lastFile = path.join(cacheRoot, 'pia-site-last.json');
   const partPages = options.searchPartPages ?? defaultPartPages;
   const render = renderKey(base, edition, loadedConfig);
@@ -362,6 +363,8 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     }
     // Store what Astro rendered (before the PDFs are copied and the fonts injected), and place the rest from the store.
     const entryPages = new Map<string, IndexedPage>();
+    /** The distinct characters of each 評価書 page (kept in the store beside it), for the font subsets. */
+    const entryCharacters = new Map<string, string>();
     const usedPages = new Set<string>();
     for (const input of listsOnly ? [] : inputs) {
       const folder = path.join(staging, input.slug);
@@ -370,9 +373,10 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
       if (unit) placeUnit(unit, folder);
       else {
         const html = readFileSync(path.join(folder, 'index.html'), 'utf8');
-        unit = pageStore.put(input.key, folder, filesUnder(folder), { slug: input.slug, assets: assetsOf(html, base) });
+        unit = pageStore.put(input.key, folder, filesUnder(folder), { slug: input.slug, assets: assetsOf(html, base), characters: distinctCharacters(html) });
       }
       entryPages.set(input.slug, { rel: `${input.slug}/index.html`, sha256: unit.files['index.html']! });
+      if (typeof unit.meta.characters === 'string') entryCharacters.set(`${input.slug}/index.html`, unit.meta.characters);
     }
     const astroMs = performance.now() - t;
 
@@ -396,12 +400,14 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
       .sort()
       .map((f) => ({ rel: f.split(path.sep).join('/'), sha256: sha256(readFileSync(path.join(staging, f))) }));
     const search = buildSearchParts({ site: staging, entries: entryPages, sitePages, store: searchStore, work, prefix: options.searchPartPrefix, partPages });
-    const fonts = await writeSiteFonts(staging, base, cacheDir ? path.join(cacheDir, 'pia-fonts') : undefined).catch(async (error: unknown) => {
+    const fonts = await writeSiteFonts(staging, base, cacheDir ? path.join(cacheDir, 'pia-fonts') : undefined, entryCharacters).catch(async (error: unknown) => {
       await search.catch(() => undefined);
       throw error;
     });
     const searched = await search;
-    injectFontFaces(staging, fonts.css);
+    // A 評価書 page with the same rules as in an earlier build is linked from the store of pages with their rules.
+    const fontedPages = new Map([...entryPages.values()].map((p) => [p.rel, p.sha256]));
+    const usedFonted = injectFontFaces(staging, fonts.css, { pages: fontedPages, store: fontedStore });
     const searchMs = performance.now() - t;
 
     const pages = globSync('**/*.html', { cwd: staging, exclude: ['pagefind/**', 'pagefind-parts/**'] }).length;
@@ -410,6 +416,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     if (!listsOnly) {
       pageStore.prune(usedPages);
       searchStore.prune(new Set(searched.keys));
+      fontedStore.prune(usedFonted);
     }
     const record: LastBuild = { siteKey, outDir, files: fileStates(outDir), pages, pdfs, searchParts: searched.parts, entries: inputs.length };
     writeFileSync(`${lastFile}.${process.pid}.partial`, JSON.stringify(record));

@@ -15,11 +15,12 @@
  * page its Lighthouse score (FCP and LCP wait for ~400 KB) or shifted the layout when they arrived (CLS 0.25–0.47).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, globSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { create as openFont } from 'fontkit';
 import subsetFont from 'subset-font';
+import { linkOrCopy, sha256, type Store } from './store.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -41,23 +42,53 @@ const fallback: Face = { family: 'PIA Noto Sans JP', weight: 400, file: require.
 export const fontDir = 'fonts';
 export const fontFacePlaceholder = '/*pia-font-faces*/';
 
+/** Marks the non-ASCII code points of `text` in `used`. */
+function markCodePoints(text: string, used: Uint8Array): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      used[text.codePointAt(i)!] = 1;
+      i++;
+    } else used[c] = 1;
+  }
+}
+
+/** distinctCharacters' marks, cleared after each call. */
+const seen = new Uint8Array(0x110000);
+
+/** The distinct non-ASCII characters of a text, in code point order (what a page adds to the site's fonts). */
+export function distinctCharacters(text: string): string {
+  const points: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      c = text.codePointAt(i)!;
+      i++;
+    }
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      points.push(c);
+    }
+  }
+  for (const c of points) seen[c] = 0;
+  return String.fromCodePoint(...points.sort((a, b) => a - b));
+}
+
 /**
  * Code points used in the text of the site's HTML and JavaScript files (the search page's messages are in
  * its script). Markup is ASCII, so every non-ASCII character is text; printable ASCII is always included.
+ * `known`: pages (relative, '/'-separated) whose characters are already known (distinctCharacters of the page, kept
+ * in the page store), so they are not read again.
  */
-export function usedCodePoints(site: string): Set<number> {
+export function usedCodePoints(site: string, known: ReadonlyMap<string, string> = new Map()): Set<number> {
   const used = new Uint8Array(0x110000);
   for (let c = 0x20; c < 0x7f; c++) used[c] = 1;
+  for (const chars of known.values()) markCodePoints(chars, used);
   for (const file of globSync('**/*.{html,js}', { cwd: site, exclude: ['pagefind/**'] })) {
-    const text = readFileSync(path.join(site, file), 'utf8');
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80) continue;
-      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-        used[text.codePointAt(i)!] = 1;
-        i++;
-      } else used[c] = 1;
-    }
+    if (known.has(file.split(path.sep).join('/'))) continue;
+    markCodePoints(readFileSync(path.join(site, file), 'utf8'), used);
   }
   const out = new Set<number>();
   for (let c = 0; c < used.length; c++) if (used[c]) out.add(c);
@@ -101,8 +132,8 @@ export function unicodeRange(points: readonly number[]): string {
  * Writes <site>/fonts/*.woff for the characters the site uses and returns the @font-face rules that point at them.
  * cacheDir (optional) keeps subsets between builds: the same characters are not subset again.
  */
-export async function writeSiteFonts(site: string, base: string, cacheDir?: string): Promise<SiteFonts> {
-  const points = [...usedCodePoints(site)].sort((a, b) => a - b);
+export async function writeSiteFonts(site: string, base: string, cacheDir?: string, known?: ReadonlyMap<string, string>): Promise<SiteFonts> {
+  const points = [...usedCodePoints(site, known)].sort((a, b) => a - b);
   const primary = openFont(readFileSync(faces[0]!.file));
   const missing = points.filter((c) => c > 0x7f && !/\s/u.test(String.fromCodePoint(c)) && !primary.hasGlyphForCodePoint(c));
   const text = String.fromCodePoint(...points);
@@ -125,15 +156,37 @@ export async function writeSiteFonts(site: string, base: string, cacheDir?: stri
   return { css: rules.join(''), files };
 }
 
-/** Writes the @font-face rules into each page's placeholder (pages without one are left as they are). */
-export function injectFontFaces(site: string, css: string): void {
+/**
+ * Writes the @font-face rules into each page's placeholder (pages without one are left as they are).
+ * `stored`: pages (relative, '/'-separated) with the SHA-256 of their text as built, and a store of pages with
+ * their rules written in, keyed by that hash and the rules: a page whose result is there is linked from it rather
+ * than read and written again, and a page written here is put there for the next build. Returns the store keys
+ * the site uses (the others may be pruned).
+ */
+export function injectFontFaces(site: string, css: string, stored?: { pages: ReadonlyMap<string, string>; store: Store }): Set<string> {
+  const used = new Set<string>();
+  const cssKey = sha256(css);
   for (const file of globSync('**/*.html', { cwd: site, exclude: ['pagefind/**'] })) {
     const full = path.join(site, file);
+    const built = stored?.pages.get(file.split(path.sep).join('/'));
+    const key = built === undefined ? undefined : sha256(`${built}\u0000${cssKey}`);
+    const unit = key === undefined ? undefined : stored!.store.get(key);
+    if (unit) {
+      rmSync(full, { force: true });
+      linkOrCopy(path.join(unit.dir, 'index.html'), full);
+      used.add(key!);
+      continue;
+    }
     const html = readFileSync(full, 'utf8');
     const at = html.indexOf(fontFacePlaceholder);
     if (at < 0) continue;
     // A new file renamed into place: the page may be a hard link into the page store (store.ts), which must not change.
     writeFileSync(`${full}.fonts`, html.slice(0, at) + css + html.slice(at + fontFacePlaceholder.length));
     renameSync(`${full}.fonts`, full);
+    if (key !== undefined && path.basename(file) === 'index.html') {
+      stored!.store.put(key, path.dirname(full), ['index.html']);
+      used.add(key);
+    }
   }
+  return used;
 }

@@ -3,11 +3,15 @@
  * one 評価書, or one part of the search index) and `.pia-unit.json`, the SHA-256 of every file. The key is the hash
  * of everything that shapes the unit (source text, form schema, renderer code, site configuration), so an entry
  * is never stale; it is written into a temporary folder and renamed into place, so it is never partial; and it is
- * read back only after every file's hash has been checked, so an entry whose file was changed or removed is
- * rebuilt, never served.
+ * read back only after every file has been checked, so an entry whose file was changed or removed is rebuilt,
+ * never served. The check is by hash, or, for a file whose size, inode and modification time (in nanoseconds) are
+ * those recorded when it was stored, by those alone, as git's index and the no-op rebuild (build-site.ts) trust
+ * them: a file written since has another modification time. Files are stored from a build's own temporary folder
+ * after the build has written them, so no write can fall in the same clock tick as the recorded time. (Linking
+ * the files into the site changes their ctime, so it is not compared.)
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const unitFile = '.pia-unit.json';
@@ -21,6 +25,12 @@ export interface StoredUnit {
 }
 
 export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Size, inode and modification time of a file (nanoseconds), or undefined when it is not a regular file. */
+function stamp(file: string): string | undefined {
+  const st = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return st?.isFile() ? `${st.size}:${st.ino}:${st.mtimeNs}` : undefined;
+}
 
 /** Every file under `dir` (recursively), as '/'-separated relative paths, sorted. */
 export function filesUnder(dir: string): string[] {
@@ -45,7 +55,7 @@ export class Store {
   /** The unit stored under `key` when all its files are there with their recorded hashes; otherwise undefined. */
   get(key: string): StoredUnit | undefined {
     const dir = this.dirOf(key);
-    let recorded: { files: Record<string, string>; meta?: Record<string, unknown> };
+    let recorded: { files: Record<string, string>; stamps?: Record<string, string>; meta?: Record<string, unknown> };
     try {
       recorded = JSON.parse(readFileSync(path.join(dir, unitFile), 'utf8')) as typeof recorded;
     } catch {
@@ -55,7 +65,10 @@ export class Store {
     if (names.length !== Object.keys(recorded.files ?? {}).length) return undefined;
     for (const name of names) {
       const expected = recorded.files[name];
-      if (expected === undefined || sha256(readFileSync(path.join(dir, name))) !== expected) return undefined;
+      if (expected === undefined) return undefined;
+      const file = path.join(dir, name);
+      if (recorded.stamps?.[name] !== undefined && stamp(file) === recorded.stamps[name]) continue;
+      if (sha256(readFileSync(file)) !== expected) return undefined;
     }
     return { dir, files: recorded.files, meta: recorded.meta ?? {} };
   }
@@ -67,6 +80,7 @@ export class Store {
     const partial = `${dir}.${process.pid}.partial`;
     rmSync(partial, { recursive: true, force: true });
     const files: Record<string, string> = {};
+    const stamps: Record<string, string> = {};
     for (const name of names) {
       const target = path.join(partial, name);
       mkdirSync(path.dirname(target), { recursive: true });
@@ -74,8 +88,10 @@ export class Store {
       // placeUnit). A later change through either name fails get()'s hash check.
       linkOrCopy(path.join(from, name), target);
       files[name] = sha256(readFileSync(target));
+      const stamped = stamp(target);
+      if (stamped !== undefined) stamps[name] = stamped;
     }
-    writeFileSync(path.join(partial, unitFile), JSON.stringify({ files, meta }));
+    writeFileSync(path.join(partial, unitFile), JSON.stringify({ files, stamps, meta }));
     rmSync(dir, { recursive: true, force: true });
     renameSync(partial, dir);
     return { dir, files, meta };
@@ -95,9 +111,12 @@ export class Store {
  * are replaced by rename, never written through the link.
  */
 export function placeUnit(unit: StoredUnit, into: string): void {
+  const made = new Set<string>();
   for (const name of Object.keys(unit.files)) {
     const target = path.join(into, name);
-    mkdirSync(path.dirname(target), { recursive: true });
+    const folder = path.dirname(target);
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+    made.add(folder);
     rmSync(target, { force: true });
     linkOrCopy(path.join(unit.dir, name), target);
   }

@@ -29,10 +29,14 @@ function validatorKey(): string {
   return sha256(parts.join('\u0000'));
 }
 
+/** An entry: the SHA-256 of the result's JSON text, a line feed, and that text (hashed as read, parsed once). */
 function readEntry<T>(file: string): T | undefined {
   try {
-    const { sha256: recorded, result } = JSON.parse(readFileSync(file, 'utf8')) as { sha256: string; result: T };
-    return recorded === sha256(JSON.stringify(result)) ? result : undefined;
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf('\n');
+    if (at !== 64) return undefined;
+    const body = text.slice(at + 1);
+    return text.slice(0, at) === sha256(body) ? (JSON.parse(body) as T) : undefined;
   } catch {
     return undefined;
   }
@@ -75,7 +79,7 @@ async function validateCached<T extends { file: string }>(files: readonly string
         return;
       }
       const file = path.join(dir, `${key}.json`);
-      writeFileSync(`${file}.${process.pid}.partial`, JSON.stringify({ sha256: sha256(text), result }));
+      writeFileSync(`${file}.${process.pid}.partial`, `${sha256(text)}\n${text}`);
       renameSync(`${file}.${process.pid}.partial`, file);
       // The stored form, so that a result read back and one just made are the same values.
       results.set(r.file, JSON.parse(text) as T);

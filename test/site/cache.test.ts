@@ -7,7 +7,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite, type SiteOptions } from '../../src/site/build-site.ts';
@@ -79,6 +79,20 @@ test('1件を変えた再作成は、その評価書のページとその検索�
   const faces = (html: string) => /@font-face[^<]*/.exec(html)?.[0];
   assert.ok(faces(read('variant-0002/index.html')));
   assert.equal(faces(read('variant-0002/index.html')), faces(read('variant-0001/index.html')));
+});
+
+test('文字の変わらない再作成では、作り直さないページは @font-face を書き込んだ保存済みのページをそのまま使う', async () => {
+  const inode = (rel: string) => statSync(path.join(options.outDir, rel)).ino;
+  const kept = inode('variant-0003/index.html');
+  const faces = /@font-face[^<]*/.exec(read('variant-0003/index.html'))?.[0];
+  // Only ASCII digits added: the site's characters, and so its fonts, stay the same.
+  writeFileSync(files[5]!, readFileSync(files[5]!, 'utf8').replace('試験用の事務6 重点項目評価書', '試験用の事務66 重点項目評価書'));
+  const result = await buildSite(options);
+  assert.equal(result.reuse.rendered, 1);
+  assert.match(read('variant-0006/index.html'), /試験用の事務66 重点項目評価書/);
+  assert.equal(/@font-face[^<]*/.exec(read('variant-0006/index.html'))?.[0], faces);
+  assert.equal(inode('variant-0003/index.html'), kept, 'the page is the stored one, not written again');
+  assert.ok(statSync(path.join(options.outDir, 'variant-0006/index.html')).nlink >= 2, 'the new page is kept for the next build');
 });
 
 test('改ざん・欠けた保存ページは使わずに作り直し、削除・名前の変更は一覧と検索に反映する', async () => {

@@ -1,0 +1,81 @@
+/**
+ * The page store (src/site/store.ts) and the validation cache (src/site/structure-cache.ts) serve only what they
+ * stored: an entry whose file was written since (even to the same size), removed or cut short is not used.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Store, sha256 } from '../../src/site/store.ts';
+import { validateStructure } from '../../src/site/structure-cache.ts';
+import { writeAssessments } from './generate.ts';
+
+const key = (s: string) => sha256(s);
+
+function unitFrom(tmp: string): string {
+  const from = path.join(tmp, 'built');
+  mkdirSync(path.join(from, 'sub'), { recursive: true });
+  writeFileSync(path.join(from, 'index.html'), '<p>評価書</p>');
+  writeFileSync(path.join(from, 'sub', 'data.json'), '{"a":1}');
+  return from;
+}
+
+test('保存したページは、書き換え(同じ大きさでも)・削除されていれば使わない', (t) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pia-store-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const store = new Store(path.join(tmp, 'store'));
+  const from = unitFrom(tmp);
+  const put = store.put(key('a'), from, ['index.html', 'sub/data.json'], { slug: 'a' });
+  assert.deepEqual(store.get(key('a'))?.files, put.files);
+  assert.deepEqual(store.get(key('a'))?.meta, { slug: 'a' });
+
+  // The same size, written in place through the built file (a hard link of the stored one).
+  const fd = openSync(path.join(from, 'index.html'), 'r+');
+  writeSync(fd, 'q', 1);
+  closeSync(fd);
+  assert.equal(statSync(path.join(put.dir, 'index.html')).size, Buffer.byteLength('<p>評価書</p>'));
+  assert.equal(store.get(key('a')), undefined);
+
+  store.put(key('b'), unitFrom(mkdtempSync(path.join(tmp, 'b-'))), ['index.html', 'sub/data.json']);
+  rmSync(path.join(store.root, key('b'), 'sub', 'data.json'));
+  assert.equal(store.get(key('b')), undefined);
+});
+
+test('保存した記録(ハッシュは正しいが時刻の記録がないもの)は、ハッシュで確かめて使う', (t) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pia-store-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const store = new Store(path.join(tmp, 'store'));
+  const put = store.put(key('a'), unitFrom(tmp), ['index.html', 'sub/data.json']);
+  const unitFile = path.join(put.dir, '.pia-unit.json');
+  const recorded = JSON.parse(readFileSync(unitFile, 'utf8')) as { files: Record<string, string>; stamps?: unknown };
+  delete recorded.stamps;
+  writeFileSync(unitFile, JSON.stringify(recorded));
+  assert.ok(store.get(key('a')));
+  writeFileSync(path.join(put.dir, 'index.html'), '<p>評価書</p>'.replace('評価書', '改ざん'));
+  assert.equal(store.get(key('a')), undefined);
+});
+
+test('検証結果のキャッシュは、書き換えた・途中で切れた記録を使わず、検証し直す', async (t) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pia-structure-cache-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const files = writeAssessments(path.join(tmp, 'assessments'), 2, { withReference: false });
+  const cache = path.join(tmp, 'cache');
+  const first = await validateStructure(files, cache);
+  const dir = path.join(cache, 'pia-structure');
+  const entries = readdirSync(dir).sort();
+  assert.equal(entries.length, 2);
+  assert.deepEqual(await validateStructure(files, cache), first);
+
+  // One entry's data changed (its recorded hash no longer matches), the other cut short.
+  const [a, b] = entries.map((e) => path.join(dir, e));
+  writeFileSync(a!, readFileSync(a!, 'utf8').replace('試験用の事務', '書き換えた事務'));
+  const text = readFileSync(b!, 'utf8');
+  writeFileSync(b!, text.slice(0, text.length >> 1));
+  const again = await validateStructure(files, cache);
+  assert.deepEqual(again, first);
+  assert.doesNotMatch(JSON.stringify(again), /書き換えた事務/);
+  // The entries were written again, whole.
+  assert.doesNotMatch(readFileSync(a!, 'utf8'), /書き換えた事務/);
+  assert.equal(readFileSync(b!, 'utf8'), text);
+});

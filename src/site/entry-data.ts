@@ -71,7 +71,8 @@ const csvs = new Map<string, string>();
 const bound = 20_000;
 
 /** The entry's row of the index (the index page, catalogue.json, catalogue.csv and the entry's own page). */
-export function entryRow(entry: { slug: string; dataFile: string }, schema: JsonSchema, today: string, data?: Record<string, unknown>): IndexRow {
+export function entryRow(entry: { slug: string; dataFile: string; row?: IndexRow; rowDay?: string }, schema: JsonSchema, today: string, data?: Record<string, unknown>): IndexRow {
+  if (entry.row && entry.rowDay === today) return entry.row;
   const key = `${entry.dataFile}\u0000${entry.slug}\u0000${String(schema.$id)}\u0000${today}`;
   const known = rows.get(key);
   if (known) return known;

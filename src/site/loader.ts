@@ -19,6 +19,9 @@ import { entryDataDir, pruneEntryData, writeEntryData } from './entry-data.ts';
 import { loadForms } from '../schema/registry.ts';
 import { editionFromEnv, type Edition } from '../validate/edition.ts';
 import { inShardFromEnvironment } from '../shard/shard.ts';
+import { indexRow, type IndexRow } from '../render/web/index-row.ts';
+import { todayInJapan } from '../model/wareki.ts';
+import { validatorKey } from './structure-cache.ts';
 
 /** What a page gets for one 評価書: plain JSON, as Astro serialises the store. */
 export interface AssessmentEntry {
@@ -33,6 +36,12 @@ export interface AssessmentEntry {
   hasPdf: boolean;
   /** Size of that PDF in bytes (shown beside the download link). */
   pdfBytes?: number;
+  /**
+   * Its row of the lists (index, catalogue), made when the entry is loaded, for the day `rowDay`: the lists of a
+   * rebuild (or of `pia merge`) do not read every 評価書's canonical JSON again. entryRow makes it again on another day.
+   */
+  row?: IndexRow;
+  rowDay?: string;
 }
 
 
@@ -105,7 +114,9 @@ export function assessmentLoader(): Loader {
       if (files.length === 0) throw new Error(`${assessmentsDir} に評価書(assessment.yaml)が見つかりません。評価書は <フォルダ>/<名前>/assessment.yaml に置きます。`);
       // Whether an assessment can be rendered depends only on its text and the form schemas: an entry kept from
       // the previous build with the same digest was valid then and is valid now, and is not validated again.
-      const formsDigest = generateDigest([derivationKey(), ...[...loadForms().values()].map((f) => readFileSync(f.file, 'utf8'))].join('\u0000'));
+      // The code is part of it (coarsely, all of src/): the entry carries its list row, made by the renderer's code.
+      const formsDigest = generateDigest([derivationKey(), validatorKey(), ...[...loadForms().values()].map((f) => readFileSync(f.file, 'utf8'))].join('\u0000'));
+      const today = todayInJapan();
       const seen = new Set<string>();
       const pending: { file: string; slug: string; hasPdf: boolean; pdfBytes?: number; digest: string; before?: Validated }[] = [];
       for (const file of files) {
@@ -140,7 +151,8 @@ export function assessmentLoader(): Loader {
           }
           const form = loadForms().get(result.formName!)!;
           const { json, sha256 } = result.canonical ?? canonicalJson(result.data!, form.schema);
-          const entry: AssessmentEntry = { slug, form: form.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf, ...(pdfBytes !== undefined ? { pdfBytes } : {}) };
+          const row = indexRow(slug, form.schema, JSON.parse(json) as Record<string, unknown>, today);
+          const entry: AssessmentEntry = { slug, form: form.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf, ...(pdfBytes !== undefined ? { pdfBytes } : {}), row, rowDay: today };
           store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
         });
       }

@@ -22,8 +22,8 @@ export type Structure = Pick<Validated, 'file' | 'renderable' | 'formName' | 'da
 
 const srcDir = fileURLToPath(new URL('..', import.meta.url));
 
-/** The code and form schemas that decide a result. */
-function validatorKey(): string {
+/** The code and form schemas that decide a result (all of src/ and schemas/, deliberately coarse). */
+export function validatorKey(): string {
   const parts: string[] = [];
   for (const dir of [srcDir, schemaDir]) for (const name of filesUnder(dir)) if (!name.endsWith('.test.ts')) parts.push(name, sha256(readFileSync(path.join(dir, name))));
   return sha256(parts.join('\u0000'));

@@ -57,3 +57,29 @@ test('キャッシュの評価書データ(pia-assessments)が消えていても
   assert.notDeepEqual(after, first, 'the old version is removed');
   assert.match(readFileSync(path.join(tmp, 'dist', 'variant-0001', 'variant-0001.json'), 'utf8'), /改めた事務/);
 });
+
+test('一覧の行は評価書を読み込んだ日のものを使い、日が変われば作り直す(公表予定 → 公表中)', async (t) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pia-site-rows-'));
+  const saved = process.env.PIA_TODAY;
+  t.after(() => {
+    if (saved === undefined) delete process.env.PIA_TODAY;
+    else process.env.PIA_TODAY = saved;
+    rmSync(tmp, { recursive: true, force: true });
+  });
+  writeAssessments(path.join(tmp, 'assessments'), 1, { withReference: false });
+  const options = { assessmentsDir: path.join(tmp, 'assessments'), outDir: path.join(tmp, 'dist'), pdfDir: path.join(tmp, 'pdf'), cacheDir: path.join(tmp, 'cache') };
+  const statusOf = () => {
+    const catalogue = JSON.parse(readFileSync(path.join(tmp, 'dist', 'catalogue.json'), 'utf8')) as { 評価書: Record<string, unknown>[] };
+    return [...new Set(catalogue.評価書.map((e) => JSON.stringify(e).match(/公表予定|公表中|終了/)?.[0]))];
+  };
+  // The variants are published on 令和8年3月30日 (2026-03-30).
+  process.env.PIA_TODAY = '2026-03-01';
+  await buildSite(options);
+  assert.deepEqual(statusOf(), ['公表予定']);
+  assert.match(readFileSync(path.join(tmp, 'dist', 'index.html'), 'utf8'), /<option value="公表予定">/);
+  process.env.PIA_TODAY = '2026-04-01';
+  const later = await buildSite(options);
+  assert.equal(later.reuse.noop, false);
+  assert.deepEqual(statusOf(), ['公表中']);
+  assert.doesNotMatch(readFileSync(path.join(tmp, 'dist', 'index.html'), 'utf8'), /<option value="公表予定">/);
+});

@@ -37,6 +37,9 @@ test('ワーカースレッドで作った PDF は同じスレッドで作った
   const results = [reference(), referenceVariant('second', (t) => t.replace('評価書番号: 48', '評価書番号: 49'))];
   const built = await buildPdfs(results, out, { workers: 2 });
   assert.deepEqual(built.map((p) => p.slug), ['koshigaya-48-kodomo-iryohi', 'second']);
+  // The manifest lists them in the order of the files, not in the order the workers finished.
+  const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { pdfs: Record<string, unknown> };
+  assert.deepEqual(Object.keys(manifest.pdfs), ['koshigaya-48-kodomo-iryohi', 'second']);
   for (const [i, result] of results.entries()) {
     const here = await renderAssessment(result);
     assert.ok(Buffer.from(here.bytes).equals(readFileSync(built[i]!.file)), `${built[i]!.slug}: worker output differs`);

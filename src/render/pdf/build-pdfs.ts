@@ -109,6 +109,8 @@ export async function buildPdfs(results: readonly Pick<ValidationResult, 'file' 
   const workers = Math.min(options.workers ?? availableParallelism(), todo.length);
   if (workers > 1) await renderInWorkers(todo, workers, save, options.banner);
   else for (const result of todo) save(await renderAssessment(result, { banner: options.banner }));
+  // In the order of the files, whatever order the workers finished in: the same inputs give the same bytes.
+  manifest.pdfs = Object.fromEntries(built.filter((b) => manifest.pdfs[b.slug]).map((b) => [b.slug, manifest.pdfs[b.slug]!]));
   if (todo.length > 0 || JSON.stringify(previous) !== JSON.stringify(manifest)) {
     writeFileAtomic(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
   }

@@ -42,15 +42,17 @@ const fallback: Face = { family: 'PIA Noto Sans JP', weight: 400, file: require.
 export const fontDir = 'fonts';
 export const fontFacePlaceholder = '/*pia-font-faces*/';
 
-/** Marks the non-ASCII code points of `text` in `used`. */
-function markCodePoints(text: string, used: Uint8Array): void {
+/** Marks the non-ASCII code points of `text` in `used`; `added` (optional) gets those not marked before. */
+function markCodePoints(text: string, used: Uint8Array, added?: number[]): void {
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
     if (c < 0x80) continue;
     if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-      used[text.codePointAt(i)!] = 1;
+      c = text.codePointAt(i)!;
       i++;
-    } else used[c] = 1;
+    }
+    if (added && used[c] === 0) added.push(c);
+    used[c] = 1;
   }
 }
 
@@ -60,18 +62,7 @@ const seen = new Uint8Array(0x110000);
 /** The distinct non-ASCII characters of a text, in code point order (what a page adds to the site's fonts). */
 export function distinctCharacters(text: string): string {
   const points: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-      c = text.codePointAt(i)!;
-      i++;
-    }
-    if (seen[c] === 0) {
-      seen[c] = 1;
-      points.push(c);
-    }
-  }
+  markCodePoints(text, seen, points);
   for (const c of points) seen[c] = 0;
   return String.fromCodePoint(...points.sort((a, b) => a - b));
 }
@@ -173,7 +164,7 @@ export function injectFontFaces(site: string, css: string, stored?: { pages: Rea
     const unit = key === undefined ? undefined : stored!.store.get(key);
     if (unit) {
       rmSync(full, { force: true });
-      linkOrCopy(path.join(unit.dir, 'index.html'), full);
+      linkOrCopy(path.join(unit.dir, path.basename(full)), full);
       used.add(key!);
       continue;
     }
@@ -183,8 +174,8 @@ export function injectFontFaces(site: string, css: string, stored?: { pages: Rea
     // A new file renamed into place: the page may be a hard link into the page store (store.ts), which must not change.
     writeFileSync(`${full}.fonts`, html.slice(0, at) + css + html.slice(at + fontFacePlaceholder.length));
     renameSync(`${full}.fonts`, full);
-    if (key !== undefined && path.basename(file) === 'index.html') {
-      stored!.store.put(key, path.dirname(full), ['index.html']);
+    if (key !== undefined) {
+      stored!.store.put(key, path.dirname(full), [path.basename(full)]);
       used.add(key);
     }
   }

@@ -54,11 +54,6 @@ export function siteSources(env: NodeJS.ProcessEnv = process.env): SiteSources {
   return { assessmentsDir: path.resolve(env.PIA_ASSESSMENTS || 'assessments'), pdfDir: path.resolve(env.PIA_PDF_DIR || 'out/pdf') };
 }
 
-/** What an entry is derived with besides its text: this loader and the canonical form. A change invalidates the cache. */
-function derivationKey(): string {
-  return ['./loader.ts', './entry-data.ts', '../model/canonical.ts', '../model/withhold.ts', '../validate/edition.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\u0000');
-}
-
 /** Marks the loader's error so that buildSite can report it as invalid input rather than an internal error. */
 export const invalidAssessmentsMarker = 'PIA_INVALID_ASSESSMENTS:';
 
@@ -114,8 +109,9 @@ export function assessmentLoader(): Loader {
       if (files.length === 0) throw new Error(`${assessmentsDir} に評価書(assessment.yaml)が見つかりません。評価書は <フォルダ>/<名前>/assessment.yaml に置きます。`);
       // Whether an assessment can be rendered depends only on its text and the form schemas: an entry kept from
       // the previous build with the same digest was valid then and is valid now, and is not validated again.
-      // The code is part of it (coarsely, all of src/): the entry carries its list row, made by the renderer's code.
-      const formsDigest = generateDigest([derivationKey(), validatorKey(), ...[...loadForms().values()].map((f) => readFileSync(f.file, 'utf8'))].join('\u0000'));
+      // The code is part of it (coarsely, all of src/: the loader, the canonical form, and the renderer's code that
+      // makes the list row the entry carries).
+      const formsDigest = generateDigest([validatorKey(), ...[...loadForms().values()].map((f) => readFileSync(f.file, 'utf8'))].join('\u0000'));
       const today = todayInJapan();
       const seen = new Set<string>();
       const pending: { file: string; slug: string; hasPdf: boolean; pdfBytes?: number; digest: string; before?: Validated }[] = [];

@@ -118,7 +118,7 @@ export default async function (): Promise<void> {
 /** One shard job (run by the bench in its own process, in the corpus folder): validate, site, shard.json; no PDFs. */
 async function job(value: string): Promise<void> {
   const { parseShard, selectShard, searchPartPrefix } = await import('../src/shard/shard.ts');
-  const { shardEnvironment, shardRoot, startShard, writeShardManifest } = await import('../src/shard/output.ts');
+  const { portfolioDir, shardEnvironment, shardRoot, startShard, writeShardManifest } = await import('../src/shard/output.ts');
   const { assessmentFiles } = await import('../src/cli/files.ts');
   const { validateMany } = await import('../src/validate/validate-many.ts');
   const { loadForms } = await import('../src/schema/registry.ts');
@@ -138,7 +138,7 @@ async function job(value: string): Promise<void> {
   let pages = 0;
   if (files.length > 0) {
     const cacheDir = path.join(out, 'astro-cache');
-    Object.assign(process.env, shardEnvironment(shard)); // both defined for a shard
+    Object.assign(process.env, shardEnvironment(shard), { PIA_PORTFOLIO_OUT: path.resolve(portfolioDir(out)) }); // all defined for a shard
     const options: Parameters<typeof buildSite>[0] & { searchPartPrefix?: string } = { outDir: path.join(out, 'site'), pdfDir: path.join(out, 'pdf'), validated: results, cacheDir, searchPartPrefix: searchPartPrefix(shard.index) };
     pages = (await buildSite(options)).pages;
     rmSync(cacheDir, { recursive: true, force: true });

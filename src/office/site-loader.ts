@@ -17,6 +17,8 @@ import { formSchemas } from './office.ts';
 import { officeBatches, PortfolioRows, type SiteDocument } from './portfolio-view.ts';
 import { readCheckReport, type CheckReport } from './check-report.ts';
 import { pruneEntryData, writeEntryData } from '../site/entry-data.ts';
+import { invalidMergeMarker, mergePlanFromEnv, portfolioDocumentText, prunePortfolioDocuments, readPortfolioDocument, writePortfolioDocuments } from '../shard/portfolio-docs.ts';
+import { sourceSha256 } from '../shard/output.ts';
 /**
  * The check report named by PIA_CHECK_REPORT, if any. The project folder is the one that holds assessments/ (where
  * `pia check` and `pia build` run): a relative PIA_CHECK_REPORT and the report's paths are read from there.
@@ -51,13 +53,34 @@ export function officeLoader(): Loader {
         form: r.formName!,
         data: r.data!,
       }));
-      if (files.length <= size) {
-        await eachStructure(files, cacheDir, size, (results) => builder.add(documentsOf(results)));
+      // A shard build (PIA_PORTFOLIO_OUT) also keeps each document's role values for `pia merge` (src/shard/portfolio-docs.ts).
+      const keepFor = process.env.PIA_PORTFOLIO_OUT;
+      const schemas = formSchemas();
+      const add = (documents: SiteDocument[]) => {
+        builder.add(documents);
+        if (keepFor) writePortfolioDocuments(keepFor, documents.map((d) => ({ slug: d.slug, text: portfolioDocumentText(schemas.get(d.form)!, d, sourceSha256(d.file) ?? '') })));
+      };
+      const plan = mergePlanFromEnv();
+      if (plan) {
+        // pia merge: the shards' documents, in groups of whole 事務; no source is read (the merge has hashed them).
+        const forms = new Set(schemas.keys());
+        const byFile = new Map(plan.entries.map((e) => [e.file, e]));
+        for (const batch of officeBatches(plan.entries.map((e) => e.file), size)) {
+          builder.add(batch.map((file) => {
+            const e = byFile.get(file)!;
+            const doc = readPortfolioDocument(e.portfolio, { source: e.source, forms });
+            if (typeof doc === 'string') throw new Error(`${invalidMergeMarker}${doc}`);
+            return { slug: e.slug, file: path.relative(process.cwd(), e.file), form: doc.form, data: doc.data };
+          }));
+        }
+      } else if (files.length <= size) {
+        await eachStructure(files, cacheDir, size, (results) => add(documentsOf(results)));
       } else {
         const renderable: string[] = [];
         await eachStructure(files, cacheDir, size, (results) => renderable.push(...results.filter((r) => r.renderable && r.data && r.formName).map((r) => r.file)));
-        for (const batch of officeBatches(renderable, size)) await eachStructure(batch, cacheDir, batch.length, (results) => builder.add(documentsOf(results)), false);
+        for (const batch of officeBatches(renderable, size)) await eachStructure(batch, cacheDir, batch.length, (results) => add(documentsOf(results)), false);
       }
+      if (keepFor) prunePortfolioDocuments(keepFor, new Set(files.map(slugOf)));
       const { portfolio, rows } = builder.finish();
       const checks = report ? { writtenAt: report.writtenAt, runs: rows.flatMap((r) => r.documents).filter((d) => d.checks).length } : undefined;
       // In a file beside the store, as the 評価書' canonical JSON (src/site/entry-data.ts): the store is serialised and

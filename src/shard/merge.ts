@@ -3,21 +3,29 @@
  *
  * Who renders what: each shard renders the pages, downloads, PDFs and search index of its own assessments; the
  * pages over every assessment (the list, the portfolio of 事務, open data and the catalogue, and the common pages)
- * are rendered here, once, by the site build in lists mode (PIA_SITE_PART=lists: every loader reads every
- * assessment, no per-assessment page is rendered). So those pages are the very pages a single build makes, and
- * the catalogue it writes tells, for every assessment, the SHA-256 its shard must have built: a shard from another
- * commit, a missing shard, or two shards with one slug are refused with the shard folder and file named.
+ * are rendered here, once, by the site build in lists mode (PIA_SITE_PART=lists: no per-assessment page). Its
+ * loaders read what the shards left (each 評価書's canonical JSON and portfolio document: PIA_MERGE_PLAN), not the
+ * sources: parsing and validating a whole country again was most of the merge's time and memory. The sources are
+ * only hashed, before anything is written: each must be the file its shard built (shard.json's `source`), and the
+ * canonical JSON must have the SHA-256 its shard recorded. So those pages are the very pages a single build makes,
+ * and a shard from another commit, a missing shard, an altered output, or two shards with one slug are refused
+ * with the shard folder and file named.
  *
  * Bounded memory: shards are copied one file at a time; what is kept is one path per file of the site.
  * Never partial: everything is assembled in a staging folder beside the output, which replaces it only at the end.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSite } from '../site/build-site.ts';
+import { buildSite, InvalidShardOutputError } from '../site/build-site.ts';
+import { findAssessments } from '../site/loader.ts';
+import { slugOf } from '../model/slug.ts';
+import { downloadNames } from '../render/web/url.ts';
+import { portfolioDir, sourceSha256 } from './output.ts';
+import type { MergePlan, PlanEntry } from './portfolio-docs.ts';
 import { linkOrCopy } from '../site/store.ts';
 import { readShardManifest, shardEnvironment, withEnvironment, type ShardManifest } from './output.ts';
-import { searchPartPrefix, shardOf } from './shard.ts';
+import { repositoryRoot, searchPartPrefix, shardKey, shardOf } from './shard.ts';
 import type { Edition } from '../validate/edition.ts';
 import { mergeSearch, SearchMergeError } from './search.ts';
 
@@ -76,8 +84,8 @@ function readShards(dirs: readonly string[]): Shard[] {
 }
 
 /** slug → the shard that built it; two shards with one slug are refused (their pages would replace each other). */
-function ownersOf(shards: readonly Shard[]): Map<string, { shard: Shard; file: string; sha256: string }> {
-  const owners = new Map<string, { shard: Shard; file: string; sha256: string }>();
+function ownersOf(shards: readonly Shard[]): Map<string, { shard: Shard; file: string; sha256: string; source: string }> {
+  const owners = new Map<string, { shard: Shard; file: string; sha256: string; source: string }>();
   const problems: string[] = [];
   for (const shard of shards) {
     for (const e of shard.manifest.entries) {
@@ -86,30 +94,45 @@ function ownersOf(shards: readonly Shard[]): Map<string, { shard: Shard; file: s
         problems.push(`${path.join(shard.dir, 'shard.json')} の ${e.file} と ${path.join(other.shard.dir, 'shard.json')} の ${other.file}: どちらも「${e.slug}」のページです。一方が公開されなくなるため、どちらかのフォルダ名を変えてください。`);
         continue;
       }
-      owners.set(e.slug, { shard, file: e.file, sha256: e.sha256 });
+      owners.set(e.slug, { shard, file: e.file, sha256: e.sha256, source: e.source });
     }
   }
   if (problems.length > 0) throw new MergeError(problems.join('\n'));
   return owners;
 }
 
-/** slug → SHA-256 from the catalogue the lists build wrote (the page URL ends in <slug>/). */
-function catalogued(site: string): Map<string, string> {
-  const catalogue = JSON.parse(readFileSync(path.join(site, 'catalogue.json'), 'utf8')) as { 評価書: { ページ: string; 'JSON の SHA-256': string }[] };
-  return new Map(catalogue.評価書.map((r) => [decodeURIComponent(new URL(r.ページ, 'http://x/').pathname.split('/').at(-2)!), r['JSON の SHA-256']]));
-}
-
-function checkAgainstSources(owners: ReadonlyMap<string, { shard: Shard; file: string; sha256: string }>, expected: ReadonlyMap<string, string>, assessmentsDir: string): void {
+/**
+ * The plan of the lists build: for every source file (in the site's order), the shard output its loaders read
+ * instead of it. Each source is only hashed: it must be the very file its shard built (shard.json's `source`), and
+ * every 評価書 of the shards must still be a source. Read-only: problems are collected and thrown together.
+ */
+function planOf(owners: ReadonlyMap<string, { shard: Shard; file: string; sha256: string; source: string }>, assessmentsDir: string): MergePlan {
   const problems: string[] = [];
-  for (const [slug, sha256] of expected) {
+  const entries: PlanEntry[] = [];
+  const root = repositoryRoot();
+  const files = findAssessments(path.resolve(assessmentsDir));
+  const seen = new Set<string>();
+  for (const file of files) {
+    const slug = slugOf(file);
+    seen.add(slug);
     const owner = owners.get(slug);
-    if (!owner) problems.push(`${path.join(assessmentsDir, slug)}: どのシャードの出力にもありません(様式の構造に合わず出力されなかったか、この評価書を追加した後のシャードがありません)。すべてのシャードを同じコミットで作り直してください。`);
-    else if (owner.sha256 !== sha256) problems.push(`${path.join(owner.shard.dir, 'shard.json')}: ${owner.file} は別の版から作られています(シャード ${owner.sha256.slice(0, 12)}…、今の評価書 ${sha256.slice(0, 12)}…)。すべてのシャードを同じコミットで作り直してください。`);
+    if (!owner || owner.file !== shardKey(file, root)) {
+      problems.push(`${path.relative(process.cwd(), file)}: どのシャードの出力にもありません(この評価書を追加した後のシャードがないか、様式の構造に合わず出力されませんでした)。すべてのシャードを同じコミットで作り直してください。`);
+      continue;
+    }
+    const source = sourceSha256(file);
+    if (source !== owner.source) {
+      problems.push(`${path.join(owner.shard.dir, 'shard.json')}: ${owner.file} は別の版から作られています(シャード ${owner.source.slice(0, 12)}…、今の評価書 ${(source ?? '読めません').slice(0, 12)}…)。すべてのシャードを同じコミットで作り直してください。`);
+      continue;
+    }
+    const site = path.resolve(owner.shard.dir, 'site', slug);
+    entries.push({ slug, file, sha256: owner.sha256, source, json: path.join(site, downloadNames(slug).json), portfolio: path.resolve(portfolioDir(owner.shard.dir), `${slug}.json`) });
   }
   for (const [slug, owner] of owners) {
-    if (!expected.has(slug)) problems.push(`${path.join(owner.shard.dir, 'shard.json')}: ${owner.file} は今の ${assessmentsDir} にありません。すべてのシャードを同じコミットで作り直してください。`);
+    if (!seen.has(slug)) problems.push(`${path.join(owner.shard.dir, 'shard.json')}: ${owner.file} は今の ${assessmentsDir} にありません。すべてのシャードを同じコミットで作り直してください。`);
   }
   if (problems.length > 0) throw new MergeError(problems.join('\n'));
+  return { entries };
 }
 
 function sha256Of(file: string): string {
@@ -145,6 +168,8 @@ export async function mergeShards(dirs: readonly string[], outDir: string, optio
   const edition: Edition = shards[0]!.manifest.edition;
   const target = path.resolve(outDir);
   const assessmentsDir = options.assessmentsDir ?? 'assessments';
+  // Before anything is written: every source is the file its shard built.
+  const plan = planOf(owners, assessmentsDir);
   mkdirSync(path.dirname(target), { recursive: true });
   const staging = mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}-merge-`));
   try {
@@ -158,11 +183,18 @@ export async function mergeShards(dirs: readonly string[], outDir: string, optio
       if (existsSync(pdf) && lstatSync(pdf).isFile()) linkOrCopy(pdf, path.join(pdfDir, `${slug}.pdf`));
     }
     const site = path.join(staging, 'site');
-    // Every assessment (no PIA_SHARD), no per-assessment page (PIA_SITE_PART=lists).
-    await withEnvironment({ ...shardEnvironment(undefined), PIA_SITE_PART: 'lists' }, () =>
-      buildSite({ assessmentsDir, outDir: site, pdfDir, edition, base: options.base, siteConfig: options.siteConfig, verbose: options.verbose, cacheDir: path.join(staging, 'astro-cache') }),
-    );
-    checkAgainstSources(owners, catalogued(site), assessmentsDir);
+    const planFile = path.join(staging, 'plan.json');
+    writeFileSync(planFile, JSON.stringify(plan));
+    // Every assessment (no PIA_SHARD), no per-assessment page (PIA_SITE_PART=lists), read from the shards' outputs
+    // (PIA_MERGE_PLAN), not from the sources.
+    try {
+      await withEnvironment({ ...shardEnvironment(undefined), PIA_SITE_PART: 'lists', PIA_MERGE_PLAN: planFile, PIA_PORTFOLIO_OUT: undefined }, () =>
+        buildSite({ assessmentsDir, outDir: site, pdfDir, edition, base: options.base, siteConfig: options.siteConfig, verbose: options.verbose, cacheDir: path.join(staging, 'astro-cache') }),
+      );
+    } catch (error) {
+      if (error instanceof InvalidShardOutputError) throw new MergeError(error.message);
+      throw error;
+    }
     const listsMs = performance.now() - t;
 
     // 2. Each shard's own assessments: their folders (page, PDF, JSON, CSV) and the hashed assets they use.

@@ -1,16 +1,20 @@
 /**
  * What one shard job leaves for the merge: <root>/site (a site of its assessments only, never to be published
- * alone: its list pages list only its part), <root>/pdf, and <root>/shard.json, written last and atomically, so a
- * folder with a shard.json holds a finished shard.
+ * alone: its list pages list only its part), <root>/pdf, <root>/portfolio (what the portfolio page reads of each of
+ * its 評価書: src/shard/portfolio-docs.ts), and <root>/shard.json, written last and atomically, so a folder with a
+ * shard.json holds a finished shard. The merge reads these, never the sources' YAML: it only hashes the sources to
+ * know that every shard was built from them.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../render/pdf/write.ts';
+import { readProjectFile } from '../load/load-file.ts';
 import type { Edition } from '../validate/edition.ts';
 import { repositoryRoot, shardKey, type Shard } from './shard.ts';
 
 export const shardManifestName = 'shard.json';
-export const shardFormat = 'pia-shard/1';
+export const shardFormat = 'pia-shard/2';
 
 export interface ShardEntry {
   slug: string;
@@ -18,6 +22,8 @@ export interface ShardEntry {
   file: string;
   /** SHA-256 of the canonical JSON of the edition (what the PDF embeds and catalogue.json lists). */
   sha256: string;
+  /** SHA-256 of the source file's bytes: the merge compares it with the file it finds (sourceSha256). */
+  source: string;
 }
 
 export interface ShardManifest {
@@ -61,6 +67,17 @@ export function startShard(root: string): void {
   rmSync(path.join(root, shardManifestName), { force: true });
 }
 
+/** SHA-256 of a source file's bytes (read bounded, regular files only), or undefined when it cannot be read. */
+export function sourceSha256(file: string): string | undefined {
+  const read = readProjectFile(file);
+  return read.ok ? createHash('sha256').update(read.bytes).digest('hex') : undefined;
+}
+
+/** The folder of a shard's portfolio documents (PIA_PORTFOLIO_OUT of its site build). */
+export function portfolioDir(root: string): string {
+  return path.join(root, 'portfolio');
+}
+
 export function writeShardManifest(root: string, shard: Shard, edition: Edition, files: readonly string[], built: readonly { slug: string; sha256: string }[], fileOf: (slug: string) => string): string {
   const repo = repositoryRoot();
   const manifest: ShardManifest = {
@@ -68,7 +85,11 @@ export function writeShardManifest(root: string, shard: Shard, edition: Edition,
     shard,
     edition,
     files: files.length,
-    entries: built.map((b) => ({ slug: b.slug, file: shardKey(fileOf(b.slug), repo), sha256: b.sha256 })).sort((a, b) => a.slug.localeCompare(b.slug)),
+    entries: built.map((b) => {
+      const source = sourceSha256(fileOf(b.slug));
+      if (!source) throw new Error(`${fileOf(b.slug)}: the source of a built assessment can no longer be read`);
+      return { slug: b.slug, file: shardKey(fileOf(b.slug), repo), sha256: b.sha256, source };
+    }).sort((a, b) => a.slug.localeCompare(b.slug)),
   };
   const file = path.join(root, shardManifestName);
   writeFileAtomic(file, JSON.stringify(manifest, null, 1) + '\n');
@@ -94,7 +115,7 @@ export function readShardManifest(dir: string): ShardManifest | string {
     m !== null && typeof m === 'object' && m.format === shardFormat && (m.edition === 'public' || m.edition === 'submission') &&
     Number.isInteger(m.shard?.index) && Number.isInteger(m.shard?.count) && m.shard.index >= 1 && m.shard.index <= m.shard.count &&
     Number.isInteger(m.files) && Array.isArray(m.entries) &&
-    m.entries.every((e) => typeof e?.slug === 'string' && slug.test(e.slug) && typeof e.file === 'string' && typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256));
+    m.entries.every((e) => typeof e?.slug === 'string' && slug.test(e.slug) && typeof e.file === 'string' && typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) && typeof e.source === 'string' && /^[0-9a-f]{64}$/.test(e.source));
   if (!ok) return `${file} は pia build --shard が書いたシャードの記録(${shardFormat})ではありません。`;
   return m;
 }

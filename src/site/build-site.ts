@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadNames } from '../render/web/url.ts';
 import { findAssessments, handOverValidated, invalidAssessmentsMarker, type InvalidAssessments } from './loader.ts';
+import { invalidMergeMarker } from '../shard/portfolio-docs.ts';
 import { slugOf } from '../model/slug.ts';
 import type { Edition } from '../validate/edition.ts';
 import type { Validated } from '../validate/validate-many.ts';
@@ -81,6 +82,9 @@ export class InvalidAssessmentsError extends Error {}
 
 /** The inputs cannot be published safely (folder names, slug collisions, symlinks out of the project); nothing was written. */
 export class UnsafePublicationError extends Error {}
+
+/** `pia merge`: a shard's output the loaders read is missing, altered or of another version (PIA_MERGE_PLAN). */
+export class InvalidShardOutputError extends Error {}
 
 /**
  * A folder name that is safe as a URL path segment and a file name on every server: letters (Japanese too),
@@ -305,7 +309,10 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const listsOnly = !entryPagesWanted();
   const siteKey = sha256(JSON.stringify({ render, entries: inputs, prefix: options.searchPartPrefix ?? '', partPages, checkReport, listsOnly }));
   const last = readLastBuild(lastFile);
-  if (files.length > 0 && unchangedSite(last, siteKey, outDir)) {
+  // A shard's portfolio documents (PIA_PORTFOLIO_OUT) are written by the site build: one missing is not a no-op.
+  const keptFor = process.env.PIA_PORTFOLIO_OUT;
+  const portfolioKept = !keptFor || files.every((f) => existsSync(path.join(keptFor, `${slugOf(f)}.json`)));
+  if (files.length > 0 && portfolioKept && unchangedSite(last, siteKey, outDir)) {
     return { outDir, pages: last!.pages, pdfs: last!.pdfs, timings: { astro: 0, pdf: 0, search: 0 }, reuse: { noop: true, rendered: 0, reused: last!.entries, searchBuilt: 0, searchReused: last!.searchParts, searchParts: last!.searchParts }, searchPeakRssBytes: 0 };
   }
   // The pages kept in the store with all their files intact are not rendered again.
@@ -340,6 +347,11 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
         // Astro's content store still saves itself 500 ms after its last change when the build failed; let it
         // finish, so that the caller may remove the cache folder without an unhandled rejection later.
         await cacheSettled(cacheDir);
+        const merge = error instanceof Error ? error.message.indexOf(invalidMergeMarker) : -1;
+        if (merge >= 0) {
+          process.chdir(cwd);
+          throw new InvalidShardOutputError((error as Error).message.slice(merge + invalidMergeMarker.length).split('\n')[0]!);
+        }
         const invalid = invalidAssessmentsIn(error);
         if (invalid) {
           process.chdir(cwd);

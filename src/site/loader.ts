@@ -22,6 +22,7 @@ import { inShardFromEnvironment } from '../shard/shard.ts';
 import { indexRow, type IndexRow } from '../render/web/index-row.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { validatorKey } from './structure-cache.ts';
+import { invalidMergeMarker, mergePlanFromEnv, type MergePlan } from '../shard/portfolio-docs.ts';
 
 /** What a page gets for one 評価書: plain JSON, as Astro serialises the store. */
 export interface AssessmentEntry {
@@ -113,6 +114,12 @@ export function assessmentLoader(): Loader {
       // makes the list row the entry carries).
       const formsDigest = generateDigest([validatorKey(), ...[...loadForms().values()].map((f) => readFileSync(f.file, 'utf8'))].join('\u0000'));
       const today = todayInJapan();
+      const plan = mergePlanFromEnv();
+      if (plan) {
+        loadFromShards(plan, { store, dataDir, pdfDir, today, digest: (sha256, hasPdf, pdfBytes) => generateDigest(`${formsDigest}\u0000${edition}\u0000${hasPdf}\u0000${pdfBytes ?? ''}\u0000shard\u0000${sha256}`) });
+        logger.info(`${plan.entries.length} 件の評価書をシャードの出力から読み込みました。`);
+        return;
+      }
       const seen = new Set<string>();
       const pending: { file: string; slug: string; hasPdf: boolean; pdfBytes?: number; digest: string; before?: Validated }[] = [];
       for (const file of files) {
@@ -163,6 +170,52 @@ export function assessmentLoader(): Loader {
       logger.info(`${files.length} 件の評価書を読み込みました(検証 ${validated} 件、検証済みの結果を使ったもの ${handed} 件、前回から変わらないもの ${files.length - pending.length} 件)。`);
     },
   };
+}
+
+/** Largest canonical JSON read from a shard's output. */
+const maxShardJsonBytes = 64 * 1024 * 1024;
+
+/**
+ * `pia merge` (PIA_MERGE_PLAN): each 評価書's entry from its shard's JSON download (its canonical JSON), checked
+ * against the SHA-256 the shard recorded; no source is parsed or validated (the merge compared the sources' hashes
+ * with the shards' records before this build). One file at a time: the memory does not grow with the city.
+ */
+function loadFromShards(plan: MergePlan, at: { store: Parameters<Loader['load']>[0]['store']; dataDir: string; pdfDir: string; today: string; digest: (sha256: string, hasPdf: boolean, pdfBytes?: number) => string }): void {
+  const { store, dataDir, pdfDir, today } = at;
+  const forms = loadForms();
+  for (const e of plan.entries) {
+    const refuse = (problem: string): never => {
+      throw new Error(`${invalidMergeMarker}${e.json}: ${problem}`);
+    };
+    let json = '';
+    try {
+      if (!statSync(e.json).isFile()) refuse('通常のファイルではありません。');
+      if (statSync(e.json).size > maxShardJsonBytes) refuse(`大きすぎます(上限 ${maxShardJsonBytes / 1024 / 1024} MB)。`);
+      json = readFileSync(e.json, 'utf8');
+    } catch (error) {
+      if ((error as Error).message.includes(invalidMergeMarker)) throw error;
+      refuse('ありません。シャードの出力が欠けています。');
+    }
+    const sha256 = createHash('sha256').update(json).digest('hex');
+    if (sha256 !== e.sha256) refuse(`shard.json の記録(${e.sha256.slice(0, 12)}…)と内容が違います(${sha256.slice(0, 12)}…)。シャードの出力が書き換えられたか、別の版のものです。`);
+    let data: Record<string, unknown>;
+    try {
+      data = JSON.parse(json) as Record<string, unknown>;
+    } catch (error) {
+      return refuse(`JSON として読めません(${(error as Error).message})。`);
+    }
+    const form = typeof data?.['様式'] === 'string' ? forms.get(data['様式']) : undefined;
+    if (!form) refuse('このツールで扱える様式の評価書ではありません。');
+    const pdf = path.join(pdfDir, `${e.slug}.pdf`);
+    const hasPdf = existsSync(pdf);
+    const pdfBytes = hasPdf ? statSync(pdf).size : undefined;
+    const row = indexRow(e.slug, form!.schema, data, today);
+    const entry: AssessmentEntry = { slug: e.slug, form: form!.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf, ...(pdfBytes !== undefined ? { pdfBytes } : {}), row, rowDay: today };
+    store.set({ id: e.slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), e.file), digest: at.digest(sha256, hasPdf, pdfBytes) });
+  }
+  const slugs = new Set(plan.entries.map((e) => e.slug));
+  for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);
+  pruneEntryData(dataDir, new Set(store.values().map((e) => (e.data as unknown as AssessmentEntry).dataFile)));
 }
 
 /** The form definitions (schemas/*.schema.json) the assessments use, so pages read labels from the schema. */

@@ -112,8 +112,8 @@ test('pia merge は欠けた・重なったシャードを断り、何も書か�
   await refused([...shardDirs, shardDirs[1]!], /out\/shard-2-of-3\/shard\.json: シャード 2\/3 が out\/shard-2-of-3 と重なっています。/);
   await refused(['assessments'], /assessments\/shard\.json がありません。/);
   mkdirSync(path.join(cwd, 'bad'), { recursive: true });
-  writeFileSync(path.join(cwd, 'bad', 'shard.json'), '{"format":"pia-shard/1","shard":{"index":1,"count":1},"edition":"public","files":1,"entries":[{"slug":"../x","file":"a","sha256":"00"}]}');
-  await refused(['bad'], /bad\/shard\.json は pia build --shard が書いたシャードの記録\(pia-shard\/1\)ではありません。/);
+  writeFileSync(path.join(cwd, 'bad', 'shard.json'), JSON.stringify({ format: shardFormat, shard: { index: 1, count: 1 }, edition: 'public', files: 1, entries: [{ slug: '../x', file: 'a', sha256: '00', source: '00' }] }));
+  await refused(['bad'], /bad\/shard\.json は pia build --shard が書いたシャードの記録\(pia-shard\/2\)ではありません。/);
 });
 
 test('pia merge は別の版から作ったシャードを、シャードと評価書を示して断る', async () => {
@@ -152,7 +152,7 @@ test('pia merge は2つのシャードにある同じ名前の評価書を、両
   const sha = 'a'.repeat(64);
   for (const [i, file] of [[1, first], [2, second]] as const) {
     mkdirSync(path.join(cwd, 'dup', `s${i}`), { recursive: true });
-    writeFileSync(path.join(cwd, 'dup', `s${i}`, 'shard.json'), JSON.stringify({ format: shardFormat, shard: { index: i, count: 2 }, edition: 'public', files: 1, entries: [{ slug: 'x', file, sha256: sha }] }));
+    writeFileSync(path.join(cwd, 'dup', `s${i}`, 'shard.json'), JSON.stringify({ format: shardFormat, shard: { index: i, count: 2 }, edition: 'public', files: 1, entries: [{ slug: 'x', file, sha256: sha, source: sha }] }));
   }
   await refused(['dup/s1', 'dup/s2'], new RegExp(`dup/s2/shard\\.json の ${second.replaceAll('/', '\\/')} と dup/s1/shard\\.json の ${first.replaceAll('/', '\\/')}: どちらも「x」のページです。`));
 });

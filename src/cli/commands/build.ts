@@ -20,7 +20,7 @@ import { t } from '../../report/i18n.ts';
 import { progress } from '../../report/progress.ts';
 import { slugOf } from '../../model/slug.ts';
 import { parseShard, searchPartPrefix, selectShard } from '../../shard/shard.ts';
-import { shardEnvironment, shardRoot, startShard, withEnvironment, writeShardManifest } from '../../shard/output.ts';
+import { portfolioDir, shardEnvironment, shardRoot, startShard, withEnvironment, writeShardManifest } from '../../shard/output.ts';
 import { CheckReportError, readCheckReport } from '../../office/check-report.ts';
 
 export const help = `使い方: npx pia build [オプション]
@@ -114,7 +114,7 @@ export async function build(args: string[]): Promise<number> {
     // A shard's search-index parts get ids of their own (s03-p00 …), so that the merge never finds two of one name.
     const siteOptions: Parameters<typeof buildSite>[0] & { searchPartPrefix?: string } = { outDir: out.site, pdfDir: out.pdf, validated: results, edition, ...(shard ? { searchPartPrefix: searchPartPrefix(shard.index) } : {}) };
     // A shard's site holds its assessments only (the loader selects them by PIA_SHARD); an empty shard has none.
-    const site = await (files.length === 0 && shard ? Promise.resolve(undefined) : withEnvironment(shardEnvironment(shard), () => buildSite(siteOptions))).finally(() => {
+    const site = await (files.length === 0 && shard ? Promise.resolve(undefined) : withEnvironment({ ...shardEnvironment(shard), PIA_PORTFOLIO_OUT: shardDir ? path.resolve(portfolioDir(shardDir)) : undefined, PIA_MERGE_PLAN: undefined }, () => buildSite(siteOptions))).finally(() => {
       building.end();
       restoreReport();
     });

@@ -7,13 +7,45 @@ import type { Portfolio } from './portfolio.ts';
 
 const kindLabel = { 'yearly-review': '見直し', 'five-year-reassessment': '再評価', 'pre-change': '事前の変更' } as const;
 
-export function portfolioCalendar(portfolio: Portfolio, options: { organisation?: string } = {}): string {
+/** 事務 per ical-generator calendar: its events are objects, ~10 KB each, so a whole country's are made in groups. */
+const officesPerGroup = 500;
+
+/**
+ * The calendar of all the portfolio's due items. Made in groups of 事務 whose texts are joined (the calendar's
+ * head, every group's events in order, its end): the same text as one ical-generator calendar of all of them
+ * (test/office/ics.test.ts), without holding the events of tens of thousands of 事務 at once (at 20,000 事務 that
+ * alone took more than 1 GB).
+ */
+export function portfolioCalendar(portfolio: Portfolio, options: { organisation?: string; officesPerGroup?: number } = {}): string {
+  const size = options.officesPerGroup ?? officesPerGroup;
+  if (portfolio.offices.length <= size) return calendarOf(portfolio, portfolio.offices, options.organisation);
+  const parts: string[] = [];
+  let head = '';
+  let tail = '';
+  for (let i = 0; i < portfolio.offices.length; i += size) {
+    const text = calendarOf(portfolio, portfolio.offices.slice(i, i + size), options.organisation);
+    const first = text.indexOf('BEGIN:VEVENT\r\n');
+    const end = text.lastIndexOf('END:VCALENDAR');
+    if (first < 0) {
+      // No event in this group: its text is the head and the end alone.
+      head ||= text.slice(0, end);
+      tail = text.slice(end);
+      continue;
+    }
+    head ||= text.slice(0, first);
+    tail = text.slice(end);
+    parts.push(text.slice(first, end));
+  }
+  return head + parts.join('') + tail;
+}
+
+function calendarOf(portfolio: Portfolio, offices: Portfolio['offices'], organisation: string | undefined): string {
   const calendar = ical({
-    name: `特定個人情報保護評価 期限${options.organisation ? `(${options.organisation})` : ''}`,
+    name: `特定個人情報保護評価 期限${organisation ? `(${organisation})` : ''}`,
     prodId: { company: 'pia', product: 'status', language: 'JA' },
     method: ICalCalendarMethod.PUBLISH,
   });
-  for (const office of portfolio.offices) {
+  for (const office of offices) {
     for (const item of office.due) {
       const [y, m, d] = item.due.split('-').map(Number) as [number, number, number];
       calendar.createEvent({

@@ -30,3 +30,8 @@ export interface PortfolioRow {
   unreadableDates?: string[];
 }
 
+
+/** How many 事務 have an item past its due date, and how many one due soon (the summary above every page). */
+export function officeCounts(rows: readonly PortfolioRow[]): { overdue: number; soon: number } {
+  return { overdue: rows.filter((r) => r.state === 'overdue').length, soon: rows.filter((r) => r.state === 'soon').length };
+}

@@ -92,6 +92,19 @@ export class InvalidShardOutputError extends Error {}
  */
 const safeSlug = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 
+/**
+ * Names a 評価書 folder cannot have: the site's own top-level pages and folders (src/pages: offices, list, search,
+ * rules …; the build's _astro, fonts, pagefind) — a 評価書 page at /offices/ would replace the portfolio page.
+ */
+export function reservedSlugs(): Set<string> {
+  const names = new Set(['_astro', 'fonts', 'pagefind', 'pagefind-parts', 'favicon.svg']);
+  for (const entry of readdirSync(path.join(projectRoot, 'src', 'pages'), { withFileTypes: true })) {
+    if (entry.name.includes('[')) continue; // [slug]: the 評価書 pages themselves; site-logo.[ext]: a pattern
+    names.add(entry.isDirectory() ? entry.name : entry.name.replace(/\.(astro|mdx|md|ts|js)$/, ''));
+  }
+  return names;
+}
+
 function inside(root: string, file: string): boolean {
   const relative = path.relative(root, file);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
@@ -132,6 +145,7 @@ function linksOutside(dir: string, root: string): string[] {
 export function checkPublicationInputs(files: readonly string[], assessmentsDir: string, publicDir = path.join(projectRoot, 'public')): void {
   const problems: string[] = [];
   const bySlug = new Map<string, string>();
+  const reserved = reservedSlugs();
   const show = (f: string) => path.relative(process.cwd(), f) || f;
   const realAssessments = existsSync(assessmentsDir) ? realpathSync(assessmentsDir) : path.resolve(assessmentsDir);
   for (const file of files) {
@@ -139,6 +153,10 @@ export function checkPublicationInputs(files: readonly string[], assessmentsDir:
     const folder = path.dirname(path.resolve(file));
     if (!safeSlug.test(slug)) {
       problems.push(`${show(folder)}: フォルダ名「${slug}」はページのアドレスとファイル名に使えません。半角英数字・ハイフン(-)・下線(_)・点(.)と日本語の文字で名前を付けてください(%、#、?、空白、先頭の点は使えません)。`);
+      continue;
+    }
+    if (reserved.has(slug)) {
+      problems.push(`${show(folder)}: フォルダ名「${slug}」はサイトのページ(/${slug})と重なるため使えません。別の名前を付けてください(使えない名前: ${[...reserved].sort().join('、')})。`);
       continue;
     }
     const other = bySlug.get(slug);

@@ -1,4 +1,4 @@
-/** The catalogue's records from the build's collections (shared by catalogue.json and catalogue.csv). */
+/** The lists' records from the build's collections: the index's rows, and the catalogue's (catalogue.json and .csv). */
 import { getCollection } from 'astro:content';
 import type { AssessmentEntry } from './loader.ts';
 import { entryRow } from './entry-data.ts';
@@ -8,6 +8,7 @@ import { siteUrl, type CatalogueEntry } from '../render/web/open-data.ts';
 import { publishedSchemas, schemaFileOf } from './published-schemas.ts';
 import { siteConfig } from './site-config.ts';
 import { todayInJapan } from '../model/wareki.ts';
+import type { IndexRow } from '../render/web/index-row.ts';
 
 export async function catalogueEntries(base: string): Promise<CatalogueEntry[]> {
   const { config } = siteConfig();
@@ -29,3 +30,15 @@ export async function catalogueEntries(base: string): Promise<CatalogueEntry[]> 
     })
     .sort((a, b) => a.row.number.localeCompare(b.row.number, 'ja', { numeric: true }) || a.row.slug.localeCompare(b.row.slug));
 }
+
+/** The index's rows: every 評価書, by 評価書番号 then folder name. */
+export async function indexRows(): Promise<{ rows: IndexRow[]; schema: JsonSchema }> {
+  const today = todayInJapan();
+  const forms = new Map((await getCollection('forms')).map((f) => [f.id, f.data as JsonSchema]));
+  const entries = (await getCollection('assessments')).map((e) => e.data as unknown as AssessmentEntry);
+  const rows = entries
+    .map((e) => entryRow(e, forms.get(e.form)!, today))
+    .sort((a, b) => a.number.localeCompare(b.number, 'ja', { numeric: true }) || a.slug.localeCompare(b.slug));
+  return { rows, schema: forms.values().next().value! };
+}
+

@@ -17,7 +17,7 @@ import { formSchemas } from './office.ts';
 import { officeBatches, PortfolioRows, type SiteDocument } from './portfolio-view.ts';
 import { readCheckReport, type CheckReport } from './check-report.ts';
 import { pruneEntryData, writeEntryData } from '../site/entry-data.ts';
-import { invalidMergeMarker, mergePlanFromEnv, portfolioDocumentText, prunePortfolioDocuments, readPortfolioDocument, writePortfolioDocuments } from '../shard/portfolio-docs.ts';
+import { invalidMergeMarker, mergePlanFromEnv, shownPath, portfolioDocumentText, prunePortfolioDocuments, readPortfolioDocument, writePortfolioDocuments } from '../shard/portfolio-docs.ts';
 import { sourceSha256 } from '../shard/output.ts';
 /**
  * The check report named by PIA_CHECK_REPORT, if any. The project folder is the one that holds assessments/ (where
@@ -68,7 +68,7 @@ export function officeLoader(): Loader {
         for (const batch of officeBatches(plan.entries.map((e) => e.file), size)) {
           builder.add(batch.map((file) => {
             const e = byFile.get(file)!;
-            const doc = readPortfolioDocument(e.portfolio, { source: e.source, forms });
+            const doc = readPortfolioDocument(e.portfolio, { source: e.source, forms, shown: shownPath(plan, e.portfolio) });
             if (typeof doc === 'string') throw new Error(`${invalidMergeMarker}${doc}`);
             return { slug: e.slug, file: path.relative(process.cwd(), e.file), form: doc.form, data: doc.data };
           }));

@@ -132,7 +132,7 @@ function planOf(owners: ReadonlyMap<string, { shard: Shard; file: string; sha256
     if (!seen.has(slug)) problems.push(`${path.join(owner.shard.dir, 'shard.json')}: ${owner.file} は今の ${assessmentsDir} にありません。すべてのシャードを同じコミットで作り直してください。`);
   }
   if (problems.length > 0) throw new MergeError(problems.join('\n'));
-  return { entries };
+  return { cwd: process.cwd(), entries };
 }
 
 function sha256Of(file: string): string {

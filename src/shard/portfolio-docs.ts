@@ -65,23 +65,24 @@ export const maxPortfolioDocumentBytes = 16 * 1024 * 1024;
  * A shard's document (from a CI artifact: anything may be in it), checked against what the merge expects: the
  * document or a problem text naming the file.
  */
-export function readPortfolioDocument(file: string, expect: { source: string; forms: ReadonlySet<string> }): PortfolioDocument | string {
+export function readPortfolioDocument(file: string, expect: { source: string; forms: ReadonlySet<string>; shown?: string }): PortfolioDocument | string {
+  const shown = expect.shown ?? file;
   let text: string;
   try {
-    if (!statSync(file).isFile()) return `${file}: 通常のファイルではありません。`;
-    if (statSync(file).size > maxPortfolioDocumentBytes) return `${file} が大きすぎます(上限 ${maxPortfolioDocumentBytes / 1024 / 1024} MB)。`;
+    if (!statSync(file).isFile()) return `${shown}: 通常のファイルではありません。`;
+    if (statSync(file).size > maxPortfolioDocumentBytes) return `${shown} が大きすぎます(上限 ${maxPortfolioDocumentBytes / 1024 / 1024} MB)。`;
     text = readFileSync(file, 'utf8');
   } catch {
-    return `${file} がありません。シャードの出力が欠けているか、古い版の pia で作ったシャードです。すべてのシャードを同じコミットで作り直してください。`;
+    return `${shown} がありません。シャードの出力が欠けているか、古い版の pia で作ったシャードです。すべてのシャードを同じコミットで作り直してください。`;
   }
   let doc: PortfolioDocument;
   try {
     doc = JSON.parse(text) as PortfolioDocument;
   } catch (error) {
-    return `${file} を JSON として読めません(${(error as Error).message})。`;
+    return `${shown} を JSON として読めません(${(error as Error).message})。`;
   }
-  if (!isObject(doc) || doc.format !== portfolioFormat || typeof doc.form !== 'string' || !expect.forms.has(doc.form) || typeof doc.source !== 'string' || !isObject(doc.data)) return `${file} は pia build --shard が書いた事務の一覧用の記録(${portfolioFormat})ではありません。`;
-  if (doc.source !== expect.source) return `${file}: shard.json と違う版の評価書から作られています。すべてのシャードを同じコミットで作り直してください。`;
+  if (!isObject(doc) || doc.format !== portfolioFormat || typeof doc.form !== 'string' || !expect.forms.has(doc.form) || typeof doc.source !== 'string' || !isObject(doc.data)) return `${shown} は pia build --shard が書いた事務の一覧用の記録(${portfolioFormat})ではありません。`;
+  if (doc.source !== expect.source) return `${shown}: shard.json と違う版の評価書から作られています。すべてのシャードを同じコミットで作り直してください。`;
   return doc;
 }
 
@@ -101,7 +102,14 @@ export interface PlanEntry {
 }
 
 export interface MergePlan {
+  /** The working folder of `pia merge`: messages name the shards' files relative to it, as the user gave them. */
+  cwd: string;
   entries: PlanEntry[];
+}
+
+/** A file of the plan as the user's messages name it. */
+export function shownPath(plan: MergePlan, file: string): string {
+  return path.relative(plan.cwd, file) || file;
 }
 
 /** The plan `pia merge` wrote for its site build (PIA_MERGE_PLAN), or undefined in any other build. */

@@ -22,7 +22,7 @@ import { inShardFromEnvironment } from '../shard/shard.ts';
 import { indexRow, type IndexRow } from '../render/web/index-row.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { validatorKey } from './structure-cache.ts';
-import { invalidMergeMarker, mergePlanFromEnv, type MergePlan } from '../shard/portfolio-docs.ts';
+import { invalidMergeMarker, mergePlanFromEnv, shownPath, type MergePlan } from '../shard/portfolio-docs.ts';
 
 /** What a page gets for one 評価書: plain JSON, as Astro serialises the store. */
 export interface AssessmentEntry {
@@ -185,7 +185,7 @@ function loadFromShards(plan: MergePlan, at: { store: Parameters<Loader['load']>
   const forms = loadForms();
   for (const e of plan.entries) {
     const refuse = (problem: string): never => {
-      throw new Error(`${invalidMergeMarker}${e.json}: ${problem}`);
+      throw new Error(`${invalidMergeMarker}${shownPath(plan, e.json)}: ${problem}`);
     };
     let json = '';
     try {

@@ -136,6 +136,19 @@ test('pia merge は同じ名前で内容の違うファイルを、そのファ�
   await refused([shardDirs[0]!, shardDirs[1]!, 'out/tampered-3'], new RegExp(`out/tampered-3/site/_astro/${asset.replace('.', '\\.')}: ほかのシャードの _astro/${asset.replace('.', '\\.')} と内容が違います。`));
 });
 
+test('pia merge はシャードの JSON・事務の一覧用の記録が書き換えられた・欠けたものを、そのファイルを示して断る(評価書の YAML は読み直さない)', async () => {
+  const copy = path.join(cwd, 'out', 'edited-3');
+  cpSync(path.join(cwd, shardDirs[2]!), copy, { recursive: true });
+  t_after(() => rmSync(copy, { recursive: true, force: true }));
+  const json = path.join(copy, 'site', 'variant-0005', 'variant-0005.json');
+  const text = readFileSync(json, 'utf8');
+  writeFileSync(json, text.replace('試験用の事務5', '書き換えた事務5'));
+  await refused([shardDirs[0]!, shardDirs[1]!, 'out/edited-3'], /out\/edited-3\/site\/variant-0005\/variant-0005\.json: shard\.json の記録\([0-9a-f]{12}…\)と内容が違います/);
+  writeFileSync(json, text);
+  rmSync(path.join(copy, 'portfolio', 'variant-0005.json'));
+  await refused([shardDirs[0]!, shardDirs[1]!, 'out/edited-3'], /out\/edited-3\/portfolio\/variant-0005\.json がありません。/);
+});
+
 test('pia merge はシャードの中のシンボリックリンクを断る(ほかの場所のファイルを公開しない)', async () => {
   const copy = path.join(cwd, 'out', 'linked-3');
   cpSync(path.join(cwd, shardDirs[2]!), copy, { recursive: true });

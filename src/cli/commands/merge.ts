@@ -12,9 +12,10 @@ export const help = `使い方: npx pia merge <シャードの出力フォルダ
 
 npx pia build --shard i/n で作ったシャードの出力(out/shard-<i>-of-<n>/)を、1つの公開用サイトにまとめます。
 各評価書のページ・PDF・JSON・CSV と検索索引はシャードのものを使い、評価書の一覧・事務の一覧・オープンデータ・
-カタログのように全部の評価書にわたるページは、ここで assessments/ のすべての評価書から作ります。
+カタログのように全部の評価書にわたるページは、ここでシャードが残した各評価書の JSON と事務の一覧用の記録から
+作ります(評価書の YAML は読み直さず、SHA-256 でシャードが作ったときのものと同じことだけを確かめます)。
 シャードと同じコミットの assessments/ で実行してください。シャードが欠けている・重なっている・別の版から
-作られている・同じ名前の評価書が2つのシャードにあるときは、何も書かずに終了します。
+作られている・出力が書き換えられている・同じ名前の評価書が2つのシャードにあるときは、何も書かずに終了します。
 
 オプション:
   -o, --output <フォルダ>  出力先(既定: dist/。提出用のシャードは既定 out/submission/site/)。まとめ終わってから
@@ -24,6 +25,25 @@ npx pia build --shard i/n で作ったシャードの出力(out/shard-<i>-of-<n>
 例(GitHub Actions の16並列の後): npx pia merge shards/*
 
 終了コード: 0 成功 / 1 出力できない評価書あり / 2 指定や入力の誤り(シャードの不足・重複・不一致など)`;
+
+export const helpEn = `Usage: npx pia merge <shard output folders…> [-o output folder]
+
+Merges the outputs of the shards made by npx pia build --shard i/n (out/shard-<i>-of-<n>/) into one public site.
+The pages, PDFs, JSON and CSV of each assessment and the search index are taken from the shards; the pages that span all assessments,
+such as the list of assessments, the list of 事務, the open data and the catalogue, are built here from what the shards left:
+each assessment's JSON and its record for the list of 事務 (the YAML is not read again: its SHA-256 only shows it is the file
+the shard built from). Run it on assessments/ at the same commit as the shards. If a shard is missing, overlaps another, was
+built from a different version or has been altered, or two shards hold an assessment of the same name, it stops without
+writing anything.
+
+Options:
+  -o, --output <folder>  The output folder (default: dist/; for shards of the submission edition, out/submission/site/). It is replaced
+                         only when the merge has finished, so on failure it stays as it was
+  -h, --help             Show this help
+
+Example (after 16 parallel jobs in GitHub Actions): npx pia merge shards/*
+
+Exit codes: 0 success / 1 an assessment cannot be output / 2 usage or input error (missing, overlapping or mismatching shards, etc.)`;
 
 export async function merge(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });

@@ -1,28 +1,28 @@
 /** argv → command → exit code. The only place that sets the process's exit code. */
 import { PiaError } from '../report/errors.ts';
-import { extractLang, langs, setLang, t, type Lang } from '../report/i18n.ts';
+import { extractLang, lang as currentLang, langs, setLang, t, type Lang } from '../report/i18n.ts';
 import type { MessageKey } from '../report/messages.ts';
 import { piaVersion } from '../report/sarif.ts';
 
 interface Command {
   summary: MessageKey;
-  load: () => Promise<{ help: string; run: (args: string[]) => Promise<number> }>;
+  load: () => Promise<{ help: string; helpEn: string; run: (args: string[]) => Promise<number> }>;
 }
 
-/** Every command, declared in one place; each module exports `help` and one async function. */
+/** Every command, declared in one place; each module exports `help` (Japanese), `helpEn` (English) and one async function. */
 const commands: Record<string, Command> = {
-  validate: { summary: 'command.validate', load: async () => { const m = await import('./commands/validate.ts'); return { help: m.help, run: m.validate }; } },
-  pdf: { summary: 'command.pdf', load: async () => { const m = await import('./commands/pdf.ts'); return { help: m.help, run: m.pdf }; } },
-  build: { summary: 'command.build', load: async () => { const m = await import('./commands/build.ts'); return { help: m.help, run: m.build }; } },
-  diff: { summary: 'command.diff', load: async () => { const m = await import('./commands/diff.ts'); return { help: m.help, run: m.diff }; } },
-  audit: { summary: 'command.audit', load: async () => { const m = await import('./commands/audit.ts'); return { help: m.help, run: m.audit }; } },
-  rules: { summary: 'command.rules', load: async () => { const m = await import('./commands/rules.ts'); return { help: m.help, run: m.rules }; } },
-  status: { summary: 'command.status', load: async () => { const m = await import('./commands/status.ts'); return { help: m.help, run: m.status }; } },
-  edit: { summary: 'command.edit', load: async () => { const m = await import('./commands/edit.ts'); return { help: m.help, run: m.edit }; } },
-  import: { summary: 'command.import', load: async () => { const m = await import('./commands/import.ts'); return { help: m.help, run: m.importCommand }; } },
-  new: { summary: 'command.new', load: async () => { const m = await import('./commands/new.ts'); return { help: m.help, run: m.newAssessment }; } },
-  merge: { summary: 'command.merge', load: async () => { const m = await import('./commands/merge.ts'); return { help: m.help, run: m.merge }; } },
-  check: { summary: 'command.check', load: async () => { const m = await import('./commands/check.ts'); return { help: m.help, run: m.check }; } },
+  validate: { summary: 'command.validate', load: async () => { const m = await import('./commands/validate.ts'); return { help: m.help, helpEn: m.helpEn, run: m.validate }; } },
+  pdf: { summary: 'command.pdf', load: async () => { const m = await import('./commands/pdf.ts'); return { help: m.help, helpEn: m.helpEn, run: m.pdf }; } },
+  build: { summary: 'command.build', load: async () => { const m = await import('./commands/build.ts'); return { help: m.help, helpEn: m.helpEn, run: m.build }; } },
+  diff: { summary: 'command.diff', load: async () => { const m = await import('./commands/diff.ts'); return { help: m.help, helpEn: m.helpEn, run: m.diff }; } },
+  audit: { summary: 'command.audit', load: async () => { const m = await import('./commands/audit.ts'); return { help: m.help, helpEn: m.helpEn, run: m.audit }; } },
+  rules: { summary: 'command.rules', load: async () => { const m = await import('./commands/rules.ts'); return { help: m.help, helpEn: m.helpEn, run: m.rules }; } },
+  status: { summary: 'command.status', load: async () => { const m = await import('./commands/status.ts'); return { help: m.help, helpEn: m.helpEn, run: m.status }; } },
+  edit: { summary: 'command.edit', load: async () => { const m = await import('./commands/edit.ts'); return { help: m.help, helpEn: m.helpEn, run: m.edit }; } },
+  import: { summary: 'command.import', load: async () => { const m = await import('./commands/import.ts'); return { help: m.help, helpEn: m.helpEn, run: m.importCommand }; } },
+  new: { summary: 'command.new', load: async () => { const m = await import('./commands/new.ts'); return { help: m.help, helpEn: m.helpEn, run: m.newAssessment }; } },
+  merge: { summary: 'command.merge', load: async () => { const m = await import('./commands/merge.ts'); return { help: m.help, helpEn: m.helpEn, run: m.merge }; } },
+  check: { summary: 'command.check', load: async () => { const m = await import('./commands/check.ts'); return { help: m.help, helpEn: m.helpEn, run: m.check }; } },
 };
 
 const usage = () => `${t('usage.head')}
@@ -57,7 +57,8 @@ export async function main(rawArgv: string[]): Promise<number> {
   }
   const module = await command.load();
   if (args.includes('-h') || args.includes('--help')) {
-    process.stdout.write(module.help + '\n');
+    // currentLang: main() has a local `lang` (the --lang value).
+    process.stdout.write((currentLang() === 'en' ? module.helpEn : module.help) + '\n');
     return 0;
   }
   return module.run(args);

@@ -7,7 +7,7 @@ export const messages = {
   'usage.commands': { ja: 'コマンド:', en: 'Commands:' },
   'usage.tail': {
     ja: '各コマンドの説明: npx pia <コマンド> --help\n版: npx pia --version\n終了コード: 0 問題なし / 1 指摘あり / 2 指定・入力の誤り',
-    en: 'Help on a command: npx pia <command> --help (in Japanese)\nVersion: npx pia --version\nExit codes: 0 no findings / 1 findings / 2 usage or input error',
+    en: 'Help on a command: npx pia <command> --help\nVersion: npx pia --version\nExit codes: 0 no findings / 1 findings / 2 usage or input error',
   },
   'command.validate': { ja: '評価書を検証します', en: 'Validate assessments' },
   'command.pdf': { ja: '評価書を様式の体裁の PDF にします', en: 'Render an assessment as a PDF in the official layout' },

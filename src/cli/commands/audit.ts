@@ -28,6 +28,22 @@ export const help = `使い方: npx pia audit [ファイルまたはフォルダ
 
 終了コード: 0 誤りなし(確認を求める警告は含みます) / 1 誤りあり / 2 指定や入力の誤り`;
 
+export const helpEn = `Usage: npx pia audit [files or folders…] [options]
+
+Audits the record of changes of assessments (評価書). Without a path, every assessment under assessments/ is audited.
+  - Each row of 変更箇所 (Annex 2): its submission timing matches the class of the item the row names (※ items are, as a rule, 事前)
+  - git history: changes after the publication date that 変更箇所 does not record (an error where they are 事前 or need 再評価)
+  - Timing: the yearly review (Rules, Article 14) and the re-assessment before five years have passed (Rules, Article 15)
+A result you have confirmed can be recorded in decisions.yaml in the assessment's folder as "変更箇所: <row ID>".
+
+Options:
+  --format <format>  text (default), json, markdown, junit, sarif, github
+  --no-history       Do not look at the git history
+  --today <date>     Today's date (YYYY-MM-DD)
+  -h, --help         Show this help
+
+Exit codes: 0 no errors (warnings asking for confirmation may remain) / 1 errors / 2 usage or input error`;
+
 const formats = ['text', 'json', 'markdown', 'junit', 'sarif', 'github'] as const;
 
 export async function audit(args: string[]): Promise<number> {

@@ -45,6 +45,28 @@ assessments/ のすべての評価書を検証し、PDF と公開用サイト(di
 
 終了コード: 0 成功 / 1 出力できない評価書あり / 2 指定や入力の誤り(公開できないフォルダ名など)`;
 
+export const helpEn = `Usage: npx pia build [options]
+
+Validates every assessment under assessments/ and builds the PDFs and the public site (dist/) (the main job).
+Findings about the content (warnings, errors) are shown, but if an assessment does not fit the structure of its form, nothing is output and the build fails.
+Non-public content (非公表: the items and parts listed under 「非公表」 in the assessment) becomes 「（非公表）」 in the public PDFs, site, JSON, CSV and search index.
+To place the site below a path of the city's website, give that path in the environment variable PIA_BASE (e.g. PIA_BASE=/kurashi/hyoka/).
+
+Options:
+  --submission           Build the submission edition (the full text including the non-public parts, each page marked 「提出用」) in out/submission/
+                         (PDFs in out/submission/pdf/, the site in out/submission/site/). Nothing is built in the public dist/
+  --shard <i/n>          Build only the i-th of n parts of the assessments (for a CI matrix). The output goes to out/shard-<i>-of-<n>/
+                         (site/, pdf/, shard.json), not to dist/. npx pia merge makes one site of all the outputs
+  --check-report <JSON>  Read the output of pia check --format json and show the check results in the list of 事務 (offices/)
+                         (without it: 「未確認」, not checked. Whether the public site shows the check results is for the city to decide)
+  --format <format>      text (default) or json (the validation results, and what was built and what was reused from the last build, as one JSON)
+  -h, --help             Show this help
+
+The pages, JSON and CSV of assessments unchanged since the last build, and their parts of the search index, are not rebuilt but reused
+(matched by a hash of the assessment's text, the form, the program and the site settings; anything damaged is rebuilt).
+
+Exit codes: 0 success / 1 an assessment cannot be output / 2 usage or input error (such as a folder name that cannot be published)`;
+
 export async function build(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, allowPositionals: false, options: { submission: { type: 'boolean', default: false }, shard: { type: 'string' }, 'check-report': { type: 'string' }, format: { type: 'string', default: 'text' } } });
   // gaps (#13): the check results shown on the portfolio page, read by its loader (src/office/site-loader.ts).

@@ -36,6 +36,30 @@ PIA_ で始まる環境変数の値はどの出力にも出しません(README �
 終了コード: 0 問題なし / 1 矛盾あり、または方針(checks.yaml の 方針)で失敗とする結果あり
             / 2 指定や入力(評価書・checks.yaml)の誤り`;
 
+export const helpEn = `Usage: npx pia check [assessment files or folders…] [options]
+
+Checks what the assessments state (their claims) against the configuration of the running systems. The checks are defined in
+checks.yaml in the assessment's folder (schemas/checks.v1.schema.json). Without a path, every assessment under assessments/ is checked.
+
+Results: 適合 satisfied / 矛盾 contradicted (the assessment and the configuration disagree) / エラー error (the source cannot be read, etc.)
+         / 未点検 unchecked (neither checked nor attested) / 確認済み attested (a person's attestation is recorded) / 期限切れ expired (the attestation has expired)
+
+Options:
+  --format <format>     text (default), json, junit, sarif, codequality (GitLab Code Quality), github (GitHub Actions annotations)
+  --sarif <file>        Also write SARIF 2.1.0 to this file (the results of the same single run)
+  --junit <file>        Also write JUnit XML to this file
+  --codequality <file>  Also write GitLab Code Quality (JSON) to this file
+  --allow-commands      Allow running sources of the kind command (shell commands) (do not use it in CI for pull requests)
+  --today <date>        Today's date (YYYY-MM-DD), used to decide whether attestations have expired
+  --list-rules          List the check rules
+  -h, --help            Show this help
+
+For safety, files are read only inside the folder of checks.yaml, PostgreSQL only with a single SELECT statement under a read-only role,
+and the values of environment variables whose names start with PIA_ never appear in any output (「セキュリティ」 (security) in the README).
+
+Exit codes: 0 no problems / 1 contradictions, or results that fail under the policy (方針 in checks.yaml)
+            / 2 usage or input error (in an assessment or checks.yaml)`;
+
 export async function check(args: string[]): Promise<number> {
   // One last pass over every byte this command prints or writes: no secret it was given leaves it, in any format
   // (stdout, stderr, the --sarif/--junit files, and the text of an error that escapes, printed by main.ts).

@@ -34,6 +34,29 @@ export const help = `使い方: npx pia diff <変更前> <変更後> [オプシ�
 
 終了コード: 0 問題なし / 1 事前(再評価)の変更に提出・公表の記録がない、または分類できない変更がある / 2 指定や入力の誤り`;
 
+export const helpEn = `Usage: npx pia diff <before> <after> [options]
+       npx pia diff --base <revision> [options]
+
+Compares two versions of an assessment and decides, by rules, the submission timing (事前 / 事後 / 再評価) of each change.
+<before> and <after> are each a file path, or a git revision and a path (main:assessments/x/assessment.yaml).
+With --base, every assessment changed in the working tree is compared with that revision (for CI on pull requests).
+
+Repeated entries (委託事項 and the like) are matched by ID. A reordering is a "move", not a deletion and an addition.
+Reads decisions.yaml (the reviewer's decisions) and renames.yaml (the table of renamings; may also be in a folder above) in the assessment's folder.
+
+Options:
+  --base <revision>     Compare the assessments changed in the working tree with this revision
+  --format <format>     text (default), json, markdown (for pull request comments), junit, sarif, codequality (GitLab), github
+  --write               Write rows of 変更箇所 (Annex 2) into the changed (<after>) assessment (comments and formatting are kept)
+  --date <date>         The change date of the rows written (YYYY-MM-DD or a Japanese era date; default: today)
+  --decisions <file>    The record of decisions (default: decisions.yaml in the assessment's folder)
+  --renames <file>      The table of renamings (default: renames.yaml, looked for in the assessment's folder, then in the folder above)
+  --today <date>        Today's date (YYYY-MM-DD)
+  --list-rules          List the classification rules (the same as npx pia rules)
+  -h, --help            Show this help
+
+Exit codes: 0 no problems / 1 a 事前 (再評価) change has no record of submission and publication, or a change cannot be classified / 2 usage or input error`;
+
 interface Pair {
   oldSpec: string;
   newSpec: string;

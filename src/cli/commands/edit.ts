@@ -26,6 +26,26 @@ export const help = `使い方: npx pia edit [評価書のパス] [オプショ�
 
 終了: Ctrl+C で止めます。終了コード: 0 正常 / 2 指定や入力の誤り`;
 
+export const helpEn = `Usage: npx pia edit [assessment path] [options]
+
+Edits an assessment in the browser, on input screens laid out like the form (it runs only on this computer).
+Every input is validated (with the same rules as npx pia validate), and the findings are shown beside the items.
+"How this change is handled" (この変更の扱い) shows the changes since the last committed version (the version when opened, if git does not manage the file)
+and their submission timing (事前 / 事後 / 再評価), and lets you draft rows of 変更箇所 (the same mechanism as npx pia diff --write).
+Saving keeps comments and formatting and rewrites only the changed lines. A file saved elsewhere after it was opened is not overwritten.
+
+Only assessments inside assessments/ can be opened. Without a path, you can choose from a list.
+The address shown contains a key that cannot be guessed. Do not give it to anyone else.
+
+Options:
+  --port <number>  The port to listen on (default: a free port, chosen automatically)
+  --open           Open it in the default browser
+  --today <date>   Today's date (YYYY-MM-DD)
+  --lang en        Show the screens in English
+  -h, --help       Show this help
+
+Stopping: Ctrl+C stops it. Exit codes: 0 normal / 2 usage or input error`;
+
 export async function edit(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,

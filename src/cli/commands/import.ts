@@ -35,6 +35,30 @@ export const help = `使い方: npx pia import <評価書.pdf | 評価書.txt | 
 
 終了コード: 0 取り込みました / 1 フォルダの一部を取り込めませんでした / 2 指定や入力の誤り`;
 
+export const helpEn = `Usage: npx pia import <assessment.pdf | assessment.txt | folder> [-o assessments/<name>/assessment.yaml] [options]
+
+Reads a published assessment (a PDF, or the text extracted from a PDF) and makes a draft of the assessment's YAML.
+It tells the form (基礎項目評価書, 重点項目評価書 or 全項目評価書) and its edition from the cover and the list of items, finds each item
+by the number and item name of the form definition (schemas/), and reads its value. Values are kept as written, nothing added. Values read
+without confidence get a comment, and checkboxes whose mark cannot be read become 「不明」 (unknown). A PDF made by pia is imported
+exactly from its attached original (canonical JSON).
+
+Without -o, the draft goes to standard output and the report to standard error. An existing file is not overwritten.
+Given a folder, every .pdf and .txt in it is imported and a table is printed. -o then names a folder, and the drafts are written
+to <folder>/<file name>/assessment.yaml (without -o, only the report of what was read).
+
+Options:
+  -o, --output <path>      Where to write the draft (when importing a folder, the output folder)
+  --force                  Replace a file already at the output path
+  --ignore-attachment      Read the printed text even of a PDF made by pia, not its attachment
+  --format <format>        text (default), json (the report and the draft's data as JSON)
+  --timeout <seconds>      The time limit for reading one PDF (default ${defaultLimits.timeoutMs / 1000} seconds)
+  -h, --help               Show this help
+
+Limits: PDF ${defaultLimits.maxPdfBytes / 1024 / 1024} MB and ${defaultLimits.maxPages} pages, text ${defaultLimits.maxTextBytes / 1024 / 1024} MB.
+
+Exit codes: 0 imported / 1 part of the folder could not be imported / 2 usage or input error`;
+
 interface Options {
   output?: string;
   force: boolean;

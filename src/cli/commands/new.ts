@@ -36,6 +36,31 @@ export const help = `使い方: npx pia new <フォルダ名> --form <様式> [�
 既にある評価書は上書きしません。書き込みは一度に行い、途中で失敗しても何も残しません。
 終了コード: 0 作成した / 2 指定や入力の誤り(何も作成していません)`;
 
+export const helpEn = `Usage: npx pia new <folder name> --form <form> [options]
+
+Creates a draft assessment, assessments/<folder name>/assessment.yaml, with every item of the form.
+The items are in the order of the form, blank (null) where the original form is printed blank, and checkboxes are false (unchecked).
+A comment at the end of each item's line gives its number, item name, ※ (subject to 重要な変更, a significant change) and choices.
+Repeated entries (特定個人情報ファイル, 委託事項 and the like) have one entry each, with a provisional ID.
+
+Folder name: lowercase ASCII letters, digits and hyphens (it becomes the URL on the public site and the name of the PDF).
+  The second assessment of the same 事務 is created inside the 事務's folder:
+    npx pia new koshigaya-49-jido-teate --form 基礎項目評価書
+    npx pia new koshigaya-49-jido-teate/koshigaya-49-jido-teate-juten --form 重点項目評価書
+
+Options:
+  --form <form>        基礎項目評価書 (様式2), 重点項目評価書 (様式3), 全項目評価書 (様式4).
+                       The form name, the form number (様式3) or the definition's name (focused) can be given
+  --from <assessment>  Start from a copy of another 事務's assessment (one of the same form under assessments/).
+                       Not copied: 評価書番号, 評価書名, 事務の名称, 事務の概要, every date, the as-of date of the counts,
+                       the results of 意見の聴取 (hearing of opinions), 第三者点検 (third-party inspection) and the Commission's review,
+                       the rows of 変更箇所, and validation exceptions. The items not copied are listed
+  --format <format>    text (default), json
+  -h, --help           Show this help
+
+An existing assessment is not overwritten. Everything is written at once; if it fails midway, nothing is left behind.
+Exit codes: 0 created / 2 usage or input error (nothing created)`;
+
 /** The form named by --form: its name (重点項目評価書), its code (様式3) or its definition's name (focused). */
 export function findForm(name: string): FormDefinition {
   const forms = [...loadForms().values()];

@@ -44,6 +44,32 @@ PDF のキーワード(pdfinfo で表示)と一致することを確認します
 終了コード: 0 作成しました(--verify: 一致しました) / 1 検証の誤りのため作成しませんでした(--verify: 一致しません)
 / 2 指定や入力の誤り`;
 
+export const helpEn = `Usage: npx pia pdf <assessment.yaml> [-o output.pdf] [options]
+       npx pia pdf <files or folders…> [-o output folder] [--shard i/n]
+       npx pia pdf --verify <published.pdf> [assessment.yaml]
+
+Renders an assessment as a PDF in the layout of the form (A4 portrait). The assessment's original (canonical JSON) is attached to the PDF,
+and its SHA-256 is given in the document information (keywords) and at the foot of the pages. The same assessment gives the same PDF.
+
+Options:
+  -o, --output <file>      The output path (default: out/pdf/<name>.pdf). For several assessments, the output folder (default: out/pdf/),
+                           where <name>.pdf and manifest.json are written (unchanged assessments are not rendered again)
+  --shard <i/n>            Render the PDFs of only the i-th of n parts of the assessments (for a CI matrix; the split is decided by
+                           the file paths, the same as for validate and build)
+  --strict                 For publication: no PDF if validation finds errors
+  --submission             Submission edition: a PDF of the full text including the non-public parts (each page marked 「提出用」). The default
+                           is the public edition, where non-public (非公表) items and parts become 「（非公表）」
+  --verify                 Verify a PDF: whether the SHA-256 of the attached original JSON matches the one the PDF states, and,
+                           when an assessment (YAML) is given, whether the PDF was made from that assessment
+  -h, --help               Show this help
+
+An assessment that does not fit the structure of its form gives no PDF; the validation results are shown.
+To verify without --verify: extract the attached JSON with pdfdetach -saveall output.pdf, and check that its sha256sum value
+matches the PDF's keywords (shown by pdfinfo).
+
+Exit codes: 0 created (--verify: they match) / 1 not created because of validation errors (--verify: they do not match)
+/ 2 usage or input error`;
+
 export async function pdf(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,

@@ -26,6 +26,20 @@ export const help = `使い方: npx pia rules [--form <様式>] [--format text|j
   --format <形式>  text(既定)、json
   -h, --help       この説明を表示します`;
 
+export const helpEn = `Usage: npx pia rules [--form <form>] [--format text|json]
+
+Lists the change classification rules (the 事前 / 事後 / 再評価 decisions used by pia diff and pia audit), the validation rules (pia validate)
+and the check rules (pia check).
+Each rule is described in src/classify/rules/<ID>.md, src/validate/rules/<ID>.md or src/checks/rules/<ID>.md.
+
+With --form, it shows the rules that apply to that form, and those that do not (the roles of the items the form lacks, and the reason
+recorded in the form definition).
+
+Options:
+  --form <form>      重点項目評価書 and the like (a form name in the form definitions)
+  --format <format>  text (default), json
+  -h, --help         Show this help`;
+
 function table(headers: string[], rows: string[][]): string {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 1 : 2), 0);
   const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));

@@ -28,6 +28,22 @@ export const help = `使い方: npx pia status [フォルダ] [オプション]
 
 終了コード: 0 期限切れなし / 1 期限切れの見直し・再評価・事前の変更、または期限を求められない日付の記載あり(CI の関門) / 2 指定や入力の誤り`;
 
+export const helpEn = `Usage: npx pia status [folder] [options]
+
+Lists the city's assessments by 事務 (the portfolio). Nearest due dates first, it shows each 事務's assessments, threshold decision (しきい値判断),
+publication date, next review (yearly, Rules, Article 14), re-assessment before five years have passed (Rules, Article 15), 事前 changes not yet in effect,
+and the results of validation and of the checks (pia check). Without a folder, it looks at assessments/.
+A 事務 is a folder under assessments/ (its 基礎項目評価書 and its 重点項目評価書 or 全項目評価書 go in the same folder).
+
+Options:
+  --format <format>      text (default), json
+  --ics <file>           Write the due dates to an iCalendar (.ics) file (calendars can import it)
+  --check-report <JSON>  Read the output of pia check --format json and show the check results
+  --today <date>         Today's date (YYYY-MM-DD)
+  -h, --help             Show this help
+
+Exit codes: 0 nothing overdue / 1 an overdue review, re-assessment or 事前 change, or a date from which no due date can be computed (the CI gate) / 2 usage or input error`;
+
 function checkReport(file: string): Map<string, CheckSummary> {
   try {
     return readCheckReport(file, process.cwd()).runs;

@@ -21,6 +21,20 @@ export const help = `使い方: npx pia validate [ファイルまたはフォル
 
 終了コード: 0 誤りなし / 1 誤りあり / 2 指定や入力の誤り`;
 
+export const helpEn = `Usage: npx pia validate [files or folders…] [options]
+
+Validates assessments (YAML) against the form definitions (schemas/) and the validation rules.
+Without a path, every assessment under assessments/ is validated.
+
+Options:
+  --strict           Validation for publication: missing or blank required items and checkboxes of unknown state are errors
+  --format <format>  text (default), json, github (GitHub Actions annotations)
+  --today <date>     Today's date (YYYY-MM-DD), used to judge dates in the future
+  --shard <i/n>      Validate only the i-th of n parts (for a CI matrix; the split is decided by the file paths)
+  -h, --help         Show this help
+
+Exit codes: 0 no errors / 1 errors / 2 usage or input error`;
+
 export async function validate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,

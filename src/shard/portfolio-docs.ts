@@ -58,6 +58,23 @@ export function portfolioDocumentText(schema: JsonSchema, document: SiteDocument
   return JSON.stringify(doc);
 }
 
+/** A file of a shard's output (a CI artifact) read whole if it is a regular file of at most `limit` bytes. */
+export function readShardFile(file: string, limit: number): { text: string } | 'missing' | 'not-a-file' | 'too-large' {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return 'missing';
+  }
+  if (!stat.isFile()) return 'not-a-file';
+  if (stat.size > limit) return 'too-large';
+  try {
+    return { text: readFileSync(file, 'utf8') };
+  } catch {
+    return 'missing';
+  }
+}
+
 /** Largest document read back (a 全項目評価書's role values are far below this). */
 export const maxPortfolioDocumentBytes = 16 * 1024 * 1024;
 
@@ -67,14 +84,11 @@ export const maxPortfolioDocumentBytes = 16 * 1024 * 1024;
  */
 export function readPortfolioDocument(file: string, expect: { source: string; forms: ReadonlySet<string>; shown?: string }): PortfolioDocument | string {
   const shown = expect.shown ?? file;
-  let text: string;
-  try {
-    if (!statSync(file).isFile()) return `${shown}: 通常のファイルではありません。`;
-    if (statSync(file).size > maxPortfolioDocumentBytes) return `${shown} が大きすぎます(上限 ${maxPortfolioDocumentBytes / 1024 / 1024} MB)。`;
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return `${shown} がありません。シャードの出力が欠けているか、古い版の pia で作ったシャードです。すべてのシャードを同じコミットで作り直してください。`;
-  }
+  const read = readShardFile(file, maxPortfolioDocumentBytes);
+  if (read === 'missing') return `${shown} がありません。シャードの出力が欠けているか、古い版の pia で作ったシャードです。すべてのシャードを同じコミットで作り直してください。`;
+  if (read === 'not-a-file') return `${shown}: 通常のファイルではありません。`;
+  if (read === 'too-large') return `${shown} が大きすぎます(上限 ${maxPortfolioDocumentBytes / 1024 / 1024} MB)。`;
+  const text = read.text;
   let doc: PortfolioDocument;
   try {
     doc = JSON.parse(text) as PortfolioDocument;

@@ -10,6 +10,9 @@ import { siteConfig } from './site-config.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import type { IndexRow } from '../render/web/index-row.ts';
 
+/** The lists' order: by 評価書番号 (as numbers where they are), then folder name. */
+const byNumber = (a: IndexRow, b: IndexRow) => a.number.localeCompare(b.number, 'ja', { numeric: true }) || a.slug.localeCompare(b.slug);
+
 export async function catalogueEntries(base: string): Promise<CatalogueEntry[]> {
   const { config } = siteConfig();
   const today = todayInJapan();
@@ -28,7 +31,7 @@ export async function catalogueEntries(base: string): Promise<CatalogueEntry[]> 
         links: { page: url(`${e.slug}/`), json: url(`${e.slug}/${names.json}`), csv: url(`${e.slug}/${names.csv}`), ...(e.hasPdf ? { pdf: url(`${e.slug}/${names.pdf}`) } : {}), schema: url(`schemas/${schemaFileOf(e.form, schemas)}`) },
       };
     })
-    .sort((a, b) => a.row.number.localeCompare(b.row.number, 'ja', { numeric: true }) || a.row.slug.localeCompare(b.row.slug));
+    .sort((a, b) => byNumber(a.row, b.row));
 }
 
 /** The index's rows: every 評価書, by 評価書番号 then folder name. */
@@ -38,7 +41,7 @@ export async function indexRows(): Promise<{ rows: IndexRow[]; schema: JsonSchem
   const entries = (await getCollection('assessments')).map((e) => e.data as unknown as AssessmentEntry);
   const rows = entries
     .map((e) => entryRow(e, forms.get(e.form)!, today))
-    .sort((a, b) => a.number.localeCompare(b.number, 'ja', { numeric: true }) || a.slug.localeCompare(b.slug));
+    .sort(byNumber);
   return { rows, schema: forms.values().next().value! };
 }
 

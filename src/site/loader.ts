@@ -22,7 +22,7 @@ import { inShardFromEnvironment } from '../shard/shard.ts';
 import { indexRow, type IndexRow } from '../render/web/index-row.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { validatorKey } from './structure-cache.ts';
-import { invalidMergeMarker, mergePlanFromEnv, shownPath, type MergePlan } from '../shard/portfolio-docs.ts';
+import { invalidMergeMarker, mergePlanFromEnv, readShardFile, shownPath, type MergePlan } from '../shard/portfolio-docs.ts';
 
 /** What a page gets for one 評価書: plain JSON, as Astro serialises the store. */
 export interface AssessmentEntry {
@@ -187,15 +187,11 @@ function loadFromShards(plan: MergePlan, at: { store: Parameters<Loader['load']>
     const refuse = (problem: string): never => {
       throw new Error(`${invalidMergeMarker}${shownPath(plan, e.json)}: ${problem}`);
     };
-    let json = '';
-    try {
-      if (!statSync(e.json).isFile()) refuse('通常のファイルではありません。');
-      if (statSync(e.json).size > maxShardJsonBytes) refuse(`大きすぎます(上限 ${maxShardJsonBytes / 1024 / 1024} MB)。`);
-      json = readFileSync(e.json, 'utf8');
-    } catch (error) {
-      if ((error as Error).message.includes(invalidMergeMarker)) throw error;
-      refuse('ありません。シャードの出力が欠けています。');
-    }
+    const read = readShardFile(e.json, maxShardJsonBytes);
+    if (read === 'missing') refuse('ありません。シャードの出力が欠けています。');
+    if (read === 'not-a-file') refuse('通常のファイルではありません。');
+    if (read === 'too-large') refuse(`大きすぎます(上限 ${maxShardJsonBytes / 1024 / 1024} MB)。`);
+    const json = (read as { text: string }).text;
     const sha256 = createHash('sha256').update(json).digest('hex');
     if (sha256 !== e.sha256) refuse(`shard.json の記録(${e.sha256.slice(0, 12)}…)と内容が違います(${sha256.slice(0, 12)}…)。シャードの出力が書き換えられたか、別の版のものです。`);
     let data: Record<string, unknown>;

@@ -45,11 +45,17 @@ export function officeLoader(): Loader {
       // whole 事務 (memory bounded by the group, not the city): first which files can be rendered (the 事務 folders
       // depend on them), then each group again, from the cache.
       const cacheDir = fileURLToPath(config.cacheDir);
+      // The calendar names each 評価書 by its path in the project (the folder holding assessments/), wherever pia
+      // is installed and whichever folder the build runs in.
+      const shownFrom = path.dirname(assessmentsDir);
+      const shown = (file: string) => path.relative(shownFrom, file).split(path.sep).join('/');
       const size = siteBatchFiles(officeBatchFiles);
-      const builder = new PortfolioRows(formSchemas(), todayInJapan(), report?.runs);
+      // The portfolio finds a document's check run by path.resolve(its file) (portfolio.ts): keyed here as the project paths resolve.
+      const runs = report && new Map([...report.runs].map(([file, run]) => [path.resolve(shown(file)), run]));
+      const builder = new PortfolioRows(formSchemas(), todayInJapan(), runs);
       const documentsOf = (results: readonly Structure[]): SiteDocument[] => results.filter((r) => r.renderable && r.data && r.formName).map((r) => ({
         slug: slugOf(r.file),
-        file: path.relative(process.cwd(), r.file),
+        file: shown(r.file),
         form: r.formName!,
         data: r.data!,
       }));
@@ -58,7 +64,7 @@ export function officeLoader(): Loader {
       const schemas = formSchemas();
       const add = (documents: SiteDocument[]) => {
         builder.add(documents);
-        if (keepFor) writePortfolioDocuments(keepFor, documents.map((d) => ({ slug: d.slug, text: portfolioDocumentText(schemas.get(d.form)!, d, sourceSha256(d.file) ?? '') })));
+        if (keepFor) writePortfolioDocuments(keepFor, documents.map((d) => ({ slug: d.slug, text: portfolioDocumentText(schemas.get(d.form)!, d, sourceSha256(path.join(shownFrom, d.file)) ?? '') })));
       };
       const plan = mergePlanFromEnv();
       if (plan) {
@@ -70,7 +76,7 @@ export function officeLoader(): Loader {
             const e = byFile.get(file)!;
             const doc = readPortfolioDocument(e.portfolio, { source: e.source, forms, shown: shownPath(plan, e.portfolio) });
             if (typeof doc === 'string') throw new Error(`${invalidMergeMarker}${doc}`);
-            return { slug: e.slug, file: path.relative(process.cwd(), e.file), form: doc.form, data: doc.data };
+            return { slug: e.slug, file: shown(e.file), form: doc.form, data: doc.data };
           }));
         }
       } else if (files.length <= size) {

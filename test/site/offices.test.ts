@@ -123,4 +123,8 @@ test('/offices.ics は iCalendar として読め(ical.js)、ページと同じ�
   const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
   assert.equal(events.length, 12);
   assert.ok(events.some((e) => e.summary === '【再評価】こども医療費の支給に関する事務: 5年を経過する前の再評価' && e.startDate.toString() === '2031-03-30'));
+  // Each 評価書 by its path in the project (the folder holding assessments/), not from where pia is installed.
+  const named = events.map((e) => /^評価書: (.*)$/m.exec(e.description)?.[1]);
+  assert.ok(named.every((f) => f !== undefined && /^assessments\/.+\/assessment\.yaml$/.test(f) && !f.includes('..')), named.join(', '));
+  assert.ok(named.includes('assessments/koshigaya-48-kodomo-iryohi/assessment.yaml'));
 });

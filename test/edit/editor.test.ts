@@ -286,3 +286,48 @@ test('--lang en: the page in English (item labels and findings stay as the forms
     project.cleanup();
   }
 });
+
+test('a 不明 box: checked by mistake, put back to 不明 (by keyboard), saved: the file is unchanged; checked and saved: one line', async () => {
+  const { page, project, close } = await openEditor();
+  try {
+    const original = readFileSync(project.file, 'utf8');
+    const id = await page.locator('input[type=checkbox]:indeterminate').first().getAttribute('id');
+    const box = page.locator(`[id="${id}"]`);
+    const row = page.locator('.box', { has: page.locator(`[id="${id}"]`) });
+    const reset = row.locator('button.reset-unknown');
+    assert.equal(await reset.isVisible(), false, 'no reset before the box is changed');
+    assert.match(await row.innerText(), /不明/);
+    await box.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await box.isChecked(), true);
+    assert.equal(await box.evaluate((e) => (e as HTMLInputElement).indeterminate), false);
+    assert.doesNotMatch(await row.innerText(), /(不明$|不明:)/);
+    await reset.waitFor({ state: 'visible' });
+    assert.match((await reset.getAttribute('aria-label')) ?? '', /を不明に戻す$/);
+    await page.screenshot({ path: `${shots}/reset-unknown-1280.png` });
+    const axe = await new AxeBuilder({ page }).include('.box-group').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    assert.deepEqual(axe.violations.map((v) => v.id), [], 'the boxes with the reset button pass axe');
+    await reset.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await box.evaluate((e) => (e as HTMLInputElement).indeterminate), true);
+    assert.equal(await reset.isVisible(), false);
+    assert.match(await row.innerText(), /不明/);
+    await settled(page);
+    await page.locator('#save').click();
+    await page.locator('#status', { hasText: /保存しました|変更はありません/ }).waitFor();
+    assert.equal(readFileSync(project.file, 'utf8'), original, 'back to 不明: the file as it was');
+
+    await box.check();
+    await settled(page);
+    await page.locator('#save').click();
+    await page.locator('#status', { hasText: '保存しました' }).waitFor();
+    const diff = git(project.dir, 'diff', '-U0', '--', referenceRel).split('\n');
+    const removed = diff.filter((l) => l.startsWith('-') && !l.startsWith('---'));
+    const added = diff.filter((l) => l.startsWith('+') && !l.startsWith('+++'));
+    assert.equal(removed.length, 1, diff.join('\n'));
+    assert.match(removed[0]!, /: 不明$/);
+    assert.deepEqual(added, [removed[0]!.replace(/^-/, '+').replace(/不明$/, 'true')]);
+  } finally {
+    await close();
+  }
+});

@@ -280,13 +280,36 @@ function dateControl(ctx, schema, pointer, value, id, describedBy) {
   return h('div', { class: 'date-control' }, input, out, picker);
 }
 
-/** The checkbox state as the forms keep it: true, false or 不明 (unknown, shown as mixed). */
+/**
+ * The checkbox state as the forms keep it: true, false or 不明 (unknown, shown as mixed). A box that was 不明 keeps a
+ * button to make it 不明 again once it has been checked or unchecked (a click by mistake is not a confirmation).
+ */
 function checkbox(ctx, label, state, onSet) {
   const cid = nextId('b');
   const input = h('input', { type: 'checkbox', id: cid, checked: state === true });
-  if (state === '不明') input.indeterminate = true;
-  input.addEventListener('change', () => onSet(input.checked));
-  return h('div', { class: 'box' }, input, h('label', { for: cid }, label, state === '不明' ? h('span', { class: 'unknown', title: ctx.t('unknownLong') }, `(${ctx.t('unknown')}`, h('span', { class: 'visually-hidden' }, `: ${ctx.t('unknownLong')}`), ')') : null));
+  const unknown = h('span', { class: 'unknown', title: ctx.t('unknownLong') }, `(${ctx.t('unknown')}`, h('span', { class: 'visually-hidden' }, `: ${ctx.t('unknownLong')}`), ')');
+  const box = h('div', { class: 'box' }, input, h('label', { for: cid }, label, state === '不明' ? unknown : null));
+  if (state !== '不明') {
+    input.addEventListener('change', () => onSet(input.checked));
+    return box;
+  }
+  input.indeterminate = true;
+  const reset = h('button', { type: 'button', class: 'small reset-unknown', hidden: true, 'aria-label': ctx.t('resetUnknownEntry', { label }) }, ctx.t('resetUnknown'));
+  input.addEventListener('change', () => {
+    unknown.hidden = true;
+    reset.hidden = false;
+    onSet(input.checked);
+  });
+  reset.addEventListener('click', () => {
+    input.checked = false;
+    input.indeterminate = true;
+    unknown.hidden = false;
+    reset.hidden = true;
+    input.focus();
+    onSet('不明');
+  });
+  box.append(reset);
+  return box;
 }
 
 /** One box, plain or { 選択, 内容 | 件数 } with its ( ) text beside it. */

@@ -79,7 +79,11 @@ function classifyUnknown(change: Change, context: ClassifyContext, rules: readon
       ? (decided.hits.find((h) => h.timing === timing)?.explanation ?? '')
       : '変更前の状態を原本で確認できず、重要な変更に当たらないことを確かめられないため、評価を再実施し、変更前に提出・公表する。',
   };
-  return { ...decided, change, timing, ruleTiming: timing, hits: [...decided.hits.filter((h) => h.timing === timing), hit] };
+  // The rules' messages describe the assumed old state (チェックなし → チェックあり): each says so.
+  const assumed = !after;
+  const supposing = tr(`変更前がチェック${assumed ? 'あり' : 'なし'}だった場合: `, `If it was ${assumed ? 'checked' : 'unchecked'} before: `);
+  const hits = decided.hits.filter((h) => h.timing === timing).map((h) => ({ ...h, message: supposing + h.message }));
+  return { ...decided, change, timing, ruleTiming: timing, hits: [...hits, hit] };
 }
 
 const timingLabel = (t: Timing) => ({ before: '事前', after: '事後', reassess: '再評価' })[t];

@@ -47,6 +47,9 @@ test('状態不明だった※のチェック欄にチェックを付けるの�
   const [c] = compare(text).classified;
   assert.equal(c!.timing, 'before');
   assert.ok(c!.hits.some((h) => h.rule === 'unknown-state' && h.messageId === 'strictest'));
+  // The rule that decided it speaks of an assumed old state, and says so.
+  const raised = c!.hits.find((h) => h.rule === 'risk-raised');
+  assert.match(raised?.message ?? '', /^変更前がチェックなしだった場合: .*チェックなし → チェックあり/);
 });
 
 const annexItems = ['特定個人情報ファイル記録項目', 0, '記録項目', 0, '項目'] as const;

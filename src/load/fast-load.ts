@@ -25,11 +25,15 @@ export interface ScanNode {
   m?: Map<string, { k: number; v: ScanNode }>;
   /** A block sequence: its items. */
   s?: ScanNode[];
+  /** The node's value as the scan built it (see Scanner.complex); only the root's is read. */
+  d?: unknown;
 }
 
 export interface FastLoaded {
   data: Record<string, unknown>;
   root: ScanNode;
+  /** True when the scan built the data itself; false when js-yaml parsed it (and the scan checked its shape). */
+  built: boolean;
 }
 
 // The `yaml` core schema (yaml/dist/schema/core): its tests in its order, the first that matches resolves the
@@ -82,7 +86,7 @@ const notFast = (): never => {
 export function fastScan(text: string): ScanNode | undefined {
   if (unusualCharacters.test(text) || !text.isWellFormed() || unusualLines.test(text)) return undefined;
   try {
-    return new Scanner(text).document();
+    return new Scanner(text, false).document();
   } catch {
     return undefined; // NotFast, or a stack overflow on absurd nesting: the positional parser decides
   }
@@ -105,8 +109,19 @@ export function anyVerified(): boolean {
 
 /** The fast data and positions of `text`, or undefined to take the positional path. */
 export function fastLoad(text: string): FastLoaded | undefined {
-  const root = fastScan(text);
-  if (!root) return undefined;
+  if (unusualCharacters.test(text) || !text.isWellFormed() || unusualLines.test(text)) return undefined;
+  let root: ScanNode;
+  let complex: boolean;
+  try {
+    const scanner = new Scanner(text, true);
+    root = scanner.document();
+    complex = scanner.complex;
+  } catch {
+    return undefined; // NotFast, or a stack overflow on absurd nesting: the positional parser decides
+  }
+  // Values of the kinds the scan builds itself (block collections, plain and literal scalars, quoted ones on one
+  // line without escapes, flow collections of those): no second parse.
+  if (!complex) return { data: root.d as Record<string, unknown>, root, built: true };
   let data: unknown;
   let warned = false;
   try {
@@ -119,7 +134,7 @@ export function fastLoad(text: string): FastLoaded | undefined {
   } catch {
     return undefined;
   }
-  return { data: data as Record<string, unknown>, root };
+  return { data: data as Record<string, unknown>, root, built: false };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -140,6 +155,34 @@ export function sameShape(node: ScanNode, value: unknown): boolean {
 }
 
 const space = 0x20;
+
+/** A plain scalar's value: the core schema's resolution (null, bool, numbers), else the text. */
+function coreValue(text: string): unknown {
+  if (text !== '' && !coreFirst.test(text)) return text;
+  for (const [test, value] of coreTests) if (test.test(text)) return value(text);
+  return text;
+}
+
+/** The text before a comment (" #") on a line. */
+function withoutComment(text: string): string {
+  const hash = text.indexOf(' #');
+  return hash < 0 ? text : text.slice(0, hash);
+}
+
+/** Without leading and trailing spaces (U+0020 only: YAML's white space here; U+3000 is content). */
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === space) start++;
+  while (end > start && text.charCodeAt(end - 1) === space) end--;
+  return text.slice(start, end);
+}
+
+function leadingSpaces(text: string): number {
+  let n = 0;
+  while (n < text.length && text.charCodeAt(n) === space) n++;
+  return n;
+}
 /** Characters that cannot start a plain scalar or plain key here (YAML c-indicator, less `-?:` handled apart). */
 const indicatorStart = new Set([...',[]{}#&*!|>\'"%@`']);
 
@@ -151,8 +194,17 @@ class Scanner {
   private readonly lines: string[];
   private readonly starts: number[];
   private readonly indents: number[];
+  /** Whether to build each node's value (ScanNode.d). */
+  private readonly build: boolean;
+  /**
+   * Set when a value is of a kind the scan does not build (a folded or multi-line quoted scalar, an escape, a
+   * block scalar at the end of the text, a key __proto__): the data then comes from js-yaml, checked against the
+   * scanned shape.
+   */
+  complex = false;
 
-  constructor(text: string) {
+  constructor(text: string, build: boolean) {
+    this.build = build;
     this.lines = text.split('\n');
     this.starts = new Array(this.lines.length);
     this.indents = new Array(this.lines.length);
@@ -183,6 +235,11 @@ class Scanner {
     const [node, after] = this.map(i, 0);
     if (this.next(after) < this.lines.length) notFast();
     return node;
+  }
+
+  private notBuilt(): undefined {
+    this.complex = true;
+    return undefined;
   }
 
   private isDash(i: number, col: number): boolean {
@@ -259,12 +316,18 @@ class Scanner {
   /** A block mapping whose first key is at (i, col): the node and the line after it. */
   private map(i: number, col: number): [ScanNode, number] {
     const node: ScanNode = { o: this.starts[i]! + col, m: new Map() };
+    const object: Record<string, unknown> | undefined = this.build ? {} : undefined;
+    node.d = object;
     for (;;) {
       const key = this.key(i, col);
       if (!key) notFast();
       if (node.m!.has(key!.key)) notFast();
       const [value, after] = this.valueAfter(i, key!.after, col, true);
       node.m!.set(key!.key, { k: key!.offset, v: value });
+      if (object) {
+        if (key!.key === '__proto__') this.notBuilt();
+        else object[key!.key] = value.d;
+      }
       i = this.next(after);
       if (i >= this.lines.length || this.indents[i]! < col) return [node, i];
       if (this.indents[i] !== col || this.isDash(i, col)) notFast();
@@ -274,6 +337,8 @@ class Scanner {
   /** A block sequence whose first `-` is at (i, col). */
   private seq(i: number, col: number): [ScanNode, number] {
     const node: ScanNode = { o: this.starts[i]! + col, s: [] };
+    const list: unknown[] | undefined = this.build ? [] : undefined;
+    node.d = list;
     for (;;) {
       if (!this.isDash(i, col)) notFast();
       const p = this.skipSpaces(i, col + 1);
@@ -284,6 +349,7 @@ class Scanner {
       else if (this.key(i, p)) [item, after] = this.map(i, p);
       else [item, after] = this.inline(i, p, col);
       node.s!.push(item);
+      list?.push(item.d);
       i = this.next(after);
       if (i >= this.lines.length || this.indents[i]! < col) return [node, i];
       if (this.indents[i] !== col) notFast();
@@ -312,7 +378,7 @@ class Scanner {
       if (mapValue && n === indent && this.isDash(j, n)) return this.seq(j, n);
     }
     // An empty value (null): `yaml` puts it after the spaces that follow the indicator.
-    return [{ o: this.starts[i]! + this.skipSpaces(i, from) }, i + 1];
+    return [{ o: this.starts[i]! + this.skipSpaces(i, from), d: null }, i + 1];
   }
 
   /** A scalar or flow collection starting at (i, col), inside a node indented at `indent`. */
@@ -320,8 +386,16 @@ class Scanner {
     const line = this.lines[i]!;
     const c = line[col]!;
     const node: ScanNode = { o: this.starts[i]! + col };
-    if (c === '|' || c === '>') return [node, this.blockScalar(i, col, indent)];
-    if (c === '"' || c === "'") return [node, this.quoted(i, col, indent, c)];
+    if (c === '|' || c === '>') {
+      const after = this.blockScalar(i, col, indent);
+      if (this.build) node.d = this.blockValue(i, col, after);
+      return [node, after];
+    }
+    if (c === '"' || c === "'") {
+      const after = this.quoted(i, col, indent, c);
+      if (this.build) node.d = after === i + 1 ? this.quotedValue(line, col, c) : this.notBuilt();
+      return [node, after];
+    }
     if (c === '[' || c === '{') return this.flow(i, col, indent);
     if (indicatorStart.has(c) || ((c === '-' || c === '?' || c === ':') && (col + 1 === line.length || line.charCodeAt(col + 1) === space))) notFast();
     // A plain scalar: no ": " in it (that would be a mapping), up to a " #" comment; continuation lines more
@@ -348,7 +422,79 @@ class Scanner {
     // After a comment, more-indented content would be an error in YAML: not fast.
     const j = this.next(k);
     if (j < this.lines.length && this.indents[j]! > indent && j > last) notFast();
+    if (this.build) node.d = coreValue(this.plainValue(i, col, last));
     return [node, last + 1];
+  }
+
+  /**
+   * The text of a plain scalar from (i, col) to line `last`: each line without its comment and its leading and
+   * trailing spaces, lines joined by a space, or by one line feed per blank line between them (YAML's folding).
+   */
+  private plainValue(i: number, col: number, last: number): string {
+    let value = trimSpaces(withoutComment(this.lines[i]!.slice(col)));
+    let blanks = 0;
+    for (let k = i + 1; k <= last; k++) {
+      if (this.indents[k] === -1) {
+        blanks++;
+        continue;
+      }
+      const text = trimSpaces(withoutComment(this.lines[k]!.slice(this.indents[k]!)));
+      value += blanks === 0 ? ` ${text}` : '\n'.repeat(blanks) + text;
+      blanks = 0;
+    }
+    return value;
+  }
+
+  /** A one-line quoted scalar opening at `col`: its text, or unbuilt when it has an escape. */
+  private quotedValue(line: string, col: number, quote: string): string | undefined {
+    if (quote === "'") {
+      let inner = '';
+      for (let p = col + 1; ; ) {
+        const q = line.indexOf("'", p);
+        inner += line.slice(p, q);
+        if (line[q + 1] !== "'") return inner;
+        inner += "'";
+        p = q + 2;
+      }
+    }
+    const close = line.indexOf('"', col + 1);
+    const inner = line.slice(col + 1, close);
+    return inner.includes('\\') ? this.notBuilt() : inner;
+  }
+
+  /**
+   * A literal block scalar (|, |-, |+) whose header is at (i, col) and content ends before line `after`: its text.
+   * Folded scalars (>), blank lines longer than the content's indent and a scalar that ends the text without a
+   * final line break are left to js-yaml.
+   */
+  private blockValue(i: number, col: number, after: number): string | undefined {
+    const header = this.lines[i]!.slice(col).replace(/ +#.*$/, '').replace(/ +$/, '');
+    if (header[0] !== '|') return this.notBuilt();
+    if (after >= this.lines.length) {
+      // At the end of the text: the last element of the split is what follows the final line break, not a line.
+      if (this.lines[this.lines.length - 1] !== '') return this.notBuilt();
+      after = this.lines.length - 1;
+    }
+    const chomp = header[1] ?? '';
+    let contentIndent = -1;
+    for (let k = i + 1; k < after && contentIndent < 0; k++) if (this.lines[k]!.trim() !== '') contentIndent = this.indents[k] === -1 ? leadingSpaces(this.lines[k]!) : this.indents[k]!;
+    if (contentIndent < 0) return this.notBuilt();
+    const content: string[] = [];
+    let lastContent = -1;
+    for (let k = i + 1; k < after; k++) {
+      const text = this.lines[k]!;
+      if (leadingSpaces(text) === text.length) {
+        if (text.length > contentIndent) return this.notBuilt();
+        content.push('');
+      } else {
+        content.push(text.slice(contentIndent));
+        lastContent = content.length - 1;
+      }
+    }
+    const body = content.slice(0, lastContent + 1).join('\n');
+    if (chomp === '-') return body;
+    if (chomp === '+') return body + '\n'.repeat(content.length - lastContent);
+    return `${body}\n`;
   }
 
   private plainLine(line: string, col: number): void {
@@ -422,8 +568,9 @@ class Scanner {
    * are plain (one line) or quoted; a flow mapping's pairs have a key and a value; anything else is not fast.
    */
   private flow(i: number, col: number, indent: number): [ScanNode, number] {
-    const flow = new FlowScanner(this.lines, this.starts, this.indents, indent, i, col);
+    const flow = new FlowScanner(this.lines, this.starts, this.indents, indent, i, col, this.build);
     const node = flow.collection();
+    if (flow.complex) this.notBuilt();
     if (!this.restIsEmpty(flow.line, flow.col)) notFast();
     return [node, flow.line + 1];
   }
@@ -437,8 +584,12 @@ class FlowScanner {
   private readonly indent: number;
   line: number;
   col: number;
+  private readonly build: boolean;
+  /** As Scanner.complex. */
+  complex = false;
 
-  constructor(lines: string[], starts: number[], indents: number[], indent: number, line: number, col: number) {
+  constructor(lines: string[], starts: number[], indents: number[], indent: number, line: number, col: number, build: boolean) {
+    this.build = build;
     this.lines = lines;
     this.starts = starts;
     this.indents = indents;
@@ -478,6 +629,7 @@ class FlowScanner {
     const close = open === '[' ? ']' : '}';
     if (open === '[') node.s = [];
     else node.m = new Map();
+    if (this.build) node.d = open === '[' ? [] : {};
     this.col++;
     for (;;) {
       this.skip();
@@ -490,6 +642,7 @@ class FlowScanner {
         this.skip();
         if (this.ch === ':') notFast(); // a single-pair mapping inside a sequence
         node.s.push(item);
+        if (this.build) (node.d as unknown[]).push(item.d);
       } else {
         const k = this.offset();
         const key = this.scalar(true);
@@ -501,7 +654,12 @@ class FlowScanner {
         this.skip();
         if (this.ch === ',' || this.ch === '}') notFast(); // an empty value
         if (node.m!.has(key)) notFast();
-        node.m!.set(key, { k, v: this.node() });
+        const value = this.node();
+        node.m!.set(key, { k, v: value });
+        if (this.build) {
+          if (key === '__proto__') this.complex = true;
+          else (node.d as Record<string, unknown>)[key] = value.d;
+        }
         this.skip();
       }
       if (this.ch === ',') this.col++;
@@ -513,11 +671,22 @@ class FlowScanner {
     const c = this.ch;
     if (c === '[' || c === '{') return this.collection();
     const node: ScanNode = { o: this.offset() };
-    this.scalar(false);
+    const startLine = this.line;
+    const quote = this.ch === '"' || this.ch === "'" ? this.ch : undefined;
+    const text = this.scalar(false);
+    if (this.build) {
+      if (quote === undefined) node.d = coreValue(text);
+      // One line, no escape: the text between the quotes.
+      else if (this.line === startLine && !(quote === '"' && text.includes('\\'))) node.d = quote === "'" ? text.replaceAll("''", "'") : text;
+      else this.complex = true;
+    }
     return node;
   }
 
-  /** A quoted or one-line plain scalar; returns its text when it is a key (quoted keys without escapes only). */
+  /**
+   * A quoted or one-line plain scalar: its text (a quoted one's between its quotes, as written; for keys, quoted
+   * ones without escapes only).
+   */
   private scalar(isKey: boolean): string {
     const text = this.lines[this.line]!;
     const start = this.col;
@@ -540,7 +709,7 @@ class FlowScanner {
               continue;
             }
             this.col = p + 1;
-            return isKey ? line.slice(start + 1, p) : '';
+            return line.slice(start + 1, p);
           }
         }
         if (isKey) notFast();

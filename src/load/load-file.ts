@@ -202,7 +202,7 @@ function positionIn(starts: number[], offset: number): Location {
 }
 
 /** The fast path's document: data from js-yaml, positions from the line scan, the yaml Document only if asked. */
-function fastLoaded(file: string, text: string, fast: FastLoaded): LoadedDocument {
+function fastLoaded(file: string, text: string, fast: Pick<FastLoaded, 'data' | 'root'>): LoadedDocument {
   let starts: number[] | undefined;
   const at = (offset: number): Location => positionIn((starts ??= lineStarts(text)), offset);
   let doc: Document.Parsed | undefined;

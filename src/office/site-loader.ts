@@ -18,7 +18,7 @@ import { officeBatches, PortfolioRows, type SiteDocument } from './portfolio-vie
 import { readCheckReport, type CheckReport } from './check-report.ts';
 import { pruneEntryData, writeEntryData } from '../site/entry-data.ts';
 import { invalidMergeMarker, mergePlanFromEnv, shownPath, portfolioDocumentText, prunePortfolioDocuments, readPortfolioDocument, writePortfolioDocuments } from '../shard/portfolio-docs.ts';
-import { sourceSha256 } from '../shard/output.ts';
+import { sourceHash } from '../site/source-hashes.ts';
 /**
  * The check report named by PIA_CHECK_REPORT, if any. The project folder is the one that holds assessments/ (where
  * `pia check` and `pia build` run): a relative PIA_CHECK_REPORT and the report's paths are read from there.
@@ -64,7 +64,7 @@ export function officeLoader(): Loader {
       const schemas = formSchemas();
       const add = (documents: SiteDocument[]) => {
         builder.add(documents);
-        if (keepFor) writePortfolioDocuments(keepFor, documents.map((d) => ({ slug: d.slug, text: portfolioDocumentText(schemas.get(d.form)!, d, sourceSha256(path.join(shownFrom, d.file)) ?? '') })));
+        if (keepFor) writePortfolioDocuments(keepFor, documents.map((d) => ({ slug: d.slug, text: portfolioDocumentText(schemas.get(d.form)!, d, sourceHash(path.join(shownFrom, d.file)) ?? '') })));
       };
       const plan = mergePlanFromEnv();
       if (plan) {

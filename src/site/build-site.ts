@@ -18,6 +18,7 @@ import { distinctCharacters, injectFontFaces, writeSiteFonts } from './fonts.ts'
 import { handOverSiteConfig, loadSiteConfig, siteConfigFile, type LoadedSiteConfig } from './site-config.ts';
 import { schemaDir } from '../schema/registry.ts';
 import { handOverRenderSet } from './render-set.ts';
+import { handOverSourceHashes } from './source-hashes.ts';
 import { filesUnder, placeUnit, sha256, Store, type StoredUnit } from './store.ts';
 import { buildSearchParts, defaultPartPages, type IndexedPage } from './search-parts.ts';
 import { todayInJapan } from '../model/wareki.ts';
@@ -228,6 +229,8 @@ interface EntryInput {
   key: string;
   /** Identity of its PDF (size and time), which is copied beside the page on every build. */
   pdf: string;
+  /** SHA-256 of the source's bytes (handed to the loaders: source-hashes.ts). */
+  source: string;
 }
 
 function entryInputs(files: readonly string[], pdfDir: string, render: string): EntryInput[] {
@@ -239,8 +242,9 @@ function entryInputs(files: readonly string[], pdfDir: string, render: string): 
     // Bounded, and refusing a FIFO or a device (which would block or never end), as every other read of a 評価書.
     const read = readProjectFile(file);
     if (!read.ok) throw new InvalidAssessmentsError(formatText(read.diagnostics, 1));
-    const key = sha256(`${render}\u0000${slug}\u0000${pdf ? pdf.size : '-'}\u0000${sha256(read.bytes)}`);
-    return { slug, key, pdf: pdf ? `${pdf.size}:${pdf.mtimeMs}` : '-' };
+    const source = sha256(read.bytes);
+    const key = sha256(`${render}\u0000${slug}\u0000${pdf ? pdf.size : '-'}\u0000${source}`);
+    return { slug, key, pdf: pdf ? `${pdf.size}:${pdf.mtimeMs}` : '-', source };
   });
 }
 
@@ -352,6 +356,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const cwd = process.cwd();
   handOverValidated(options.validated);
   handOverSiteConfig(loadedConfig);
+  handOverSourceHashes(new Map(files.map((file, i) => [file, inputs[i]!.source])));
   try {
     let t = performance.now();
     const { build } = await import('astro');
@@ -463,6 +468,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     rmSync(work, { recursive: true, force: true });
     handOverValidated(undefined);
     handOverSiteConfig(undefined);
+    handOverSourceHashes(undefined);
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;

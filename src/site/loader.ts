@@ -22,6 +22,7 @@ import { inShardFromEnvironment } from '../shard/shard.ts';
 import { indexRow, type IndexRow } from '../render/web/index-row.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { validatorKey } from './structure-cache.ts';
+import { sourceHash } from './source-hashes.ts';
 import { invalidMergeMarker, mergePlanFromEnv, readShardFile, shownPath, type MergePlan } from '../shard/portfolio-docs.ts';
 
 /** What a page gets for one 評価書: plain JSON, as Astro serialises the store. */
@@ -78,10 +79,11 @@ export function handOverValidated(results: readonly Validated[] | undefined): vo
   else delete g[handedOver];
 }
 
-function validatedBefore(file: string, text: string, edition: Edition): Validated | undefined {
+/** `source`: the SHA-256 of the file's bytes (a file with a BOM never matches, and is validated again). */
+function validatedBefore(file: string, source: string | undefined, edition: Edition): Validated | undefined {
   const found = (globalThis as { [handedOver]?: HandOver })[handedOver]?.get(file);
   if (!found?.textSha256 || (found.edition ?? 'public') !== edition) return undefined;
-  return found.textSha256 === createHash('sha256').update(text.replace(/^\uFEFF/, '')).digest('hex') ? found : undefined;
+  return source !== undefined && found.textSha256 === source ? found : undefined;
 }
 
 export function findAssessments(dir: string): string[] {
@@ -121,6 +123,7 @@ export function assessmentLoader(): Loader {
         return;
       }
       const seen = new Set<string>();
+      const digestOf = (hasPdf: boolean, pdfBytes: number | undefined, source: string) => generateDigest(`${formsDigest}\u0000${edition}\u0000${hasPdf}\u0000${pdfBytes ?? ''}\u0000${source}`);
       const pending: { file: string; slug: string; hasPdf: boolean; pdfBytes?: number; digest: string; before?: Validated }[] = [];
       for (const file of files) {
         const slug = slugOf(file);
@@ -128,12 +131,13 @@ export function assessmentLoader(): Loader {
         const pdf = path.join(pdfDir, `${slug}.pdf`);
         const hasPdf = existsSync(pdf);
         const pdfBytes = hasPdf ? statSync(pdf).size : undefined;
-        const text = readFileSync(file, 'utf8');
-        // The edition is part of the digest: an entry of one version is never reused for the other.
-        const digest = generateDigest(`${formsDigest}\u0000${edition}\u0000${hasPdf}\u0000${pdfBytes ?? ''}\u0000${text}`);
+        // The source's SHA-256 as buildSite read it (not read again here: source-hashes.ts). The edition is part of
+        // the digest: an entry of one version is never reused for the other.
+        const source = sourceHash(file);
+        const digest = digestOf(hasPdf, pdfBytes, source ?? 'unreadable');
         const kept = store.get(slug);
-        const unchanged = kept?.digest === digest && existsSync((kept.data as unknown as AssessmentEntry).dataFile);
-        if (!unchanged) pending.push({ file, slug, hasPdf, pdfBytes, digest, before: validatedBefore(file, text, edition) });
+        const unchanged = source !== undefined && kept?.digest === digest && existsSync((kept.data as unknown as AssessmentEntry).dataFile);
+        if (!unchanged) pending.push({ file, slug, hasPdf, pdfBytes, digest, before: validatedBefore(file, source, edition) });
       }
       // Rendering needs only the structure; the content rules are reported by `pia validate` and `pia build`.
       // In groups of siteBatchFiles: what is kept of each 評価書 is its entry (its canonical JSON is in a file),
@@ -156,7 +160,9 @@ export function assessmentLoader(): Loader {
           const { json, sha256 } = result.canonical ?? canonicalJson(result.data!, form.schema);
           const row = indexRow(slug, form.schema, JSON.parse(json) as Record<string, unknown>, today);
           const entry: AssessmentEntry = { slug, form: form.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf, ...(pdfBytes !== undefined ? { pdfBytes } : {}), row, rowDay: today };
-          store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest });
+          // Kept under the digest of the text it was made from: a file changed since buildSite hashed it (or one with a
+          // BOM, whose text hash is not its bytes' hash) is validated again next time, never reused for another text.
+          store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest: result.textSha256 ? digestOf(hasPdf, pdfBytes, result.textSha256) : `unkept:${digest}` });
         });
       }
       const handed = pending.length - validated;

@@ -10,7 +10,7 @@
  *     them all again cost more than the rest of a rebuild after one change.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { readProjectFile } from '../load/load-file.ts';
+import { sourceHash } from './source-hashes.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateMany, type ManyOptions, type Validated } from '../validate/validate-many.ts';
@@ -42,15 +42,22 @@ function readEntry<T>(file: string): T | undefined {
   }
 }
 
-/** The key of each file's result: its path and text, the code and the settings. */
-function cacheKeys(files: readonly string[], options: ManyOptions): (string | undefined)[] {
+const keyOf = (code: string, file: string, source: string) => sha256(`${code}\u0000${path.resolve(file)}\u0000${source}`);
+
+/** The code and the settings that shape every result of these options. */
+function codeKey(options: ManyOptions): string {
   const settings = JSON.stringify({ options, today: options.today ?? todayInJapan(), lang: process.env.PIA_LANG ?? '' });
-  const code = sha256(`${validatorKey()}\u0000${settings}`);
-  // Read bounded and refusing what is not a regular file (a FIFO would block the build, /dev/zero never ends): a
-  // file that cannot be read has no key, is validated (which reports why) and is never stored.
+  return sha256(`${validatorKey()}\u0000${settings}`);
+}
+
+/** The key of each file's result: its path and text, the code and the settings. */
+function cacheKeys(files: readonly string[], code: string): (string | undefined)[] {
+  // The source's hash as this site build read it, or read bounded and refusing what is not a regular file (a FIFO
+  // would block the build, /dev/zero never ends): a file that cannot be read has no key, is validated (which
+  // reports why) and is never stored.
   return files.map((file) => {
-    const read = readProjectFile(file);
-    return read.ok ? sha256(`${code}\u0000${path.resolve(file)}\u0000${sha256(read.bytes)}`) : undefined;
+    const source = sourceHash(file);
+    return source !== undefined ? keyOf(code, file, source) : undefined;
   });
 }
 
@@ -59,7 +66,8 @@ function cacheKeys(files: readonly string[], options: ManyOptions): (string | un
  * stored of a result. Entries no file of this call used are removed (one folder per kind of use).
  */
 async function validateCached<T extends { file: string }>(files: readonly string[], options: ManyOptions, dir: string, keep: (r: Validated) => T, prune = true): Promise<T[]> {
-  const keys = cacheKeys(files, options);
+  const code = codeKey(options);
+  const keys = cacheKeys(files, code);
   const results = new Map<string, T>();
   const todo: number[] = [];
   keys.forEach((key, i) => {
@@ -73,7 +81,9 @@ async function validateCached<T extends { file: string }>(files: readonly string
     fresh.forEach((r, j) => {
       const result = keep(r);
       const text = JSON.stringify(result);
-      const key = keys[todo[j]!];
+      // Stored only under the key of the text it was made from: a file changed after its key was made (or one with
+      // a BOM, whose text hash is not its bytes' hash) is not stored, and is validated again next time.
+      const key = keys[todo[j]!] !== undefined && r.textSha256 !== undefined && keys[todo[j]!] === keyOf(code, r.file, r.textSha256) ? keys[todo[j]!] : undefined;
       if (key === undefined) {
         results.set(r.file, JSON.parse(text) as T);
         return;
@@ -108,7 +118,7 @@ export async function eachStructure(files: readonly string[], cacheDir: string, 
   const keep = (r: Validated): Structure => ({ file: r.file, renderable: r.renderable, formName: r.formName, data: r.data });
   for (let i = 0; i < files.length; i += size) each(await validateCached(files.slice(i, i + size), { schemaOnly: true }, dir, keep, false));
   if (prune && existsSync(dir)) {
-    const used = new Set(cacheKeys(files, { schemaOnly: true }).map((k) => `${k}.json`));
+    const used = new Set(cacheKeys(files, codeKey({ schemaOnly: true })).map((k) => `${k}.json`));
     for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The differential test of the fast loader (js-yaml data + line-scan positions) against the positional `yaml`
- * parse it replaces: on every YAML of the repository, on the bad-input corpus and on generated edge cases and
+ * The differential test of the fast loader (line-scan positions, and data built by the scan itself or, for the
+ * kinds of values it leaves, by js-yaml) against the positional `yaml` parse it replaces: on every YAML of the repository, on the bad-input corpus and on generated edge cases and
  * mutations, both give the same answer — the same data (deep, strict equality) and the same line:col for every
  * value and every key, or the same diagnostics when the file is refused.
  */
@@ -64,7 +64,9 @@ test('every YAML file of the repository: the same data and positions, and every 
   let fast = 0;
   for (const file of files) if (agree(readFileSync(file, 'utf8'), path.relative(root, file))) fast++;
   for (const file of files.filter((f) => f.includes(`${path.sep}assessments${path.sep}`) && f.endsWith('assessment.yaml'))) {
-    assert.ok(fastLoad(readFileSync(file, 'utf8')), `${path.relative(root, file)} should take the fast path`);
+    const fast = fastLoad(readFileSync(file, 'utf8'));
+    assert.ok(fast, `${path.relative(root, file)} should take the fast path`);
+    assert.ok(fast.built, `${path.relative(root, file)}: the scan should build its data (no second parse)`);
   }
   assert.ok(fast >= files.length - 2, `only ${fast} of ${files.length} files were fast`);
 });
@@ -114,15 +116,21 @@ const documents = [
   'true: 1\n', 'null: 1\n', '~: 1\n', '1: a\n', '01: a\n1: b\n', 'a:\tb\n', 'a:\n\t- b\n', 'a: b\t\n', 'a: b\r\n', 'a: b\rc: d\n', 'a: b\u0085c\n', 'a: b\u2028c\n', 'a: \u0007\n', 'a: \uFEFFb\n', 'a: \ud800\n',
   'a: b\n\u3000c: d\n', 'a:\n\u3000\u3000b: 1\n', 'a：b\n', 'a： b\n', 'a:b: c\n', 'a: [○] 行う\n', 'a: ［○］\n', 'a: 【○】\n', 'a:\n  b: 「x」\n', 'a: x\n\u3000y: z\n',
   `a: ${'x'.repeat(2000)}\n`, `${'k'.repeat(1100)}: 1\n`, `${'k'.repeat(900)}: 1\n`, 'a:\n' + '  '.repeat(1) + 'b:\n' + '    c:\n      d: 1\n', 'a: -\n', 'a: - b\n', 'a:\n-\n- x\n', 'a:\n- b: 1\nc: 2\n',
+  'a: |+\n  x\n\n\n', 'a: |-\n  x\n', 'a: |\n  x\n\n', 'a: |\n  x', 'a: |+\n  x', 'a: |\n  # not a comment\n  y\nb: 1\n', 'a: |\n  x\n\n  y\n   z\nb: 1\n', 'a:\n  - |\n    x\n  - y\n',
+  'a: |\n  x\n    \nb: 1\n', "a: 'x''y'\n", "a: [x y, 'a''b', \"c\", '']\n", 'a: x  # c\n  y\n', 'a: x   \n  y  \n\n\n  z\n', 'a: x\n  \u3000y\u3000\n', 'a: \u3000x\u3000\n',
   '# only\n', '  \n\n', '#\n#\n', ' # x\n', '\n\na: 1\n\n\n', 'a: 1\n# end', '__proto__: 1\n', '__proto__:\n  x: 1\n', 'constructor: 1\n', 'a:\n  __proto__: [1]\n',
 ];
 
 test('generated edge cases: scalars in every position, and documents of every shape, agree', () => {
   let fast = 0;
   let total = 0;
+  const paths = { built: 0, jsyaml: 0 };
   const check = (text: string) => {
     total++;
-    if (agree(text, JSON.stringify(text))) fast++;
+    if (agree(text, JSON.stringify(text))) {
+      fast++;
+      paths[fastLoad(text)!.built ? 'built' : 'jsyaml']++;
+    }
   };
   for (const doc of documents) check(doc);
   for (const s of scalars) {
@@ -135,6 +143,8 @@ test('generated edge cases: scalars in every position, and documents of every sh
   }
   // Both paths are exercised: most of these are fast, and many are not.
   assert.ok(fast > total / 3 && fast < total, `${fast} of ${total} fast`);
+  // And both kinds of fast data: built by the scan, and parsed by js-yaml (folded, escaped, multi-line quoted).
+  assert.ok(paths.built > fast / 2 && paths.jsyaml > 20, `built ${paths.built}, js-yaml ${paths.jsyaml} of ${fast}`);
 });
 
 test('mutations of the reference assessment (a slip on one line) agree', () => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Store, sha256 } from '../../src/site/store.ts';
 import { validateStructure } from '../../src/site/structure-cache.ts';
+import { handOverSourceHashes } from '../../src/site/source-hashes.ts';
 import { writeAssessments } from './generate.ts';
 
 const key = (s: string) => sha256(s);
@@ -78,4 +79,30 @@ test('検証結果のキャッシュは、書き換えた・途中で切れた�
   // The entries were written again, whole.
   assert.doesNotMatch(readFileSync(a!, 'utf8'), /書き換えた事務/);
   assert.equal(readFileSync(b!, 'utf8'), text);
+});
+
+test('ビルドが先に求めた原本のハッシュを使い、その後に書き換えた原本の結果はそのハッシュで記録しない', async (t) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pia-structure-handover-'));
+  t.after(() => {
+    handOverSourceHashes(undefined);
+    rmSync(tmp, { recursive: true, force: true });
+  });
+  const [file] = writeAssessments(path.join(tmp, 'assessments'), 1, { withReference: false }) as [string];
+  const cache = path.join(tmp, 'cache');
+  const dir = path.join(cache, 'pia-structure');
+  const before = readFileSync(file);
+  // The build hashed the file, then it was written before the loader read it.
+  handOverSourceHashes(new Map([[file, sha256(before)]]));
+  writeFileSync(file, before.toString('utf8').replace('試験用の事務1 重点項目評価書', '書き換えた事務 重点項目評価書'));
+  const [changed] = await validateStructure([file], cache);
+  assert.match(JSON.stringify(changed!.data), /書き換えた事務/);
+  assert.deepEqual(readdirSync(dir), [], 'a result made from another text is not kept under the hash of the first');
+  // Put back as it was when hashed: validated again, not served the changed text's result.
+  writeFileSync(file, before);
+  const [back] = await validateStructure([file], cache);
+  assert.doesNotMatch(JSON.stringify(back!.data), /書き換えた事務/);
+  assert.equal(readdirSync(dir).length, 1, 'a result made from the hashed text is kept');
+  // With the hash handed over and the text as it was hashed, the kept result is used.
+  handOverSourceHashes(new Map([[file, sha256(before)]]));
+  assert.deepEqual(await validateStructure([file], cache), [back]);
 });

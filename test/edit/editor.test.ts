@@ -287,6 +287,35 @@ test('--lang en: the page in English (item labels and findings stay as the forms
   }
 });
 
+test('a 不明 box changed, then the form drawn again (a line added elsewhere): the box still offers 不明に戻す, and it works', async () => {
+  const { page, close } = await openEditor();
+  try {
+    const first = page.locator('input[type=checkbox]:indeterminate').first();
+    const pointer = await first.evaluate((e) => e.closest('[data-pointer]')!.getAttribute('data-pointer')!);
+    const at = await first.evaluate((e) => Array.from(e.closest('[data-pointer]')!.querySelectorAll('.box')).indexOf(e.closest('.box')!));
+    const row = () => page.locator(`[data-pointer="${pointer}"]`).first().locator('.box').nth(at);
+    await row().locator('input').check();
+    await row().locator('button.reset-unknown').waitFor({ state: 'visible' });
+    // A structural change: the whole form is rendered again from the data.
+    const add = page.locator('button[data-add]').first();
+    const list = page.locator(`[data-pointer="${await add.getAttribute('data-add')}"] li`);
+    const lines = await list.count();
+    await add.click();
+    await page.waitForFunction(([p, n]) => document.querySelectorAll(`[data-pointer="${p}"] li`).length === n, [await add.getAttribute('data-add'), lines + 1] as const);
+    assert.equal(await row().locator('input').isChecked(), true, 'the box keeps its new state');
+    assert.equal(await row().locator('button.reset-unknown').isVisible(), true, 'and its button back to 不明');
+    assert.doesNotMatch(await row().innerText(), /(不明$|不明:)/);
+    await row().locator('button.reset-unknown').click();
+    assert.equal(await row().locator('input').evaluate((e) => (e as HTMLInputElement).indeterminate), true);
+    assert.equal(await row().locator('button.reset-unknown').isVisible(), false);
+    assert.match(await row().innerText(), /不明/);
+    // A box that was never 不明 offers no such button, before or after.
+    assert.equal(await page.locator('.box:not(:has(.unknown)) button.reset-unknown').count(), 0);
+  } finally {
+    await close();
+  }
+});
+
 test('a 不明 box: checked by mistake, put back to 不明 (by keyboard), saved: the file is unchanged; checked and saved: one line', async () => {
   const { page, project, close } = await openEditor();
   try {

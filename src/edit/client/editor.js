@@ -1,6 +1,6 @@
 // The editor page: opens one assessment, keeps the officer's data, asks the server (the project's own validate,
 // diff and write code) for findings and the change classification as they type, and saves safely.
-import { renderForm, h } from './form.js';
+import { renderForm, h, unknownPlaces } from './form.js';
 import { renderChanges, renderRows } from './panel.js';
 import { uiText } from './ui-text.js';
 
@@ -16,6 +16,8 @@ const state = {
   items: /** @type {Map<string, HTMLElement>} */ (new Map()),
   rows: /** @type {Record<string, string>[]} */ ([]),
   dirty: false,
+  /** Where the file as opened had 不明 (form.js unknownPlaces). */
+  unknownAtOpen: /** @type {WeakMap<object, Set<string>>} */ (new WeakMap()),
   seq: 0,
   inFlight: false,
   again: false,
@@ -123,7 +125,7 @@ function schedule() {
 
 function renderAll(focusKey) {
   const scroll = window.scrollY;
-  state.items = renderForm($('form'), { root: state.schema, data: state.data, t, onChange });
+  state.items = renderForm($('form'), { root: state.schema, data: state.data, t, onChange, unknownAtOpen: state.unknownAtOpen });
   window.scrollTo(0, scroll);
   if (focusKey) {
     const target = document.querySelector(`[data-focus="${CSS.escape(focusKey)}"]:not([disabled])`) ?? state.items.get(focusKey)?.querySelector('input, textarea, select, button');
@@ -143,6 +145,7 @@ function load(opened) {
   state.file = opened.file;
   state.hash = opened.hash;
   state.data = opened.data;
+  state.unknownAtOpen = unknownPlaces(opened.data);
   state.schema = opened.schema;
   state.table = opened.changes;
   state.rows = [];

@@ -96,7 +96,7 @@ export function h(tag, attrs = {}, ...children) {
 
 /**
  * Renders the whole form into `container`. Returns the map pointer → item element, where findings are placed.
- * @param {{ root: Schema, data: any, t: Function, onChange: (structural?: boolean) => void }} ctx
+ * @param {{ root: Schema, data: any, t: Function, onChange: (structural?: boolean) => void, unknownAtOpen?: WeakMap<object, Set<string>> }} ctx
  */
 export function renderForm(container, ctx) {
   counter = 0;
@@ -281,20 +281,45 @@ function dateControl(ctx, schema, pointer, value, id, describedBy) {
 }
 
 /**
- * The checkbox state as the forms keep it: true, false or 不明 (unknown, shown as mixed). A box that was 不明 keeps a
- * button to make it 不明 again once it has been checked or unchecked (a click by mistake is not a confirmation).
+ * The places whose value is 不明 (a box's state, plain or as { 選択: 不明 }) in `data`, as the object holding the value
+ * and its key: kept from when the file was opened, so that a box keeps its button to go back to 不明 however often
+ * the form is drawn again (a row added elsewhere), and follows its row when rows before it are removed.
+ * @returns {WeakMap<object, Set<string>>}
  */
-function checkbox(ctx, label, state, onSet) {
+export function unknownPlaces(data) {
+  const places = new WeakMap();
+  const walk = (value) => {
+    if (value === null || typeof value !== 'object') return;
+    for (const [k, v] of Object.entries(value)) {
+      if (v === '不明' || (isObject(v) && v['選択'] === '不明')) {
+        if (!places.has(value)) places.set(value, new Set());
+        places.get(value).add(k);
+      }
+      walk(v);
+    }
+  };
+  walk(data);
+  return places;
+}
+
+/**
+ * The checkbox state as the forms keep it: true, false or 不明 (unknown, shown as mixed). A box that was 不明 when
+ * the file was opened keeps a button to make it 不明 again once it has been checked or unchecked (a click by mistake
+ * is not a confirmation).
+ */
+function checkbox(ctx, label, state, onSet, wasUnknown) {
   const cid = nextId('b');
   const input = h('input', { type: 'checkbox', id: cid, checked: state === true });
   const unknown = h('span', { class: 'unknown', title: ctx.t('unknownLong') }, `(${ctx.t('unknown')}`, h('span', { class: 'visually-hidden' }, `: ${ctx.t('unknownLong')}`), ')');
-  const box = h('div', { class: 'box' }, input, h('label', { for: cid }, label, state === '不明' ? unknown : null));
-  if (state !== '不明') {
+  const offered = state === '不明' || wasUnknown;
+  const box = h('div', { class: 'box' }, input, h('label', { for: cid }, label, offered ? unknown : null));
+  if (!offered) {
     input.addEventListener('change', () => onSet(input.checked));
     return box;
   }
-  input.indeterminate = true;
-  const reset = h('button', { type: 'button', class: 'small reset-unknown', hidden: true, 'aria-label': ctx.t('resetUnknownEntry', { label }) }, ctx.t('resetUnknown'));
+  input.indeterminate = state === '不明';
+  unknown.hidden = state !== '不明';
+  const reset = h('button', { type: 'button', class: 'small reset-unknown', hidden: state === '不明', 'aria-label': ctx.t('resetUnknownEntry', { label }) }, ctx.t('resetUnknown'));
   input.addEventListener('change', () => {
     unknown.hidden = true;
     reset.hidden = false;
@@ -321,7 +346,9 @@ function oneBox(ctx, schema, pointer, label, value) {
     else setAt(ctx.data, pointer, checked);
     ctx.onChange();
   };
-  const out = [checkbox(ctx, label, state, set)];
+  const holder = getAt(ctx.data, pointer.slice(0, pointer.lastIndexOf('/')));
+  const wasUnknown = isObject(holder) || Array.isArray(holder) ? (ctx.unknownAtOpen?.get(holder)?.has(segmentsOf(pointer).at(-1)) ?? false) : false;
+  const out = [checkbox(ctx, label, state, set, wasUnknown)];
   const extra = Object.entries(schema.properties ?? {}).find(([k]) => k !== '選択');
   if (extra) {
     const [extraKey, extraSchema] = extra;

@@ -89,14 +89,17 @@ export function officeLoader(): Loader {
       if (keepFor) prunePortfolioDocuments(keepFor, new Set(files.map(slugOf)));
       const { portfolio, rows } = builder.finish();
       const checks = report ? { writtenAt: report.writtenAt, runs: rows.flatMap((r) => r.documents).filter((d) => d.checks).length } : undefined;
-      // In a file beside the store, as the 評価書' canonical JSON (src/site/entry-data.ts): the store is serialised and
-      // bundled into the build, and a whole city's portfolio is tens of MB (50,000 事務: ~100 MB).
-      const json = JSON.stringify({ portfolio, rows, checks });
+      // In files beside the store, as the 評価書' canonical JSON (src/site/entry-data.ts): the store is serialised and
+      // bundled into the build, and a whole city's portfolio is tens of MB (50,000 事務: ~180 MB). Two files: the
+      // pages of the list read the counts and rows (a third of it), only the calendar reads every 事務's due dates.
+      const { offices, ...summary } = portfolio;
+      const write = (json: string) => writeEntryData(dir, createHash('sha256').update(json).digest('hex'), json);
       const dir = path.join(cacheDir, 'pia-portfolio');
-      const dataFile = writeEntryData(dir, createHash('sha256').update(json).digest('hex'), json);
-      pruneEntryData(dir, new Set([dataFile]));
+      const dataFile = write(JSON.stringify({ portfolio: summary, rows, checks }));
+      const officesFile = write(JSON.stringify(offices));
+      pruneEntryData(dir, new Set([dataFile, officesFile]));
       store.clear();
-      store.set({ id: 'portfolio', data: { dataFile } });
+      store.set({ id: 'portfolio', data: { dataFile, officesFile } });
       logger.info(`事務 ${rows.length} 件の期限を求めました(期限切れ ${portfolio.overdue} 件)。${checks ? `点検の結果 ${checks.runs} 件。` : ''}`);
     },
   };

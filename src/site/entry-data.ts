@@ -57,8 +57,16 @@ export interface SitePortfolio {
   checks?: { writtenAt: string; runs: number };
 }
 
+/** The counts and rows of the portfolio pages; `portfolio.offices` is empty (the calendar reads them: portfolioOffices). */
 export function readPortfolio(entry: { data: Record<string, unknown> }): SitePortfolio {
-  return JSON.parse(readFileSync(String(entry.data.dataFile), 'utf8')) as SitePortfolio;
+  const read = JSON.parse(readFileSync(String(entry.data.dataFile), 'utf8')) as { portfolio: Omit<Portfolio, 'offices'>; rows: PortfolioRow[]; checks?: SitePortfolio['checks'] };
+  return { ...read, portfolio: { ...read.portfolio, offices: [] } };
+}
+
+/** The whole portfolio with every 事務's due dates (the .ics calendar). */
+export function readPortfolioWithOffices(entry: { data: Record<string, unknown> }): Portfolio {
+  const { portfolio } = readPortfolio(entry);
+  return { ...portfolio, offices: JSON.parse(readFileSync(String(entry.data.officesFile), 'utf8')) as Portfolio['offices'] };
 }
 
 /**

@@ -304,6 +304,8 @@ test('a 不明 box changed, then the form drawn again (a line added elsewhere): 
     await page.waitForFunction(([p, n]) => document.querySelectorAll(`[data-pointer="${p}"] li`).length === n, [await add.getAttribute('data-add'), lines + 1] as const);
     assert.equal(await row().locator('input').isChecked(), true, 'the box keeps its new state');
     assert.equal(await row().locator('button.reset-unknown').isVisible(), true, 'and its button back to 不明');
+    await row().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/reset-unknown-redrawn-1280.png` });
     assert.doesNotMatch(await row().innerText(), /(不明$|不明:)/);
     await row().locator('button.reset-unknown').click();
     assert.equal(await row().locator('input').evaluate((e) => (e as HTMLInputElement).indeterminate), true);

@@ -22,7 +22,7 @@ import { inShardFromEnvironment } from '../shard/shard.ts';
 import { indexRow, type IndexRow } from '../render/web/index-row.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { validatorKey } from './structure-cache.ts';
-import { sourceHash } from './source-hashes.ts';
+import { sourceHash, validatedSourceHash } from './source-hashes.ts';
 import { invalidMergeMarker, mergePlanFromEnv, readShardFile, shownPath, type MergePlan } from '../shard/portfolio-docs.ts';
 
 /** What a page gets for one 評価書: plain JSON, as Astro serialises the store. */
@@ -79,11 +79,11 @@ export function handOverValidated(results: readonly Validated[] | undefined): vo
   else delete g[handedOver];
 }
 
-/** `source`: the SHA-256 of the file's bytes (a file with a BOM never matches, and is validated again). */
+/** `source`: the SHA-256 of the file's bytes now (validatedSourceHash tells whether the result is of those). */
 function validatedBefore(file: string, source: string | undefined, edition: Edition): Validated | undefined {
   const found = (globalThis as { [handedOver]?: HandOver })[handedOver]?.get(file);
-  if (!found?.textSha256 || (found.edition ?? 'public') !== edition) return undefined;
-  return source !== undefined && found.textSha256 === source ? found : undefined;
+  if (!found?.textSha256 || (found.edition ?? 'public') !== edition || source === undefined) return undefined;
+  return validatedSourceHash(file, source, found.textSha256) === source ? found : undefined;
 }
 
 export function findAssessments(dir: string): string[] {
@@ -123,6 +123,7 @@ export function assessmentLoader(): Loader {
         return;
       }
       const seen = new Set<string>();
+      const sourceOf = new Map<string, string>();
       const digestOf = (hasPdf: boolean, pdfBytes: number | undefined, source: string) => generateDigest(`${formsDigest}\u0000${edition}\u0000${hasPdf}\u0000${pdfBytes ?? ''}\u0000${source}`);
       const pending: { file: string; slug: string; hasPdf: boolean; pdfBytes?: number; digest: string; before?: Validated }[] = [];
       for (const file of files) {
@@ -134,6 +135,7 @@ export function assessmentLoader(): Loader {
         // The source's SHA-256 as buildSite read it (not read again here: source-hashes.ts). The edition is part of
         // the digest: an entry of one version is never reused for the other.
         const source = sourceHash(file);
+        if (source !== undefined) sourceOf.set(file, source);
         const digest = digestOf(hasPdf, pdfBytes, source ?? 'unreadable');
         const kept = store.get(slug);
         const unchanged = source !== undefined && kept?.digest === digest && existsSync((kept.data as unknown as AssessmentEntry).dataFile);
@@ -160,9 +162,10 @@ export function assessmentLoader(): Loader {
           const { json, sha256 } = result.canonical ?? canonicalJson(result.data!, form.schema);
           const row = indexRow(slug, form.schema, JSON.parse(json) as Record<string, unknown>, today);
           const entry: AssessmentEntry = { slug, form: form.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf, ...(pdfBytes !== undefined ? { pdfBytes } : {}), row, rowDay: today };
-          // Kept under the digest of the text it was made from: a file changed since buildSite hashed it (or one with a
-          // BOM, whose text hash is not its bytes' hash) is validated again next time, never reused for another text.
-          store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest: result.textSha256 ? digestOf(hasPdf, pdfBytes, result.textSha256) : `unkept:${digest}` });
+          // Kept under the digest of the text it was made from: a file changed since buildSite hashed it is validated
+          // again next time, never reused for another text.
+          const validatedSource = validatedSourceHash(file, sourceOf.get(file), result.textSha256);
+          store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest: validatedSource !== undefined ? digestOf(hasPdf, pdfBytes, validatedSource) : `unkept:${digest}` });
         });
       }
       const handed = pending.length - validated;

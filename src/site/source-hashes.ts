@@ -27,5 +27,22 @@ export function sourceHash(file: string): string | undefined {
   const handed = (globalThis as Holder)[key]?.get(path.resolve(file));
   if (handed !== undefined) return handed;
   const read = readProjectFile(file);
-  return read.ok ? createHash('sha256').update(read.bytes).digest('hex') : undefined;
+  return read.ok ? sha256(read.bytes) : undefined;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The SHA-256 of the bytes a validation read, from the hash of its text (`textSha256`, without a BOM): `expected`
+ * when they are the same (the file as hashed, without a BOM); otherwise the file is read again, and its bytes' hash
+ * is returned if its text is the one validated (a file with a BOM), undefined if it is not (changed since).
+ */
+export function validatedSourceHash(file: string, expected: string | undefined, textSha256: string | undefined): string | undefined {
+  if (textSha256 === undefined) return undefined;
+  if (expected === textSha256) return expected;
+  const read = readProjectFile(file);
+  if (!read.ok) return undefined;
+  const bytes = read.bytes;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return sha256(bom ? bytes.subarray(3) : bytes) === textSha256 ? sha256(bytes) : undefined;
 }

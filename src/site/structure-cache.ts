@@ -10,7 +10,7 @@
  *     them all again cost more than the rest of a rebuild after one change.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { sourceHash } from './source-hashes.ts';
+import { sourceHash, validatedSourceHash } from './source-hashes.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateMany, type ManyOptions, type Validated } from '../validate/validate-many.ts';
@@ -50,14 +50,14 @@ function codeKey(options: ManyOptions): string {
   return sha256(`${validatorKey()}\u0000${settings}`);
 }
 
-/** The key of each file's result: its path and text, the code and the settings. */
-function cacheKeys(files: readonly string[], code: string): (string | undefined)[] {
+/** The key of each file's result (its path and text, the code and the settings), and its source's hash. */
+function cacheKeys(files: readonly string[], code: string): { key?: string; source?: string }[] {
   // The source's hash as this site build read it, or read bounded and refusing what is not a regular file (a FIFO
   // would block the build, /dev/zero never ends): a file that cannot be read has no key, is validated (which
   // reports why) and is never stored.
   return files.map((file) => {
     const source = sourceHash(file);
-    return source !== undefined ? keyOf(code, file, source) : undefined;
+    return source !== undefined ? { key: keyOf(code, file, source), source } : {};
   });
 }
 
@@ -70,7 +70,7 @@ async function validateCached<T extends { file: string }>(files: readonly string
   const keys = cacheKeys(files, code);
   const results = new Map<string, T>();
   const todo: number[] = [];
-  keys.forEach((key, i) => {
+  keys.forEach(({ key }, i) => {
     const kept = key === undefined ? undefined : readEntry<T>(path.join(dir, `${key}.json`));
     if (kept && kept.file === files[i]) results.set(files[i]!, kept);
     else todo.push(i);
@@ -81,9 +81,11 @@ async function validateCached<T extends { file: string }>(files: readonly string
     fresh.forEach((r, j) => {
       const result = keep(r);
       const text = JSON.stringify(result);
-      // Stored only under the key of the text it was made from: a file changed after its key was made (or one with
-      // a BOM, whose text hash is not its bytes' hash) is not stored, and is validated again next time.
-      const key = keys[todo[j]!] !== undefined && r.textSha256 !== undefined && keys[todo[j]!] === keyOf(code, r.file, r.textSha256) ? keys[todo[j]!] : undefined;
+      // Stored under the key of the text it was made from: a file changed after its key was made is stored under
+      // its new text's key (or not at all if it changed again), never under the key of the text hashed before.
+      const { key: expected, source } = keys[todo[j]!]!;
+      const validated = expected === undefined ? undefined : validatedSourceHash(r.file, source, r.textSha256);
+      const key = validated === undefined ? undefined : keyOf(code, r.file, validated);
       if (key === undefined) {
         results.set(r.file, JSON.parse(text) as T);
         return;
@@ -96,7 +98,7 @@ async function validateCached<T extends { file: string }>(files: readonly string
     });
   }
   if (prune && existsSync(dir)) {
-    const used = new Set(keys.map((k) => `${k}.json`));
+    const used = new Set(keys.map((k) => `${k.key}.json`));
     // Another build's files being written (.partial) are left alone.
     for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
   }
@@ -118,7 +120,7 @@ export async function eachStructure(files: readonly string[], cacheDir: string, 
   const keep = (r: Validated): Structure => ({ file: r.file, renderable: r.renderable, formName: r.formName, data: r.data });
   for (let i = 0; i < files.length; i += size) each(await validateCached(files.slice(i, i + size), { schemaOnly: true }, dir, keep, false));
   if (prune && existsSync(dir)) {
-    const used = new Set(cacheKeys(files, codeKey({ schemaOnly: true })).map((k) => `${k}.json`));
+    const used = new Set(cacheKeys(files, codeKey({ schemaOnly: true })).map((k) => `${k.key}.json`));
     for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
   }
 }

@@ -83,3 +83,31 @@ test('一覧の行は評価書を読み込んだ日のものを使い、日が�
   assert.deepEqual(statusOf(), ['公表中']);
   assert.doesNotMatch(readFileSync(path.join(tmp, 'dist', 'index.html'), 'utf8'), /<option value="公表予定">/);
 });
+
+test('BOM 付きの評価書も、変わらなければ再作成で検証し直さない(ローダーの記録)', async (t) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pia-site-rebuild-bom-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const files = writeAssessments(path.join(tmp, 'assessments'), 2, { withReference: false });
+  writeFileSync(files[0]!, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(files[0]!)]));
+  const options = { assessmentsDir: path.join(tmp, 'assessments'), outDir: path.join(tmp, 'dist'), pdfDir: path.join(tmp, 'pdf'), cacheDir: path.join(tmp, 'cache'), verbose: true };
+  /** The loader's line: 〇 件の評価書を読み込みました(検証 〇 件、…、前回から変わらないもの 〇 件)。 */
+  const loaderLine = async () => {
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      lines.push(String(chunk));
+      return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write;
+    try {
+      await buildSite(options);
+    } finally {
+      process.stdout.write = write;
+    }
+    return lines.join('').split('\n').find((l) => l.includes('件の評価書を読み込みました')) ?? '';
+  };
+  assert.match(await loaderLine(), /2 件の評価書を読み込みました\(検証 2 件/);
+  // The other one changed: not a no-op build, and the BOM one is kept from the last build.
+  writeFileSync(files[1]!, readFileSync(files[1]!, 'utf8').replace('試験用の事務2 重点項目評価書', '改めた事務 重点項目評価書'));
+  assert.match(await loaderLine(), /検証 1 件、検証済みの結果を使ったもの 0 件、前回から変わらないもの 1 件/);
+  assert.match(readFileSync(path.join(tmp, 'dist', 'index.html'), 'utf8'), /試験用の事務1 重点項目評価書/);
+});

@@ -96,13 +96,32 @@ test('ビルドが先に求めた原本のハッシュを使い、その後に�
   writeFileSync(file, before.toString('utf8').replace('試験用の事務1 重点項目評価書', '書き換えた事務 重点項目評価書'));
   const [changed] = await validateStructure([file], cache);
   assert.match(JSON.stringify(changed!.data), /書き換えた事務/);
-  assert.deepEqual(readdirSync(dir), [], 'a result made from another text is not kept under the hash of the first');
-  // Put back as it was when hashed: validated again, not served the changed text's result.
+  // Kept, if at all, under the key of the text it was made from.
+  for (const name of readdirSync(dir)) assert.match(readFileSync(path.join(dir, name), 'utf8'), /書き換えた事務/);
+  // Put back as it was when hashed: not served the changed text's result.
   writeFileSync(file, before);
   const [back] = await validateStructure([file], cache);
   assert.doesNotMatch(JSON.stringify(back!.data), /書き換えた事務/);
-  assert.equal(readdirSync(dir).length, 1, 'a result made from the hashed text is kept');
+  assert.equal(readdirSync(dir).length, 1, 'a result made from the hashed text is kept (the other pruned)');
+  assert.doesNotMatch(readFileSync(path.join(dir, readdirSync(dir)[0]!), 'utf8'), /書き換えた事務/);
   // With the hash handed over and the text as it was hashed, the kept result is used.
   handOverSourceHashes(new Map([[file, sha256(before)]]));
   assert.deepEqual(await validateStructure([file], cache), [back]);
+});
+
+test('BOM 付きの評価書の検証結果も記録され、次のビルドで使われる', async (t) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pia-structure-bom-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const [file] = writeAssessments(path.join(tmp, 'assessments'), 1, { withReference: false }) as [string];
+  writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(file)]));
+  const cache = path.join(tmp, 'cache');
+  const dir = path.join(cache, 'pia-structure');
+  const first = await validateStructure([file], cache);
+  assert.equal(first[0]!.renderable, true);
+  assert.equal(readdirSync(dir).length, 1, 'stored under the hash of its bytes, BOM and all');
+  // Served from the entry: an entry changed with its own hash recomputed would be used, so the data here is the entry's.
+  const entry = path.join(dir, readdirSync(dir)[0]!);
+  const body = readFileSync(entry, 'utf8').split('\n').slice(1).join('\n').replace('試験用の事務1', '記録から読んだ事務');
+  writeFileSync(entry, `${sha256(body)}\n${body}`);
+  assert.match(JSON.stringify((await validateStructure([file], cache))[0]!.data), /記録から読んだ事務/);
 });

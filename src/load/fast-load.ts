@@ -87,14 +87,21 @@ const notFast = (): never => {
   throw new NotFast();
 };
 
-/** The line scan alone: the positions of `text`, or undefined when it is outside the scanner's subset. */
-export function fastScan(text: string): ScanNode | undefined {
+/** The scanned document (and whether its data was left to js-yaml), or undefined outside the scanner's subset. */
+function scan(text: string, build: boolean): { root: ScanNode; complex: boolean } | undefined {
   if (unusualCharacters.test(text) || !text.isWellFormed() || unusualLines.test(text)) return undefined;
   try {
-    return new Scanner(text, false).document();
+    const scanner = new Scanner(text, build);
+    const root = scanner.document();
+    return { root, complex: scanner.complex };
   } catch {
     return undefined; // NotFast, or a stack overflow on absurd nesting: the positional parser decides
   }
+}
+
+/** The line scan alone: the positions of `text`, or undefined when it is outside the scanner's subset. */
+export function fastScan(text: string): ScanNode | undefined {
+  return scan(text, false)?.root;
 }
 
 /**
@@ -114,16 +121,9 @@ export function anyVerified(): boolean {
 
 /** The fast data and positions of `text`, or undefined to take the positional path. */
 export function fastLoad(text: string): FastLoaded | undefined {
-  if (unusualCharacters.test(text) || !text.isWellFormed() || unusualLines.test(text)) return undefined;
-  let root: ScanNode;
-  let complex: boolean;
-  try {
-    const scanner = new Scanner(text, true);
-    root = scanner.document();
-    complex = scanner.complex;
-  } catch {
-    return undefined; // NotFast, or a stack overflow on absurd nesting: the positional parser decides
-  }
+  const scanned = scan(text, true);
+  if (!scanned) return undefined;
+  const { root, complex } = scanned;
   // Values of the kinds the scan builds itself (block collections, plain and literal scalars, quoted ones on one
   // line without escapes, flow collections of those): no second parse.
   if (!complex) return { data: root.d as Record<string, unknown>, root, built: true };
@@ -166,6 +166,12 @@ function coreValue(text: string): unknown {
   if (text !== '' && !coreFirst.test(text)) return text;
   for (const [test, value] of coreTests) if (test.test(text)) return value(text);
   return text;
+}
+
+/** The value of a quoted scalar from the text between its quotes; undefined for an escape (js-yaml reads those). */
+function unquoted(raw: string, quote: string): string | undefined {
+  if (quote === "'") return raw.replaceAll("''", "'");
+  return raw.includes('\\') ? undefined : raw;
 }
 
 /** The text before a comment (" #") on a line. */
@@ -452,19 +458,10 @@ class Scanner {
 
   /** A one-line quoted scalar opening at `col`: its text, or unbuilt when it has an escape. */
   private quotedValue(line: string, col: number, quote: string): string | undefined {
-    if (quote === "'") {
-      let inner = '';
-      for (let p = col + 1; ; ) {
-        const q = line.indexOf("'", p);
-        inner += line.slice(p, q);
-        if (line[q + 1] !== "'") return inner;
-        inner += "'";
-        p = q + 2;
-      }
-    }
-    const close = line.indexOf('"', col + 1);
-    const inner = line.slice(col + 1, close);
-    return inner.includes('\\') ? this.notBuilt() : inner;
+    // The closing quote: the first one after the opening, past '' (an escaped ' in a '…' scalar).
+    let close = line.indexOf(quote, col + 1);
+    while (quote === "'" && line[close + 1] === "'") close = line.indexOf(quote, close + 2);
+    return unquoted(line.slice(col + 1, close), quote) ?? this.notBuilt();
   }
 
   /**
@@ -680,10 +677,10 @@ class FlowScanner {
     const quote = this.ch === '"' || this.ch === "'" ? this.ch : undefined;
     const text = this.scalar(false);
     if (this.build) {
-      if (quote === undefined) node.d = coreValue(text);
-      // One line, no escape: the text between the quotes.
-      else if (this.line === startLine && !(quote === '"' && text.includes('\\'))) node.d = quote === "'" ? text.replaceAll("''", "'") : text;
-      else this.complex = true;
+      // A quoted one on one line without escapes: the text between the quotes.
+      const value = quote === undefined ? coreValue(text) : this.line === startLine ? unquoted(text, quote) : undefined;
+      if (value === undefined) this.complex = true;
+      else node.d = value;
     }
     return node;
   }

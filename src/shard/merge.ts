@@ -21,7 +21,8 @@ import { buildSite, InvalidShardOutputError } from '../site/build-site.ts';
 import { findAssessments } from '../site/loader.ts';
 import { slugOf } from '../model/slug.ts';
 import { downloadNames } from '../render/web/url.ts';
-import { portfolioDir, sourceSha256 } from './output.ts';
+import { portfolioDir } from './output.ts';
+import { fileSha256 } from '../site/source-hashes.ts';
 import type { MergePlan, PlanEntry } from './portfolio-docs.ts';
 import { linkOrCopy } from '../site/store.ts';
 import { readShardManifest, shardEnvironment, withEnvironment, type ShardManifest } from './output.ts';
@@ -120,7 +121,7 @@ function planOf(owners: ReadonlyMap<string, { shard: Shard; file: string; sha256
       problems.push(`${path.relative(process.cwd(), file)}: どのシャードの出力にもありません(この評価書を追加した後のシャードがないか、様式の構造に合わず出力されませんでした)。すべてのシャードを同じコミットで作り直してください。`);
       continue;
     }
-    const source = sourceSha256(file);
+    const source = fileSha256(file);
     if (source !== owner.source) {
       problems.push(`${path.join(owner.shard.dir, 'shard.json')}: ${owner.file} は別の版から作られています(シャード ${owner.source.slice(0, 12)}…、今の評価書 ${(source ?? '読めません').slice(0, 12)}…)。すべてのシャードを同じコミットで作り直してください。`);
       continue;

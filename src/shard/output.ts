@@ -5,11 +5,10 @@
  * shard.json holds a finished shard. The merge reads these, never the sources' YAML: it only hashes the sources to
  * know that every shard was built from them.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../render/pdf/write.ts';
-import { readProjectFile } from '../load/load-file.ts';
+import { fileSha256 } from '../site/source-hashes.ts';
 import type { Edition } from '../validate/edition.ts';
 import { repositoryRoot, shardKey, type Shard } from './shard.ts';
 
@@ -22,7 +21,7 @@ export interface ShardEntry {
   file: string;
   /** SHA-256 of the canonical JSON of the edition (what the PDF embeds and catalogue.json lists). */
   sha256: string;
-  /** SHA-256 of the source file's bytes: the merge compares it with the file it finds (sourceSha256). */
+  /** SHA-256 of the source file's bytes: the merge compares it with the file it finds (fileSha256). */
   source: string;
 }
 
@@ -67,12 +66,6 @@ export function startShard(root: string): void {
   rmSync(path.join(root, shardManifestName), { force: true });
 }
 
-/** SHA-256 of a source file's bytes (read bounded, regular files only), or undefined when it cannot be read. */
-export function sourceSha256(file: string): string | undefined {
-  const read = readProjectFile(file);
-  return read.ok ? createHash('sha256').update(read.bytes).digest('hex') : undefined;
-}
-
 /** The folder of a shard's portfolio documents (PIA_PORTFOLIO_OUT of its site build). */
 export function portfolioDir(root: string): string {
   return path.join(root, 'portfolio');
@@ -86,7 +79,7 @@ export function writeShardManifest(root: string, shard: Shard, edition: Edition,
     edition,
     files: files.length,
     entries: built.map((b) => {
-      const source = sourceSha256(fileOf(b.slug));
+      const source = fileSha256(fileOf(b.slug));
       if (!source) throw new Error(`${fileOf(b.slug)}: the source of a built assessment can no longer be read`);
       return { slug: b.slug, file: shardKey(fileOf(b.slug), repo), sha256: b.sha256, source };
     }).sort((a, b) => a.slug.localeCompare(b.slug)),

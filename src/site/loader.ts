@@ -123,9 +123,8 @@ export function assessmentLoader(): Loader {
         return;
       }
       const seen = new Set<string>();
-      const sourceOf = new Map<string, string>();
       const digestOf = (hasPdf: boolean, pdfBytes: number | undefined, source: string) => generateDigest(`${formsDigest}\u0000${edition}\u0000${hasPdf}\u0000${pdfBytes ?? ''}\u0000${source}`);
-      const pending: { file: string; slug: string; hasPdf: boolean; pdfBytes?: number; digest: string; before?: Validated }[] = [];
+      const pending: { file: string; slug: string; hasPdf: boolean; pdfBytes?: number; source?: string; digest: string; before?: Validated }[] = [];
       for (const file of files) {
         const slug = slugOf(file);
         seen.add(slug);
@@ -135,11 +134,10 @@ export function assessmentLoader(): Loader {
         // The source's SHA-256 as buildSite read it (not read again here: source-hashes.ts). The edition is part of
         // the digest: an entry of one version is never reused for the other.
         const source = sourceHash(file);
-        if (source !== undefined) sourceOf.set(file, source);
         const digest = digestOf(hasPdf, pdfBytes, source ?? 'unreadable');
         const kept = store.get(slug);
         const unchanged = source !== undefined && kept?.digest === digest && existsSync((kept.data as unknown as AssessmentEntry).dataFile);
-        if (!unchanged) pending.push({ file, slug, hasPdf, pdfBytes, digest, before: validatedBefore(file, source, edition) });
+        if (!unchanged) pending.push({ file, slug, hasPdf, pdfBytes, source, digest, before: validatedBefore(file, source, edition) });
       }
       // Rendering needs only the structure; the content rules are reported by `pia validate` and `pia build`.
       // In groups of siteBatchFiles: what is kept of each 評価書 is its entry (its canonical JSON is in a file),
@@ -152,7 +150,7 @@ export function assessmentLoader(): Loader {
         const toValidate = group.filter((p) => !p.before).map((p) => p.file);
         validated += toValidate.length;
         const fresh = new Map((await validateMany(toValidate, { schemaOnly: true, canonical: true, edition })).map((r) => [r.file, r]));
-        group.forEach(({ file, slug, hasPdf, pdfBytes, digest, before }) => {
+        group.forEach(({ file, slug, hasPdf, pdfBytes, source, digest, before }) => {
           const result = before ?? fresh.get(file)!;
           if (!result.renderable) {
             broken.push(result);
@@ -164,7 +162,7 @@ export function assessmentLoader(): Loader {
           const entry: AssessmentEntry = { slug, form: form.formName, sha256, dataFile: writeEntryData(dataDir, sha256, json), hasPdf, ...(pdfBytes !== undefined ? { pdfBytes } : {}), row, rowDay: today };
           // Kept under the digest of the text it was made from: a file changed since buildSite hashed it is validated
           // again next time, never reused for another text.
-          const validatedSource = validatedSourceHash(file, sourceOf.get(file), result.textSha256);
+          const validatedSource = validatedSourceHash(file, source, result.textSha256);
           store.set({ id: slug, data: entry as unknown as Record<string, unknown>, filePath: path.relative(process.cwd(), file), digest: validatedSource !== undefined ? digestOf(hasPdf, pdfBytes, validatedSource) : `unkept:${digest}` });
         });
       }

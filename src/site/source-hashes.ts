@@ -7,8 +7,8 @@
  * Astro imports the loaders through its own module graph (a copy of this module), so the map goes through a global.
  */
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { readProjectFile } from '../load/load-file.ts';
+import { sha256 } from './store.ts';
 
 const key = Symbol.for('pia.site.sourceHashes');
 type Holder = { [key]?: ReadonlyMap<string, string> };
@@ -24,13 +24,14 @@ export function handOverSourceHashes(hashes: ReadonlyMap<string, string> | undef
  * regular file); undefined when it cannot be read (the validation then reports why).
  */
 export function sourceHash(file: string): string | undefined {
-  const handed = (globalThis as Holder)[key]?.get(path.resolve(file));
-  if (handed !== undefined) return handed;
+  return (globalThis as Holder)[key]?.get(path.resolve(file)) ?? fileSha256(file);
+}
+
+/** SHA-256 of a source file's bytes (read bounded, regular files only), or undefined when it cannot be read. */
+export function fileSha256(file: string): string | undefined {
   const read = readProjectFile(file);
   return read.ok ? sha256(read.bytes) : undefined;
 }
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The SHA-256 of the bytes a validation read, from the hash of its text (`textSha256`, without a BOM): `expected`

@@ -18,7 +18,7 @@ import { formRoles, missingRoles, readRole } from '../../src/model/roles.ts';
 import { normalizeFormal, whiteSpaceCharacters } from '../../src/model/formal.ts';
 import { fillTemplate } from '../../src/report/diagnostic.ts';
 import { itemCandidates, matchItem, type ItemCandidate } from '../../src/schema/items.ts';
-import { doubledWords } from '../../src/validate/rules/doubled-word.ts';
+import { doubledWord, doubledWords } from '../../src/validate/rules/doubled-word.ts';
 import { termVariant, variantGroups } from '../../src/validate/rules/term-variant.ts';
 import { officeFiles } from '../../src/office/office.ts';
 import { boxState, coverLinks, coverPairs, fileEntryOf, fileIdOf, namesKind, type CoverPair } from '../../src/model/links.ts';
@@ -86,6 +86,16 @@ function termVariantBefore(data: Record<string, unknown>, schema: JsonSchema): R
     const ranked = [...spellings.entries()].sort((x, y) => y[1].count - x[1].count);
     const [major, minor] = [ranked[0]!, ranked[1]!];
     findings.push({ messageId: 'variant', path: minor[1].path, data: { a: major[0], countA: major[1].count, b: minor[0], countB: minor[1].count } });
+  }
+  return findings;
+}
+
+/** The previous doubled-word check (each string on its own, its pointer tested for our metadata), as the reference. */
+function doubledWordBefore(data: Record<string, unknown>): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const { path, text } of stringLeaves(data)) {
+    if (path.startsWith('/検証の例外') || path === '/$schema') continue;
+    for (const word of doubledWordsBefore(text)) findings.push({ messageId: 'doubled', path, data: { word } });
   }
   return findings;
 }
@@ -189,6 +199,7 @@ test('validation inside the read memo gives each rule the findings it gives alon
     const shared = withReadMemo(context.schema, context.data, () => applicable.map((rule) => rule.check(context)));
     assert.deepEqual(shared, alone, name);
     assert.deepEqual(termVariant.check(context), termVariantBefore(context.data, context.schema), `term-variant: ${name}`);
+    assert.deepEqual(doubledWord.check(context), doubledWordBefore(context.data), `doubled-word: ${name}`);
   }
 });
 

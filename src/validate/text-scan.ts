@@ -1,0 +1,224 @@
+/**
+ * The document's text, read once for all the text rules of one validation. One scan of every string finds the
+ * words term-variant compares (variant spellings, katakana words, Latin words) and the runs of kanji/katakana in
+ * which doubled-word looks for a repeated word; each rule then reads only what it needs. Reading every character
+ * is the cost of these rules, so it is paid once, not once per rule. Memoised per validation
+ * (src/model/read-memo.ts); read-only.
+ */
+import { escapeSegment, isObject } from '../model/access.ts';
+import { memoisedData } from '../model/read-memo.ts';
+
+/** Spellings of one word that Japanese official writing treats as variants (term-variant). Data: extend as cases appear. */
+export const variantGroups: readonly (readonly string[])[] = [
+  ['こども', '子ども', '子供'],
+  ['及び', 'および'],
+  ['又は', 'または'],
+  ['並びに', 'ならびに'],
+  ['ウイルス', 'ウィルス'],
+];
+
+/** One string of the document. */
+export interface TextLeaf {
+  /** JSON Pointer of the string. */
+  path: string;
+  text: string;
+  /** The last key on the way (the property that holds the string; '' in a list or at the root). */
+  key: string;
+  /** The first key on the way: 検証の例外 and $schema are our metadata, not the document's text. */
+  top: string;
+}
+
+export const variantWord = 1;
+export const katakanaWord = 2;
+export const latinWord = 3;
+
+export interface DocumentText {
+  leaves: TextLeaf[];
+  /** The words, four numbers each: leaf index, kind (variantWord | katakanaWord | latinWord), start, end. */
+  words: number[];
+  /**
+   * The maximal runs of four or more kanji/katakana/ー characters (counted in code points) that repeat a part of
+   * themselves of two or more characters (情報情報), three numbers each: leaf index, start, end. Other runs cannot
+   * hold a doubled word and are not kept.
+   */
+  runs: number[];
+}
+
+/** The document's strings, words and runs: made once per validation. */
+export function documentText(data: unknown): DocumentText {
+  return memoisedData(data, 'text', () => {
+    const found: DocumentText = { leaves: textLeaves(data), words: [], runs: [] };
+    // The strings' UTF-16 units in one array, copied natively: reading a typed array is several times quicker
+    // than charCodeAt on the loader's strings (slices of the file's text).
+    const joined = found.leaves.map((leaf) => leaf.text).join('\n');
+    const units = new Uint16Array(joined.length);
+    Buffer.from(units.buffer).write(joined, 'utf16le');
+    let at = 0;
+    found.leaves.forEach((leaf, i) => {
+      scanUnits(units, at, at + leaf.text.length, leaf.text, i, found.words, found.runs);
+      at += leaf.text.length + 1;
+    });
+    return found;
+  });
+}
+
+/** Every string value with its pointer, last and first key, in document order. */
+export function textLeaves(data: unknown): TextLeaf[] {
+  const out: TextLeaf[] = [];
+  const visit = (value: unknown, pointer: string, key: string, top: string): void => {
+    if (typeof value === 'string') out.push({ path: pointer, text: value, key, top });
+    else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visit(value[i], `${pointer}/${i}`, '', top);
+    else if (isObject(value)) for (const k of Object.keys(value)) visit(value[k], `${pointer}/${escapeSegment(k)}`, k, pointer === '' ? k : top);
+  };
+  visit(data, '', '', '');
+  return out;
+}
+
+/** Variant spellings by their first UTF-16 unit, longest first (ウイルス/ウィルス before the katakana word). */
+const spellingsByFirst = new Map<number, string[]>();
+for (const spelling of variantGroups.flat().sort((a, b) => b.length - a.length)) {
+  const list = spellingsByFirst.get(spelling.charCodeAt(0)) ?? [];
+  list.push(spelling);
+  spellingsByFirst.set(spelling.charCodeAt(0), list);
+}
+
+/** Per BMP UTF-16 unit, bits: a spelling starts with it, [ァ-ヴ], [A-Za-zＡ-Ｚａ-ｚ], [0-9０-９], and run membership once known. */
+const startsSpelling = 1;
+const katakana = 2;
+const latin = 4;
+const digit = 8;
+const runYes = 16;
+const runNo = 32;
+const unitClass = new Uint8Array(0x10000);
+for (const first of spellingsByFirst.keys()) unitClass[first]! |= startsSpelling;
+const mark = (from: number, to: number, bit: number) => {
+  for (let c = from; c <= to; c++) unitClass[c]! |= bit;
+};
+mark(0x30a1, 0x30f4, katakana);
+mark(0x41, 0x5a, latin);
+mark(0x61, 0x7a, latin);
+mark(0xff21, 0xff3a, latin);
+mark(0xff41, 0xff5a, latin);
+mark(0x30, 0x39, digit);
+mark(0xff10, 0xff19, digit);
+
+/** A kanji, katakana or ー character (one code point). */
+const runCharacter = /^[\p{Script=Han}\p{Script=Katakana}ー]$/u;
+const astralRun = new Map<number, boolean>();
+
+/** Whether a BMP UTF-16 unit is a run character (a lone surrogate is not): tested once per unit, then known. */
+function isRunUnit(code: number): boolean {
+  const known = unitClass[code]!;
+  if ((known & runYes) !== 0) return true;
+  if ((known & runNo) !== 0) return false;
+  const yes = runCharacter.test(String.fromCharCode(code));
+  unitClass[code] = known | (yes ? runYes : runNo);
+  return yes;
+}
+
+function isRunAstral(code: number): boolean {
+  let known = astralRun.get(code);
+  if (known === undefined) astralRun.set(code, (known = runCharacter.test(String.fromCodePoint(code))));
+  return known;
+}
+
+/**
+ * One scan of a text. Words as /(spellings…)|([ァ-ヴ][ァ-ヴー]*)|([A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*)/g finds
+ * them (leftmost, the first alternative that matches, greedy); runs as /[\p{Script=Han}\p{Script=Katakana}ー]{4,}/gu
+ * (maximal, counted in code points), kept only when they repeat a part of themselves. The expressions took several
+ * times as long on Japanese text.
+ */
+export function scanText(text: string, leaf: number, words: number[], runs: number[]): void {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  scanUnits(units, 0, text.length, text, leaf, words, runs);
+}
+
+/** scanText of units[from, to), the units of `text`; the positions it records are in `text`. */
+function scanUnits(units: Uint16Array, from: number, to: number, text: string, leaf: number, words: number[], runs: number[]): void {
+  const n = to;
+  let next = from; // where the next word may start (words do not overlap)
+  let runStart = 0;
+  let runLength = 0; // code points in the current run
+  let astral = false; // the current run holds a surrogate pair
+  for (let i = from; i < n; ) {
+    const c = units[i]!;
+    const cls = unitClass[c]!;
+    if (i >= next && (cls & (startsSpelling | katakana | latin)) !== 0) {
+      const spelling = (cls & startsSpelling) !== 0 ? spellingsByFirst.get(c)!.find((s) => text.startsWith(s, i - from)) : undefined;
+      let kind = 0;
+      let end = i + 1;
+      if (spelling !== undefined) {
+        kind = variantWord;
+        end = i + spelling.length;
+      } else if ((cls & katakana) !== 0) {
+        kind = katakanaWord;
+        while (end < n) {
+          const d = units[end]!;
+          if ((unitClass[d]! & katakana) === 0 && d !== 0x30fc) break;
+          end++;
+        }
+      } else if ((cls & latin) !== 0) {
+        kind = latinWord;
+        while (end < n && (unitClass[units[end]!]! & (latin | digit)) !== 0) end++;
+      }
+      if (kind !== 0) {
+        words.push(leaf, kind, i - from, end - from);
+        next = end;
+      }
+    }
+    let width = 1;
+    let inRun: boolean;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (units[i + 1]! & 0xfc00) === 0xdc00) {
+      width = 2;
+      inRun = isRunAstral(((c - 0xd800) << 10) + (units[i + 1]! - 0xdc00) + 0x10000);
+    } else inRun = (cls & runYes) !== 0 || ((cls & runNo) === 0 && isRunUnit(c));
+    if (inRun) {
+      if (runLength === 0) {
+        runStart = i;
+        astral = false;
+      }
+      runLength++;
+      if (width === 2) astral = true;
+    } else {
+      if (runLength >= 4) runEnded(units, text, from, leaf, runStart, i, astral, runs);
+      runLength = 0;
+    }
+    i += width;
+  }
+  if (runLength >= 4) runEnded(units, text, from, leaf, runStart, n, astral, runs);
+}
+
+function runEnded(units: Uint16Array, text: string, from: number, leaf: number, start: number, end: number, astral: boolean, runs: number[]): void {
+  if (astral ? hasRepeatIn([...text.slice(start - from, end - from)]) : hasRepeatAt(units, start, end)) runs.push(leaf, start - from, end - from);
+}
+
+/**
+ * Whether units[start, end) (no surrogates) holds two equal adjacent parts of at least two characters (情報情報).
+ * Parts of `len` characters repeat at i when text[j] = text[j + len] for `len` consecutive j from i: one streak
+ * count per length, no copy of the run.
+ */
+function hasRepeatAt(units: Uint16Array, start: number, end: number): boolean {
+  const n = end - start;
+  for (let len = 2; len * 2 <= n; len++) {
+    let streak = 0;
+    for (let j = start; j + len < end; j++) {
+      if (units[j] !== units[j + len]) streak = 0;
+      else if (++streak === len) return true;
+    }
+  }
+  return false;
+}
+
+/** hasRepeatAt for a run with a surrogate pair (𠮷): compared as characters, not UTF-16 units. */
+function hasRepeatIn(chars: readonly string[]): boolean {
+  const n = chars.length;
+  for (let len = 2; len * 2 <= n; len++) {
+    let streak = 0;
+    for (let j = 0; j + len < n; j++) {
+      if (chars[j] !== chars[j + len]) streak = 0;
+      else if (++streak === len) return true;
+    }
+  }
+  return false;
+}

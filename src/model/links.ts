@@ -10,8 +10,12 @@ export function linkPairs(root: JsonSchema, data: unknown, link: StateLink): [Ro
   const lefts = readRole(root, data, link.left);
   const rights = readRole(root, data, link.right);
   if (link.scope === 'document') return lefts.length === 0 ? [] : rights.map((r) => [lefts[0]!, r]);
-  const idOf = (read: RoleRead) => fileIdOf(root, data, read.pointer);
-  return lefts.flatMap((l) => rights.filter((r) => idOf(r) !== undefined && idOf(r) === idOf(l)).map((r): [RoleRead, RoleRead] => [l, r]));
+  // Each side's file ID found once, not once per pair.
+  const rightIds = rights.map((r) => fileIdOf(root, data, r.pointer));
+  return lefts.flatMap((l) => {
+    const id = fileIdOf(root, data, l.pointer);
+    return rights.filter((_, i) => rightIds[i] !== undefined && rightIds[i] === id).map((r): [RoleRead, RoleRead] => [l, r]);
+  });
 }
 
 /** ID of the file entry (Ⅱ or Ⅲ) that holds a pointer: the first list entry on the way down that has an ID. */

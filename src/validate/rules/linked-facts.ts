@@ -56,16 +56,20 @@ export const linkedFacts: Rule = {
     for (const link of stateLinks(schema)) {
       for (const [left, right] of linkPairs(schema, data, link)) {
         if (left.value === null || left.value === undefined || right.value === null || right.value === undefined) continue;
-        const names = { left: itemPath(schema, left.pointer), right: itemPath(schema, right.pointer), leftValue: show(left), rightValue: show(right), link: link.title };
         if (left.value === 'unknown' && right.value === 'unknown') continue;
+        // The printed names, only for a finding (most pairs agree).
+        const named = () => ({ left: itemPath(schema, left.pointer), right: itemPath(schema, right.pointer), leftValue: show(left), rightValue: show(right), link: link.title });
         if (right.value === 'unknown' || left.value === 'unknown') {
           // 不明 is worth a warning only when one of its possible states would contradict the other side.
           const [unknownSide, known] = right.value === 'unknown' ? [right, left] : [left, right];
           const states = candidates(link, unknownSide === right ? 1 : 0);
           const contradicts = states.some((s) => (unknownSide === right ? !agrees(link, known.value, s) : !agrees(link, s, known.value)));
-          if (contradicts) findings.push({ messageId: 'unknown', path: unknownSide.pointer, level: 'warning', data: unknownSide === right ? names : { ...names, left: names.right, right: names.left, leftValue: names.rightValue } });
+          if (contradicts) {
+            const names = named();
+            findings.push({ messageId: 'unknown', path: unknownSide.pointer, level: 'warning', data: unknownSide === right ? names : { ...names, left: names.right, right: names.left, leftValue: names.rightValue } });
+          }
         } else if (!agrees(link, left.value, right.value)) {
-          findings.push({ messageId: 'contradiction', path: right.pointer, data: names });
+          findings.push({ messageId: 'contradiction', path: right.pointer, data: named() });
         }
       }
     }

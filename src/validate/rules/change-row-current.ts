@@ -68,7 +68,9 @@ export const changeRowCurrent: Rule = {
       const current = resolvePointer(data, entry.pointer);
       const sub = schemaAt(schema, entry.pointer);
       if (!current.ok || !sub || typeof current.value !== 'string') continue; // free text only: choices and lists are printed in many ways
-      const now = key(formatValue(schema, sub, current.value));
+      const printed = formatValue(schema, sub, current.value);
+      if (printed === entry.after) continue; // the same text: the normalisation below would find them equal
+      const now = key(printed);
       const written = key(entry.after);
       if (written === now || written === '' || now.includes(written)) continue;
       findings.push({ messageId: 'differs', path: entry.rowPointer, data: { item: entry.label } });

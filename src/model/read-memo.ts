@@ -38,6 +38,23 @@ export function memoised<T>(root: JsonSchema, data: unknown, key: string, comput
   return value;
 }
 
+/**
+ * memoised for a read named by a kind and two strings (a role and a pointer): kept in maps by each, so no key is
+ * made by joining them for every read.
+ */
+export function memoisedBy<T>(root: JsonSchema, data: unknown, kind: string, a: string, b: string, compute: () => T): T {
+  const scope = active;
+  if (scope === undefined || scope.root !== root || scope.data !== data) return compute();
+  let byA = scope.store.get(kind) as Map<string, Map<string, T>> | undefined;
+  if (byA === undefined) scope.store.set(kind, (byA = new Map()));
+  let byB = byA.get(a);
+  if (byB === undefined) byA.set(a, (byB = new Map()));
+  if (byB.has(b)) return byB.get(b)!;
+  const value = compute();
+  byB.set(b, value);
+  return value;
+}
+
 /** Whether a scope is open for exactly this (root, data). */
 export function inReadMemo(root: JsonSchema, data: unknown): boolean {
   return active !== undefined && active.root === root && active.data === data;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { schemaDir, type FormLink, type JsonSchema, type RecordTerms } from '../schema/registry.ts';
 import { resolveRef } from '../schema/walk.ts';
 import { isObject } from './access.ts';
-import { memoised } from './read-memo.ts';
+import { memoisedBy } from './read-memo.ts';
 
 export interface RoleDefinition {
   title: string;
@@ -121,7 +121,7 @@ export function canonicalOf(schema: JsonSchema, raw: unknown): unknown {
  */
 export function readRole(root: JsonSchema, data: unknown, role: string, within = ''): RoleRead[] {
   // Within one validation the rules read the same roles again and again: computed once (src/model/read-memo.ts).
-  return memoised(root, data, `role\u0000${role}\u0000${within}`, () => readRoleOnce(root, data, role, within)).slice();
+  return memoisedBy(root, data, 'role', role, within, () => readRoleOnce(root, data, role, within)).slice();
 }
 
 function readRoleOnce(root: JsonSchema, data: unknown, role: string, within: string): RoleRead[] {
@@ -161,7 +161,7 @@ export function readOne(root: JsonSchema, data: unknown, role: string, within = 
 
 /** The entries of a list role, each with its pointer and ID (`ID` is a convention key of every form). */
 export function roleEntries(root: JsonSchema, data: unknown, role: string, within = ''): { pointer: string; id?: string; value: unknown }[] {
-  return memoised(root, data, `entries\u0000${role}\u0000${within}`, () =>
+  return memoisedBy(root, data, 'entries', role, within, () =>
     readRole(root, data, role, within).flatMap((read) =>
       Array.isArray(read.raw)
         ? read.raw.map((value, i) => ({ pointer: `${read.pointer}/${i}`, id: isObject(value) && typeof value['ID'] === 'string' ? value['ID'] : undefined, value }))

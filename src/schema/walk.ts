@@ -150,6 +150,18 @@ export function walkData(
   for (const v of visits) visit(v.pointer, v.value, v.schema, v.parent, v.key);
 }
 
+/** A schema's properties, resolved and with their pointer segments, made once per schema (the walk of every document). */
+const childTables = new WeakMap<JsonSchema, Map<string, { schema: JsonSchema; segment: string }>>();
+
+function childrenOf(root: JsonSchema, schema: JsonSchema): Map<string, { schema: JsonSchema; segment: string }> {
+  let table = childTables.get(schema);
+  if (table === undefined) {
+    table = new Map(Object.entries(schema.properties ?? {}).map(([k, child]) => [k, { schema: resolveRef(root, child), segment: escapeSegment(k) }]));
+    childTables.set(schema, table);
+  }
+  return table;
+}
+
 function walkOnce(
   root: JsonSchema,
   data: unknown,
@@ -159,11 +171,12 @@ function walkOnce(
     visit(pointer, value, schema, parent, key);
     if (Array.isArray(value) && schema.items) {
       const items = resolveRef(root, schema.items);
-      value.forEach((v, i) => step(v, items, `${pointer}/${i}`, schema, String(i)));
+      for (let i = 0; i < value.length; i++) step(value[i], items, `${pointer}/${i}`, schema, String(i));
     } else if (typeof value === 'object' && value !== null && schema.properties) {
-      for (const [k, v] of Object.entries(value)) {
-        const child = schema.properties[k];
-        if (child) step(v, resolveRef(root, child), `${pointer}/${escapeSegment(k)}`, schema, k);
+      const children = childrenOf(root, schema);
+      for (const k of Object.keys(value)) {
+        const child = children.get(k);
+        if (child) step((value as Record<string, unknown>)[k], child.schema, `${pointer}/${child.segment}`, schema, k);
       }
     }
   };

@@ -1,5 +1,4 @@
 /** Small, typed reads of plain assessment data (JSON-compatible values from the YAML loader). */
-import { memoisedData } from './read-memo.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -36,14 +35,6 @@ export function stringLeaves(value: unknown, pointer = '', out: { path: string; 
   else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) stringLeaves(value[i], `${pointer}/${i}`, out);
   else if (isObject(value)) for (const k of Object.keys(value)) stringLeaves(value[k], `${pointer}/${escapeSegment(k)}`, out);
   return out;
-}
-
-/**
- * stringLeaves of a whole document, made once for all the text rules of one validation (src/model/read-memo.ts).
- * Read-only.
- */
-export function documentStrings(data: unknown): readonly { path: string; text: string }[] {
-  return memoisedData(data, 'strings', () => stringLeaves(data));
 }
 
 /** Checkbox state of a form checkbox, whether written plainly or as { 選択, 内容 | 件数 }. */

@@ -82,6 +82,13 @@ for (const spelling of variantGroups.flat().sort((a, b) => b.length - a.length))
   spellingsByFirst.set(spelling.charCodeAt(0), list);
 }
 
+/** The variant spelling that starts text at i (its first unit c), longest first. */
+function spellingAt(text: string, i: number, c: number): string | undefined {
+  const list = spellingsByFirst.get(c)!;
+  for (let k = 0; k < list.length; k++) if (text.startsWith(list[k]!, i)) return list[k];
+  return undefined;
+}
+
 /** Per BMP UTF-16 unit, bits: a spelling starts with it, [ァ-ヴ], [A-Za-zＡ-Ｚａ-ｚ], [0-9０-９], and run membership once known. */
 const startsSpelling = 1;
 const katakana = 2;
@@ -145,7 +152,7 @@ function scanUnits(units: Uint16Array, from: number, to: number, text: string, l
     const c = units[i]!;
     const cls = unitClass[c]!;
     if (i >= next && (cls & (startsSpelling | katakana | latin)) !== 0) {
-      const spelling = (cls & startsSpelling) !== 0 ? spellingsByFirst.get(c)!.find((s) => text.startsWith(s, i - from)) : undefined;
+      const spelling = (cls & startsSpelling) !== 0 ? spellingAt(text, i - from, c) : undefined;
       let kind = 0;
       let end = i + 1;
       if (spelling !== undefined) {

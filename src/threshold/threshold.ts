@@ -68,7 +68,9 @@ export interface ThresholdResult {
   inputs: ThresholdInputs;
 }
 
-const fmt = (n: number) => n.toLocaleString('ja-JP');
+/** One number format for every count (toLocaleString makes a new one for each call). */
+const numberFormat = new Intl.NumberFormat('ja-JP');
+const fmt = (n: number) => numberFormat.format(n);
 
 export function rangeText(range: Range | undefined, unit: string): string {
   if (!range) return '不明';

@@ -27,13 +27,14 @@ export function fileIdOf(root: JsonSchema, data: unknown, pointer: string): stri
 export function fileEntryOf(data: unknown, pointer: string): { id: string; pointer: string } | undefined {
   const segments = pointer.slice(1).split('/');
   let current: unknown = data;
-  for (const [i, segment] of segments.entries()) {
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
     if (Array.isArray(current)) {
       const entry = current[Number(segment)];
       const id = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['ID'] : undefined;
       if (typeof id === 'string') return { id, pointer: `/${segments.slice(0, i + 1).join('/')}` };
       current = entry;
-    } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment] : undefined;
   }
   return undefined;
 }

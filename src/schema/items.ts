@@ -39,26 +39,39 @@ export function itemCandidates(root: JsonSchema): ItemCandidate[] {
 
 /** The item a row names: the longest item path the row's 項目 starts with (rows often add words after it). */
 export function matchItem(candidates: readonly ItemCandidate[], text: string): ItemCandidate | undefined {
+  const index = prefixIndex(candidates);
+  // Rows name the form's items in the same words in every 評価書 of a form: a text is matched once (bounded).
+  if (index.matched.has(text)) return index.matched.get(text);
   const key = normalizeFormal(text);
   // The longest candidate key that starts the row's key (the first in order among equal keys): one look-up per
   // length a candidate key has, not a comparison with every candidate.
-  const { byKey, lengths } = prefixIndex(candidates);
-  for (const length of lengths) {
+  let match: ItemCandidate | undefined;
+  for (const length of index.lengths) {
     if (length > key.length) continue;
-    const found = byKey.get(key.slice(0, length));
-    if (found) return found;
+    match = index.byKey.get(key.slice(0, length));
+    if (match) break;
   }
-  return undefined;
+  if (index.matched.size >= matchedPerForm) index.matched.clear();
+  index.matched.set(text, match);
+  return match;
 }
 
-const prefixIndexes = new WeakMap<readonly ItemCandidate[], { byKey: Map<string, ItemCandidate>; lengths: number[] }>();
+interface PrefixIndex {
+  byKey: Map<string, ItemCandidate>;
+  lengths: number[];
+  /** Texts already matched, with their item (or undefined). */
+  matched: Map<string, ItemCandidate | undefined>;
+}
 
-function prefixIndex(candidates: readonly ItemCandidate[]): { byKey: Map<string, ItemCandidate>; lengths: number[] } {
+const prefixIndexes = new WeakMap<readonly ItemCandidate[], PrefixIndex>();
+const matchedPerForm = 20_000;
+
+function prefixIndex(candidates: readonly ItemCandidate[]): PrefixIndex {
   let index = prefixIndexes.get(candidates);
   if (!index) {
     const byKey = new Map<string, ItemCandidate>();
     for (const c of candidates) if (!byKey.has(c.key)) byKey.set(c.key, c);
-    index = { byKey, lengths: [...new Set(candidates.map((c) => c.key.length))].sort((a, b) => b - a) };
+    index = { byKey, lengths: [...new Set(candidates.map((c) => c.key.length))].sort((a, b) => b - a), matched: new Map() };
     prefixIndexes.set(candidates, index);
   }
   return index;

@@ -6,6 +6,21 @@ import { isObject } from '../../model/access.ts';
 import { readOne, roleEntries } from '../../model/roles.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
 
+/**
+ * A record item's name as compared (NFKC, no white space). The names recur in every 評価書 of a city (氏名, 住所 …):
+ * each is normalised once (bounded: cleared when full).
+ */
+const comparableNames = new Map<string, string>();
+function comparable(name: string): string {
+  let key = comparableNames.get(name);
+  if (key === undefined) {
+    key = name.normalize('NFKC').replace(/\s+/g, '');
+    if (comparableNames.size >= 20_000) comparableNames.clear();
+    comparableNames.set(name, key);
+  }
+  return key;
+}
+
 export const duplicateRecordItem: Rule = {
   meta: {
     id: 'duplicate-record-item',
@@ -33,7 +48,7 @@ export const duplicateRecordItem: Rule = {
       if (!items || !Array.isArray(items.raw)) continue;
       items.raw.forEach((item, i) => {
         if (typeof item !== 'string') return;
-        const key = item.normalize('NFKC').replace(/\s+/g, '');
+        const key = comparable(item);
         const first = seen.get(key);
         if (first === undefined) seen.set(key, i);
         else findings.push({ messageId: 'duplicate', path: `${items.pointer}/${i}`, data: { group: isObject(group.value) && typeof group.value['名称'] === 'string' ? group.value['名称'] : '', item, position: i + 1, first: first + 1 } });

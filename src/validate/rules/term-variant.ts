@@ -4,7 +4,7 @@
 import type { Rule, RuleFinding } from '../rule.ts';
 import type { TextLeaf } from '../text-scan.ts';
 import { readRole, roleSites } from '../../model/roles.ts';
-import { documentText, katakanaWord, variantGroups, variantWord } from '../text-scan.ts';
+import { documentText, katakanaWord, latinWord, variantGroups, variantWord } from '../text-scan.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
 
 /** The three characters after a こども-group spelling, when they are kanji or kana. */
@@ -51,11 +51,17 @@ export const termVariant: Rule = {
     }),
   },
   check({ data, schema }) {
-    // variant key → spelling → first place; the keys in the order first seen (the findings' order).
-    const forms = new Map<string, Map<string, Occurrence>>();
-    const note = (key: string, spelling: string, path: string) => {
-      let spellings = forms.get(key);
-      if (spellings === undefined) forms.set(key, (spellings = new Map<string, Occurrence>()));
+    // Per kind of word: variant key → spelling → first place; every key's spellings in the order first seen (the
+    // findings' order). Keys are kept per kind, not joined with a prefix for every word.
+    const keysOf = [variantWord, katakanaWord, latinWord].map(() => new Map<string, Map<string, Occurrence>>());
+    const forms: Map<string, Occurrence>[] = [];
+    const note = (kind: number, key: string, spelling: string, path: string) => {
+      const keys = keysOf[kind - 1]!;
+      let spellings = keys.get(key);
+      if (spellings === undefined) {
+        keys.set(key, (spellings = new Map<string, Occurrence>()));
+        forms.push(spellings);
+      }
       const seen = spellings.get(spelling);
       if (seen) seen.count++;
       else spellings.set(spelling, { path, count: 1 });
@@ -79,15 +85,15 @@ export const termVariant: Rule = {
       if (kind === variantWord) {
         const group = groupOf.get(word)!;
         const tail = group === 0 ? tailPattern.exec(text.slice(end))?.[0] : undefined;
-        note(tail ? `group${group}:${tail}` : `group${group}`, tail ? word + tail : word, path);
+        note(kind, tail ? `${group}:${tail}` : String(group), tail ? word + tail : word, path);
       } else if (kind === katakanaWord) {
-        note('kata:' + (word.endsWith('ー') ? word.slice(0, -1) : word), word, path);
+        note(kind, word.endsWith('ー') ? word.slice(0, -1) : word, word, path);
       } else {
-        note('width:' + (isAscii(word) ? word : word.normalize('NFKC')), word, path);
+        note(kind, isAscii(word) ? word : word.normalize('NFKC'), word, path);
       }
     }
     const findings: RuleFinding[] = [];
-    for (const spellings of forms.values()) {
+    for (const spellings of forms) {
       if (spellings.size < 2) continue;
       // Report at the less frequent spelling: that is the one to change, most of the time.
       const ranked = [...spellings.entries()].sort((x, y) => y[1].count - x[1].count);

@@ -4,7 +4,7 @@
  */
 import type { JsonSchema } from './registry.ts';
 import { segmentsOf } from '../report/diagnostic.ts';
-import { inReadMemo, memoised } from '../model/read-memo.ts';
+import { memoised } from '../model/read-memo.ts';
 import { escapeSegment } from '../model/access.ts';
 
 const resolved = new WeakMap<JsonSchema, JsonSchema>();
@@ -123,31 +123,65 @@ export function isSignificant(root: JsonSchema, pointer: string): boolean {
 }
 
 /** One value visited by walkData. */
-interface Visit {
+/** One value of the data with the subschema that describes it. */
+export interface Visit {
   pointer: string;
   value: unknown;
   schema: JsonSchema;
   parent: JsonSchema | undefined;
   key: string;
+  /** Position in document order. */
+  order: number;
 }
 
 /**
- * Visits every value present in the data together with the subschema that describes it (document order).
- * Within one validation (src/model/read-memo.ts) the walk is made once and replayed for every rule.
+ * Visits every value present in the data together with the subschema that describes it (document order), as it
+ * walks (a visitor may change what it walks, as src/new/copy.ts does).
  */
 export function walkData(
   root: JsonSchema,
   data: unknown,
   visit: (pointer: string, value: unknown, schema: JsonSchema, parent: JsonSchema | undefined, key: string) => void,
 ): void {
-  // Outside a memo scope the walk visits as it goes (a visitor may change what it walks, as src/new/copy.ts does).
-  if (!inReadMemo(root, data)) return walkOnce(root, data, visit);
-  const visits = memoised(root, data, 'walk', () => {
-    const list: Visit[] = [];
-    walkOnce(root, data, (pointer, value, schema, parent, key) => list.push({ pointer, value, schema, parent, key }));
-    return list;
+  walkOnce(root, data, visit);
+}
+
+/** The values the rules look for, found by one walk of the data; every list in document order. Read-only. */
+export interface WalkIndex {
+  /** Objects whose subschema lists required properties. */
+  required: readonly Visit[];
+  /** Lists. */
+  arrays: readonly Visit[];
+  /** Values by the x-render of their subschema. */
+  rendered: ReadonlyMap<string, readonly Visit[]>;
+}
+
+/**
+ * The walk of a document indexed by what the rules look for, so that each rule reads only its own values. Made
+ * once per validation (src/model/read-memo.ts).
+ */
+export function walkIndex(root: JsonSchema, data: unknown): WalkIndex {
+  return memoised(root, data, 'walk-index', () => {
+    const index = { required: [] as Visit[], arrays: [] as Visit[], rendered: new Map<string, Visit[]>() };
+    let order = 0;
+    walkOnce(root, data, (pointer, value, schema, parent, key) => {
+      const visit: Visit = { pointer, value, schema, parent, key, order: order++ };
+      if (Array.isArray(value)) index.arrays.push(visit);
+      else if (schema.required && typeof value === 'object' && value !== null) index.required.push(visit);
+      const render = schema['x-render'];
+      if (render !== undefined) {
+        const list = index.rendered.get(render);
+        if (list === undefined) index.rendered.set(render, [visit]);
+        else list.push(visit);
+      }
+    });
+    return index;
   });
-  for (const v of visits) visit(v.pointer, v.value, v.schema, v.parent, v.key);
+}
+
+/** The values rendered in any of these ways, in document order. */
+export function renderedVisits(index: WalkIndex, ...renders: string[]): Visit[] {
+  return renders.flatMap((render) => index.rendered.get(render) ?? []).sort((a, b) => a.order - b.order);
 }
 
 /** A schema's properties, resolved and with their pointer segments, made once per schema (the walk of every document). */

@@ -2,7 +2,7 @@
  * 公表する評価書では、様式の必須項目を空欄(null)にしない。下書きでは警告、--strict では誤り。
  */
 import type { Rule, RuleFinding } from '../rule.ts';
-import { walkData } from '../../schema/walk.ts';
+import { walkIndex } from '../../schema/walk.ts';
 import { isObject } from '../../model/access.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
 
@@ -26,15 +26,15 @@ export const blankRequiredItem: Rule = {
   },
   check({ data, schema }) {
     const findings: RuleFinding[] = [];
-    walkData(schema, data, (path, value, sub) => {
-      if (!isObject(value) || !sub.required) return;
+    for (const { pointer: path, value, schema: sub } of walkIndex(schema, data).required) {
+      if (!isObject(value) || !sub.required) continue;
       for (const key of sub.required) {
         if (key in value && (value[key] === null || (typeof value[key] === 'string' && (value[key] as string).trim() === ''))) {
           const child = sub.properties?.[key];
           findings.push({ messageId: 'blank', path: `${path}/${key}`, completeness: true, data: { item: child?.title ?? key } });
         }
       }
-    });
+    }
     return findings;
   },
 };

@@ -2,7 +2,7 @@
  * 繰り返す記載(特定個人情報ファイル、委託事項、提供先・移転先、記録項目グループ、変更箇所)の ID は一覧の中で一意。
  */
 import type { Rule, RuleFinding } from '../rule.ts';
-import { walkData } from '../../schema/walk.ts';
+import { walkIndex } from '../../schema/walk.ts';
 import { isObject } from '../../model/access.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
 
@@ -25,8 +25,8 @@ export const duplicateId: Rule = {
   },
   check({ data, schema }) {
     const findings: RuleFinding[] = [];
-    walkData(schema, data, (path, value) => {
-      if (!Array.isArray(value)) return;
+    for (const { pointer: path, value } of walkIndex(schema, data).arrays) {
+      if (!Array.isArray(value)) continue;
       const seen = new Map<string, number>();
       value.forEach((entry, i) => {
         const id = isObject(entry) ? entry['ID'] : undefined;
@@ -35,7 +35,7 @@ export const duplicateId: Rule = {
         if (first === undefined) seen.set(id, i);
         else findings.push({ messageId: 'duplicate', path: `${path}/${i}/ID`, data: { id, first: first + 1 } });
       });
-    });
+    }
     return findings;
   },
 };

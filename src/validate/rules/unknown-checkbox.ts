@@ -2,7 +2,7 @@
  * チェック欄の状態が「不明」(原本から読み取れない)のまま公表しない。下書きでは警告、--strict では誤り。
  */
 import type { Rule, RuleFinding } from '../rule.ts';
-import { walkData } from '../../schema/walk.ts';
+import { renderedVisits, walkIndex } from '../../schema/walk.ts';
 import { checkState, isObject } from '../../model/access.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
 
@@ -29,7 +29,7 @@ export const unknownCheckbox: Rule = {
   },
   check({ data, schema }) {
     const findings: RuleFinding[] = [];
-    walkData(schema, data, (path, value, sub, parent) => {
+    for (const { pointer: path, value, schema: sub, parent } of renderedVisits(walkIndex(schema, data), 'checkboxes', 'checkbox')) {
       const render = sub['x-render'];
       if (render === 'checkboxes' && isObject(value)) {
         const unknown = Object.entries(value).filter(([, v]) => checkState(v) === '不明').map(([k]) => k);
@@ -40,7 +40,7 @@ export const unknownCheckbox: Rule = {
       if (render === 'checkbox' && !inGroup && !isObject(value) && checkState(value) === '不明') {
         findings.push({ messageId: 'unknown-single', path, completeness: true, data: { item: sub.title ?? path } });
       }
-    });
+    }
     return findings;
   },
 };

@@ -3,7 +3,7 @@
  * 存在しない日(2月30日)は誤り。
  */
 import type { Rule } from '../rule.ts';
-import { walkData } from '../../schema/walk.ts';
+import { walkIndex } from '../../schema/walk.ts';
 import { parseDate } from '../../model/wareki.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
 
@@ -35,12 +35,12 @@ export const warekiDate: Rule = {
   },
   check({ data, schema }) {
     const findings: ReturnType<Rule['check']> = [];
-    walkData(schema, data, (path, value, sub) => {
-      if (sub['x-render'] !== 'date' || typeof value !== 'string' || value === '—') return;
+    for (const { pointer: path, value } of walkIndex(schema, data).rendered.get('date') ?? []) {
+      if (typeof value !== 'string' || value === '—') continue;
       const parsed = parseDate(value);
-      if (parsed.ok || parsed.reason === 'format') return; // format errors are the schema's
+      if (parsed.ok || parsed.reason === 'format') continue; // format errors are the schema's
       findings.push({ messageId: parsed.reason, path, data: { value, era: parsed.era ?? '', lastDay: parsed.lastDay ?? '', firstDay: parsed.firstDay ?? '' } });
-    });
+    }
     return findings;
   },
 };

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { fillTemplate } from '../report/diagnostic.ts';
 import { loadFile, loadFileCached, loadText, loadTextCached, type LoadedDocument } from '../load/load-file.ts';
-import { loadForms, type FormDefinition } from '../schema/registry.ts';
+import { loadForms, type FormDefinition, type JsonSchema } from '../schema/registry.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { arrayAt, isObject, stringAt } from '../model/access.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
@@ -90,12 +90,9 @@ export function validateLoaded(loaded: LoadedDocument, options: ValidateOptions 
   if (options.schemaOnly) return { file, loaded, form, data, diagnostics, renderable: true };
   const context = { data, schema: form.schema, today: options.today ?? todayInJapan() };
   const findings: Diagnostic[] = [];
-  const roles = formRoles(form.schema);
   // The rules share their reads of this document (role values, the schema walk, its strings): read-memo.ts.
   const ruleFindings = withReadMemo(form.schema, data, () =>
-    (options.rules ?? validationRules)
-      .filter((rule) => missingRoles(rule.meta, roles).length === 0) // not applicable to this form: listed by pia rules --form
-      .map((rule) => ({ rule, found: rule.check(context) })),
+    applicableRules(form.schema, options.rules ?? validationRules).map((rule) => ({ rule, found: rule.check(context) })),
   );
   for (const { rule, found } of ruleFindings) {
     for (const finding of found) {
@@ -114,6 +111,20 @@ export function validateLoaded(loaded: LoadedDocument, options: ValidateOptions 
   diagnostics.push(...applyWaivers(findings, data, loaded, (rule) => !officeRuleIds.has(rule)));
   diagnostics.sort((a, b) => a.line - b.line || a.col - b.col || a.rule.localeCompare(b.rule));
   return { file, loaded, form, data, diagnostics, renderable: true };
+}
+
+/** The rules that apply to a form (those it lacks a role for are listed by pia rules --form), once per form and list. */
+const applicable = new WeakMap<JsonSchema, WeakMap<readonly Rule[], readonly Rule[]>>();
+
+function applicableRules(schema: JsonSchema, rules: readonly Rule[]): readonly Rule[] {
+  let byList = applicable.get(schema);
+  if (byList === undefined) applicable.set(schema, (byList = new WeakMap()));
+  let found = byList.get(rules);
+  if (found === undefined) {
+    const roles = formRoles(schema);
+    byList.set(rules, (found = rules.filter((rule) => missingRoles(rule.meta, roles).length === 0)));
+  }
+  return found;
 }
 
 /**

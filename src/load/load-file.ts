@@ -207,11 +207,11 @@ function fastLoaded(file: string, text: string, fast: Pick<FastLoaded, 'data' | 
   const at = (offset: number): Location => positionIn((starts ??= lineStarts(text)), offset);
   let doc: Document.Parsed | undefined;
   const locate = (pointer: string, options: { key?: boolean } = {}): Location => {
+    // The deepest node the pointer reaches; its line and column are computed once, at the end.
     let node: ScanNode = fast.root;
-    let keyOffset: number | undefined;
-    let best = at(node.o);
+    let offset = node.o;
     for (const segment of segmentsOf(pointer)) {
-      keyOffset = undefined;
+      let keyOffset: number | undefined;
       let next: ScanNode | undefined;
       if (node.m) {
         const entry = node.m.get(segment);
@@ -222,11 +222,11 @@ function fastLoaded(file: string, text: string, fast: Pick<FastLoaded, 'data' | 
       } else if (node.s && /^\d+$/.test(segment)) {
         next = node.s[Number(segment)];
       }
-      if (!next) return best;
+      if (!next) break;
       node = next;
-      best = at(options.key && keyOffset !== undefined ? keyOffset : node.o);
+      offset = options.key && keyOffset !== undefined ? keyOffset : node.o;
     }
-    return best;
+    return at(offset);
   };
   return {
     file,

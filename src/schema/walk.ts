@@ -122,7 +122,6 @@ export function isSignificant(root: JsonSchema, pointer: string): boolean {
   return significant;
 }
 
-/** One value visited by walkData. */
 /** One value of the data with the subschema that describes it. */
 export interface Visit {
   pointer: string;

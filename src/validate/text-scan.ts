@@ -48,8 +48,8 @@ export interface DocumentText {
 export function documentText(data: unknown): DocumentText {
   return memoisedData(data, 'text', () => {
     const found: DocumentText = { leaves: textLeaves(data), words: [], runs: [] };
-    // The strings' UTF-16 units in one array, copied natively: reading a typed array is several times quicker
-    // than charCodeAt on the loader's strings (slices of the file's text).
+    // The strings' UTF-16 units in one array, copied natively: the scan reads a typed array, which is quicker than
+    // charCodeAt on the loader's strings (slices of the file's text).
     const joined = found.leaves.map((leaf) => leaf.text).join('\n');
     const units = new Uint16Array(joined.length);
     Buffer.from(units.buffer).write(joined, 'utf16le');

@@ -142,7 +142,20 @@ export function walkData(
   data: unknown,
   visit: (pointer: string, value: unknown, schema: JsonSchema, parent: JsonSchema | undefined, key: string) => void,
 ): void {
-  walkOnce(root, data, visit);
+  const step = (value: unknown, schema: JsonSchema, pointer: string, parent: JsonSchema | undefined, key: string): void => {
+    visit(pointer, value, schema, parent, key);
+    if (Array.isArray(value) && schema.items) {
+      const items = resolveRef(root, schema.items);
+      for (let i = 0; i < value.length; i++) step(value[i], items, `${pointer}/${i}`, schema, String(i));
+    } else if (typeof value === 'object' && value !== null && schema.properties) {
+      const children = childrenOf(root, schema);
+      for (const k of Object.keys(value)) {
+        const child = children.get(k);
+        if (child) step((value as Record<string, unknown>)[k], child.schema, `${pointer}/${child.segment}`, schema, k);
+      }
+    }
+  };
+  step(data, resolveRef(root, root), '', undefined, '');
 }
 
 /** The values the rules look for, found by one walk of the data; every list in document order. Read-only. */
@@ -163,7 +176,7 @@ export function walkIndex(root: JsonSchema, data: unknown): WalkIndex {
   return memoised(root, data, 'walk-index', () => {
     const index = { required: [] as Visit[], arrays: [] as Visit[], rendered: new Map<string, Visit[]>() };
     let order = 0;
-    walkOnce(root, data, (pointer, value, schema, parent, key) => {
+    walkData(root, data, (pointer, value, schema, parent, key) => {
       const visit: Visit = { pointer, value, schema, parent, key, order: order++ };
       if (Array.isArray(value)) index.arrays.push(visit);
       else if (schema.required && typeof value === 'object' && value !== null) index.required.push(visit);
@@ -195,23 +208,3 @@ function childrenOf(root: JsonSchema, schema: JsonSchema): Map<string, { schema:
   return table;
 }
 
-function walkOnce(
-  root: JsonSchema,
-  data: unknown,
-  visit: (pointer: string, value: unknown, schema: JsonSchema, parent: JsonSchema | undefined, key: string) => void,
-): void {
-  const step = (value: unknown, schema: JsonSchema, pointer: string, parent: JsonSchema | undefined, key: string): void => {
-    visit(pointer, value, schema, parent, key);
-    if (Array.isArray(value) && schema.items) {
-      const items = resolveRef(root, schema.items);
-      for (let i = 0; i < value.length; i++) step(value[i], items, `${pointer}/${i}`, schema, String(i));
-    } else if (typeof value === 'object' && value !== null && schema.properties) {
-      const children = childrenOf(root, schema);
-      for (const k of Object.keys(value)) {
-        const child = children.get(k);
-        if (child) step((value as Record<string, unknown>)[k], child.schema, `${pointer}/${child.segment}`, schema, k);
-      }
-    }
-  };
-  step(data, resolveRef(root, root), '', undefined, '');
-}

@@ -5,7 +5,7 @@
  * is the cost of these rules, so it is paid once, not once per rule. Memoised per validation
  * (src/model/read-memo.ts); read-only.
  */
-import { escapeSegment, isObject } from '../model/access.ts';
+import { stringLeaves, type StringLeaf } from '../model/access.ts';
 import { memoisedData } from '../model/read-memo.ts';
 
 /** Spellings of one word that Japanese official writing treats as variants (term-variant). Data: extend as cases appear. */
@@ -17,23 +17,12 @@ export const variantGroups: readonly (readonly string[])[] = [
   ['ウイルス', 'ウィルス'],
 ];
 
-/** One string of the document. */
-export interface TextLeaf {
-  /** JSON Pointer of the string. */
-  path: string;
-  text: string;
-  /** The last key on the way (the property that holds the string; '' in a list or at the root). */
-  key: string;
-  /** The first key on the way: 検証の例外 and $schema are our metadata, not the document's text. */
-  top: string;
-}
-
 export const variantWord = 1;
 export const katakanaWord = 2;
 export const latinWord = 3;
 
 export interface DocumentText {
-  leaves: TextLeaf[];
+  leaves: StringLeaf[];
   /** The words, four numbers each: leaf index, kind (variantWord | katakanaWord | latinWord), start, end. */
   words: number[];
   /**
@@ -47,7 +36,7 @@ export interface DocumentText {
 /** The document's strings, words and runs: made once per validation. */
 export function documentText(data: unknown): DocumentText {
   return memoisedData(data, 'text', () => {
-    const found: DocumentText = { leaves: textLeaves(data), words: [], runs: [] };
+    const found: DocumentText = { leaves: stringLeaves(data), words: [], runs: [] };
     // The strings' UTF-16 units in one array, copied natively: the scan reads a typed array, which is quicker than
     // charCodeAt on the loader's strings (slices of the file's text).
     const joined = found.leaves.map((leaf) => leaf.text).join('\n');
@@ -60,18 +49,6 @@ export function documentText(data: unknown): DocumentText {
     });
     return found;
   });
-}
-
-/** Every string value with its pointer, last and first key, in document order. */
-export function textLeaves(data: unknown): TextLeaf[] {
-  const out: TextLeaf[] = [];
-  const visit = (value: unknown, pointer: string, key: string, top: string): void => {
-    if (typeof value === 'string') out.push({ path: pointer, text: value, key, top });
-    else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visit(value[i], `${pointer}/${i}`, '', top);
-    else if (isObject(value)) for (const k of Object.keys(value)) visit(value[k], `${pointer}/${escapeSegment(k)}`, k, pointer === '' ? k : top);
-  };
-  visit(data, '', '', '');
-  return out;
 }
 
 /** Variant spellings by their first UTF-16 unit, longest first (ウイルス/ウィルス before the katakana word). */

@@ -2,7 +2,7 @@
  * 一つの評価書の中で、同じ語を2通りに書かない(こども/子ども、ユーザ/ユーザー、全角/半角の英数字)。
  */
 import type { Rule, RuleFinding } from '../rule.ts';
-import type { TextLeaf } from '../text-scan.ts';
+import type { StringLeaf } from '../../model/access.ts';
 import { readRole, roleSites } from '../../model/roles.ts';
 import { documentText, katakanaWord, latinWord, variantGroups, variantWord } from '../text-scan.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
@@ -19,7 +19,7 @@ const groupOf = new Map(variantGroups.flatMap((group, g) => group.map((spelling)
  * Our own metadata is not the document's text (nor is the old wording a 変更箇所 row quotes: role change.before):
  * /検証の例外/…, …/ID and /$schema.
  */
-const isExcluded = (leaf: TextLeaf) => (leaf.top === '検証の例外' && leaf.path !== '/検証の例外') || leaf.key === 'ID' || leaf.path === '/$schema';
+const isExcluded = (leaf: StringLeaf) => (leaf.top === '検証の例外' && leaf.path !== '/検証の例外') || leaf.key === 'ID' || leaf.path === '/$schema';
 
 /** NFKC leaves a word of ASCII letters and digits as it is. */
 const isAscii = (word: string) => {

@@ -22,7 +22,10 @@
  */
 import jsyaml from 'js-yaml';
 
-/** A node of the scanned document: the offset `yaml` gives as its range start, and its children. */
+/**
+ * A node of the scanned document: the offset `yaml` gives as its range start, and its children. Every node is made
+ * with all four fields (undefined when absent), so that every node has one shape.
+ */
 export interface ScanNode {
   /** Offset (UTF-16 index into the text) where the node starts, as the `yaml` node's range[0]. */
   o: number;
@@ -196,6 +199,21 @@ function leadingSpaces(text: string): number {
 }
 /** Characters that cannot start a plain scalar or plain key here (YAML c-indicator, less `-?:` handled apart). */
 const indicatorStart = new Set([...',[]{}#&*!|>\'"%@`']);
+const indicatorCodes = new Uint8Array(128);
+for (const c of indicatorStart) indicatorCodes[c.charCodeAt(0)] = 1;
+/** indicatorStart by UTF-16 unit (no string made for the character). */
+function isIndicator(code: number): boolean {
+  return code < 128 && indicatorCodes[code] === 1;
+}
+
+/** Whether text[from, to) holds a flow indicator ([ ] { } ,): such a key is left to the positional parser. */
+function hasFlowIndicator(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2c) return true;
+  }
+  return false;
+}
 
 /**
  * A strict line scanner for block-style YAML. Throws NotFast on anything outside its subset; never guesses.
@@ -213,6 +231,16 @@ class Scanner {
    * scanned shape.
    */
   complex = false;
+  /** The line after the node just scanned (map, seq, valueAfter, inline and flow set it). */
+  private after = 0;
+  /** The key found by the last call of key(): its text, offset and the column after its `:`. */
+  private keyText = '';
+  private keyOffset = 0;
+  private keyAfter = 0;
+  /** key()'s last call, remembered: a mapping's first key is looked at before the mapping is scanned. */
+  private keyLine = -1;
+  private keyCol = -1;
+  private keyFound = false;
 
   constructor(text: string, build: boolean) {
     this.build = build;
@@ -241,10 +269,9 @@ class Scanner {
     const i = this.next(0);
     if (i >= this.lines.length || this.indents[i] !== 0) notFast();
     if (this.isDash(i, 0)) notFast(); // a top-level sequence: the positional path reports it
-    const key = this.key(i, 0);
-    if (!key) notFast();
-    const [node, after] = this.map(i, 0);
-    if (this.next(after) < this.lines.length) notFast();
+    if (!this.key(i, 0)) notFast();
+    const node = this.map(i, 0);
+    if (this.next(this.after) < this.lines.length) notFast();
     return node;
   }
 
@@ -273,13 +300,33 @@ class Scanner {
     return line.charCodeAt(p) === 0x23 && (p === 0 || line.charCodeAt(p - 1) === space);
   }
 
-  /** An implicit key at (i, col): its string, its offset and the column after its `:`; null when not a key. */
-  private key(i: number, col: number): { key: string; offset: number; after: number } | null {
+  /**
+   * Whether an implicit key is at (i, col); its string, offset and the column after its `:` are then in keyText,
+   * keyOffset and keyAfter.
+   */
+  private key(i: number, col: number): boolean {
+    if (i !== this.keyLine || col !== this.keyCol) {
+      this.keyFound = this.readKey(i, col);
+      this.keyLine = i;
+      this.keyCol = col;
+    }
+    return this.keyFound;
+  }
+
+  private found(key: string, i: number, col: number, after: number): true {
+    this.keyText = key;
+    this.keyOffset = this.starts[i]! + col;
+    this.keyAfter = after;
+    return true;
+  }
+
+  private readKey(i: number, col: number): boolean {
     const line = this.lines[i]!;
-    const c = line[col]!;
-    if (c === '"' || c === "'") {
+    const code = line.charCodeAt(col);
+    if (code === 0x22 || code === 0x27) {
+      const c = line[col]!;
       const close = line.indexOf(c, col + 1);
-      if (close < 0) return null;
+      if (close < 0) return false;
       let end = close;
       let inner = line.slice(col + 1, close);
       if (c === "'") {
@@ -288,7 +335,7 @@ class Scanner {
         inner = '';
         for (let p = col + 1; ; ) {
           const q = line.indexOf("'", p);
-          if (q < 0) return null;
+          if (q < 0) return false;
           inner += line.slice(p, q);
           if (line[q + 1] === "'") {
             inner += "'";
@@ -302,12 +349,12 @@ class Scanner {
         notFast();
       }
       const p = this.skipSpaces(i, end + 1);
-      if (line[p] !== ':') return null;
+      if (line[p] !== ':') return false;
       if (p + 1 < line.length && line.charCodeAt(p + 1) !== space) notFast();
       if (inner.length > 1000) notFast();
-      return { key: inner, offset: this.starts[i]! + col, after: p + 1 };
+      return this.found(inner, i, col, p + 1);
     }
-    if (indicatorStart.has(c) || ((c === '-' || c === '?' || c === ':') && (col + 1 === line.length || line.charCodeAt(col + 1) === space))) return null;
+    if (isIndicator(code) || ((code === 0x2d || code === 0x3f || code === 0x3a) && (col + 1 === line.length || line.charCodeAt(col + 1) === space))) return false;
     // The first ": " (or ":" at the end) before any " #".
     let colon = -1;
     for (let p = line.indexOf(':', col); p >= 0; p = line.indexOf(':', p + 1)) {
@@ -316,55 +363,64 @@ class Scanner {
         break;
       }
     }
-    if (colon < 0) return null;
+    if (colon < 0) return false;
     const hash = line.indexOf(' #', col);
-    if (hash >= 0 && hash < colon) return null;
-    const key = line.slice(col, colon).replace(/ +$/, '');
-    if (key.length > 1000 || ((key === '' || coreFirst.test(key)) && nonStringScalar.test(key)) || /[[\]{},]/.test(key)) notFast();
-    return { key, offset: this.starts[i]! + col, after: colon + 1 };
+    if (hash >= 0 && hash < colon) return false;
+    let end = colon;
+    while (end > col && line.charCodeAt(end - 1) === space) end--;
+    if (end - col > 1000 || hasFlowIndicator(line, col, end)) notFast();
+    const key = line.slice(col, end);
+    if ((key === '' || coreFirst.test(key)) && nonStringScalar.test(key)) notFast();
+    return this.found(key, i, col, colon + 1);
   }
 
   /** A block mapping whose first key is at (i, col): the node and the line after it. */
-  private map(i: number, col: number): [ScanNode, number] {
-    const node: ScanNode = { o: this.starts[i]! + col, m: new Map() };
+  private map(i: number, col: number): ScanNode {
+    const entries = new Map<string, { k: number; v: ScanNode }>();
     const object: Record<string, unknown> | undefined = this.build ? {} : undefined;
-    node.d = object;
+    const node: ScanNode = { o: this.starts[i]! + col, m: entries, s: undefined, d: object };
     for (;;) {
-      const key = this.key(i, col);
-      if (!key) notFast();
-      if (node.m!.has(key!.key)) notFast();
-      const [value, after] = this.valueAfter(i, key!.after, col, true);
-      node.m!.set(key!.key, { k: key!.offset, v: value });
+      if (!this.key(i, col)) notFast();
+      const key = this.keyText;
+      const offset = this.keyOffset;
+      if (entries.has(key)) notFast();
+      const value = this.valueAfter(i, this.keyAfter, col, true);
+      entries.set(key, { k: offset, v: value });
       if (object) {
-        if (key!.key === '__proto__') this.notBuilt();
-        else object[key!.key] = value.d;
+        if (key === '__proto__') this.notBuilt();
+        else object[key] = value.d;
       }
-      i = this.next(after);
-      if (i >= this.lines.length || this.indents[i]! < col) return [node, i];
+      i = this.next(this.after);
+      if (i >= this.lines.length || this.indents[i]! < col) {
+        this.after = i;
+        return node;
+      }
       if (this.indents[i] !== col || this.isDash(i, col)) notFast();
     }
   }
 
   /** A block sequence whose first `-` is at (i, col). */
-  private seq(i: number, col: number): [ScanNode, number] {
-    const node: ScanNode = { o: this.starts[i]! + col, s: [] };
+  private seq(i: number, col: number): ScanNode {
+    const items: ScanNode[] = [];
     const list: unknown[] | undefined = this.build ? [] : undefined;
-    node.d = list;
+    const node: ScanNode = { o: this.starts[i]! + col, m: undefined, s: items, d: list };
     for (;;) {
       if (!this.isDash(i, col)) notFast();
       const p = this.skipSpaces(i, col + 1);
       let item: ScanNode;
-      let after: number;
-      if (this.restIsEmpty(i, col + 1)) [item, after] = this.valueAfter(i, col + 1, col, false);
-      else if (this.isDash(i, p)) [item, after] = this.seq(i, p);
-      else if (this.key(i, p)) [item, after] = this.map(i, p);
-      else [item, after] = this.inline(i, p, col);
-      node.s!.push(item);
+      if (this.restIsEmpty(i, col + 1)) item = this.valueAfter(i, col + 1, col, false);
+      else if (this.isDash(i, p)) item = this.seq(i, p);
+      else if (this.key(i, p)) item = this.map(i, p);
+      else item = this.inline(i, p, col);
+      items.push(item);
       list?.push(item.d);
-      i = this.next(after);
-      if (i >= this.lines.length || this.indents[i]! < col) return [node, i];
+      i = this.next(this.after);
+      // At the end, or at the next key of the mapping this sequence is the value of.
+      if (i >= this.lines.length || this.indents[i]! < col || (this.indents[i] === col && !this.isDash(i, col))) {
+        this.after = i;
+        return node;
+      }
       if (this.indents[i] !== col) notFast();
-      if (!this.isDash(i, col)) return [node, i]; // the next key of the mapping this sequence is the value of
     }
   }
 
@@ -372,7 +428,7 @@ class Scanner {
    * The value after a `:` (or a `-`) ending at column `from` of line i; `indent` is the column of the key (or
    * dash). A mapping value may be a sequence at the key's own indent.
    */
-  private valueAfter(i: number, from: number, indent: number, mapValue: boolean): [ScanNode, number] {
+  private valueAfter(i: number, from: number, indent: number, mapValue: boolean): ScanNode {
     if (!this.restIsEmpty(i, from)) {
       const p = this.skipSpaces(i, from);
       if (p === from && from < this.lines[i]!.length) notFast();
@@ -389,26 +445,30 @@ class Scanner {
       if (mapValue && n === indent && this.isDash(j, n)) return this.seq(j, n);
     }
     // An empty value (null): `yaml` puts it after the spaces that follow the indicator.
-    return [{ o: this.starts[i]! + this.skipSpaces(i, from), d: null }, i + 1];
+    this.after = i + 1;
+    return { o: this.starts[i]! + this.skipSpaces(i, from), m: undefined, s: undefined, d: null };
   }
 
   /** A scalar or flow collection starting at (i, col), inside a node indented at `indent`. */
-  private inline(i: number, col: number, indent: number): [ScanNode, number] {
+  private inline(i: number, col: number, indent: number): ScanNode {
     const line = this.lines[i]!;
-    const c = line[col]!;
-    const node: ScanNode = { o: this.starts[i]! + col };
-    if (c === '|' || c === '>') {
+    const code = line.charCodeAt(col);
+    const node: ScanNode = { o: this.starts[i]! + col, m: undefined, s: undefined, d: undefined };
+    if (code === 0x7c || code === 0x3e) {
       const after = this.blockScalar(i, col, indent);
       if (this.build) node.d = this.blockValue(i, col, after);
-      return [node, after];
+      this.after = after;
+      return node;
     }
-    if (c === '"' || c === "'") {
+    if (code === 0x22 || code === 0x27) {
+      const c = line[col]!;
       const after = this.quoted(i, col, indent, c);
       if (this.build) node.d = after === i + 1 ? this.quotedValue(line, col, c) : this.notBuilt();
-      return [node, after];
+      this.after = after;
+      return node;
     }
-    if (c === '[' || c === '{') return this.flow(i, col, indent);
-    if (indicatorStart.has(c) || ((c === '-' || c === '?' || c === ':') && (col + 1 === line.length || line.charCodeAt(col + 1) === space))) notFast();
+    if (code === 0x5b || code === 0x7b) return this.flow(i, col, indent);
+    if (isIndicator(code) || ((code === 0x2d || code === 0x3f || code === 0x3a) && (col + 1 === line.length || line.charCodeAt(col + 1) === space))) notFast();
     // A plain scalar: no ": " in it (that would be a mapping), up to a " #" comment; continuation lines more
     // indented than its node, each free of ": " and indicators, until a blank-run, comment or less indented line.
     this.plainLine(line, col);
@@ -422,7 +482,8 @@ class Scanner {
       }
       if (n <= indent) break;
       const text = this.lines[k]!;
-      if (indicatorStart.has(text[n]!) || text[n] === '-' || text[n] === '?' || text[n] === ':') notFast();
+      const c = text.charCodeAt(n);
+      if (isIndicator(c) || c === 0x2d || c === 0x3f || c === 0x3a) notFast();
       this.plainLine(text, n);
       last = k;
       if (text.includes(' #', n)) {
@@ -434,7 +495,8 @@ class Scanner {
     const j = this.next(k);
     if (j < this.lines.length && this.indents[j]! > indent && j > last) notFast();
     if (this.build) node.d = coreValue(this.plainValue(i, col, last));
-    return [node, last + 1];
+    this.after = last + 1;
+    return node;
   }
 
   /**
@@ -569,12 +631,13 @@ class Scanner {
    * A flow collection opening at (i, col), indexed like a block one: the node and the line after it. Its scalars
    * are plain (one line) or quoted; a flow mapping's pairs have a key and a value; anything else is not fast.
    */
-  private flow(i: number, col: number, indent: number): [ScanNode, number] {
+  private flow(i: number, col: number, indent: number): ScanNode {
     const flow = new FlowScanner(this.lines, this.starts, this.indents, indent, i, col, this.build);
     const node = flow.collection();
     if (flow.complex) this.notBuilt();
     if (!this.restIsEmpty(flow.line, flow.col)) notFast();
-    return [node, flow.line + 1];
+    this.after = flow.line + 1;
+    return node;
   }
 }
 
@@ -627,11 +690,10 @@ class FlowScanner {
 
   collection(): ScanNode {
     const open = this.ch;
-    const node: ScanNode = { o: this.offset() };
     const close = open === '[' ? ']' : '}';
-    if (open === '[') node.s = [];
-    else node.m = new Map();
-    if (this.build) node.d = open === '[' ? [] : {};
+    const node: ScanNode = open === '['
+      ? { o: this.offset(), m: undefined, s: [], d: this.build ? [] : undefined }
+      : { o: this.offset(), m: new Map(), s: undefined, d: this.build ? {} : undefined };
     this.col++;
     for (;;) {
       this.skip();
@@ -672,7 +734,7 @@ class FlowScanner {
   private node(): ScanNode {
     const c = this.ch;
     if (c === '[' || c === '{') return this.collection();
-    const node: ScanNode = { o: this.offset() };
+    const node: ScanNode = { o: this.offset(), m: undefined, s: undefined, d: undefined };
     const startLine = this.line;
     const quote = this.ch === '"' || this.ch === "'" ? this.ch : undefined;
     const text = this.scalar(false);
@@ -726,11 +788,11 @@ class FlowScanner {
     if (indicatorStart.has(c) || ((c === '-' || c === '?' || c === ':') && ' ,[]{}'.includes(text[start + 1] ?? ' '))) notFast();
     let p = start;
     for (; p < text.length; p++) {
-      const d = text[p]!;
-      if (d === ',' || d === ']' || d === '}') break;
-      if (d === '[' || d === '{') notFast();
-      if (d === ':' && ' ,[]{}'.includes(text[p + 1] ?? ' ')) break;
-      if (d === '#' && text[p - 1] === ' ') notFast();
+      const d = text.charCodeAt(p);
+      if (d === 0x2c || d === 0x5d || d === 0x7d) break; // , ] }
+      if (d === 0x5b || d === 0x7b) notFast(); // [ {
+      if (d === 0x3a && ' ,[]{}'.includes(text[p + 1] ?? ' ')) break;
+      if (d === 0x23 && text.charCodeAt(p - 1) === space) notFast();
     }
     if (p === text.length) {
       // The scalar reaches the end of the line: it must not go on on the next one.
@@ -740,7 +802,9 @@ class FlowScanner {
       if (!(this.ch === ',' || this.ch === ']' || this.ch === '}')) notFast();
       this.line = line;
     }
-    const value = text.slice(start, p).replace(/ +$/, '');
+    let end = p;
+    while (end > start && text.charCodeAt(end - 1) === space) end--;
+    const value = text.slice(start, end);
     if (isKey && (value.length > 1000 || ((value === '' || coreFirst.test(value)) && nonStringScalar.test(value)))) notFast();
     this.col = start + value.length;
     return value;

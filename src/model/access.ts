@@ -29,26 +29,56 @@ export function escapeSegment(key: string): string {
   return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 }
 
-/** One string value of the data. */
-export interface StringLeaf {
-  /** JSON Pointer of the string. */
-  path: string;
-  text: string;
+/**
+ * One string value of the data. Its pointer is made when asked for (findings), from its parent's pointer and its
+ * own key or index: most strings are read for their text alone.
+ */
+export class StringLeaf {
+  /** JSON Pointer of the object or list that holds the string ('' for the root). */
+  readonly parent: string;
   /** The last key on the way (the property that holds the string; '' in a list or at the root). */
-  key: string;
+  readonly key: string;
+  /** The index in the list that holds the string; -1 under a property, -2 for the root itself. */
+  private readonly index: number;
+  readonly text: string;
   /** The first key on the way (e.g. 検証の例外 and $schema, our metadata rather than the document's text). */
-  top: string;
+  readonly top: string;
+
+  constructor(parent: string, key: string, index: number, text: string, top: string) {
+    this.parent = parent;
+    this.key = key;
+    this.index = index;
+    this.text = text;
+    this.top = top;
+  }
+
+  /** JSON Pointer of the string. */
+  get path(): string {
+    if (this.index === -2) return '';
+    return `${this.parent}/${this.index >= 0 ? this.index : escapeSegment(this.key)}`;
+  }
+
+  /** Whether the string is the value of this key of the root object (/$schema, /検証の例外). */
+  isTop(key: string): boolean {
+    return this.parent === '' && this.index === -1 && this.key === key;
+  }
 }
 
 /** Every string value with its pointer, last and first key, in document order (an array: 4× quicker than a recursive generator). */
 export function stringLeaves(value: unknown): StringLeaf[] {
   const out: StringLeaf[] = [];
-  const visit = (value: unknown, pointer: string, key: string, top: string): void => {
-    if (typeof value === 'string') out.push({ path: pointer, text: value, key, top });
-    else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visit(value[i], `${pointer}/${i}`, '', top);
-    else if (isObject(value)) for (const k of Object.keys(value)) visit(value[k], `${pointer}/${escapeSegment(k)}`, k, pointer === '' ? k : top);
+  // A container's own pointer is made when it is entered; its strings keep it and their key or index.
+  const visit = (value: unknown, parent: string, key: string, index: number, top: string): void => {
+    if (typeof value === 'string') {
+      out.push(new StringLeaf(parent, key, index, value, top));
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    const pointer = index === -2 ? '' : `${parent}/${index >= 0 ? index : escapeSegment(key)}`;
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visit(value[i], pointer, '', i, top);
+    else for (const k of Object.keys(value)) visit((value as Record<string, unknown>)[k], pointer, k, -1, pointer === '' ? k : top);
   };
-  visit(value, '', '', '');
+  visit(value, '', '', -2, '');
   return out;
 }
 

@@ -19,7 +19,7 @@ const groupOf = new Map(variantGroups.flatMap((group, g) => group.map((spelling)
  * Our own metadata is not the document's text (nor is the old wording a 変更箇所 row quotes: role change.before):
  * /検証の例外/…, …/ID and /$schema.
  */
-const isExcluded = (leaf: StringLeaf) => (leaf.top === '検証の例外' && leaf.path !== '/検証の例外') || leaf.key === 'ID' || leaf.path === '/$schema';
+const isExcluded = (leaf: StringLeaf) => (leaf.top === '検証の例外' && !leaf.isTop('検証の例外')) || leaf.key === 'ID' || leaf.isTop('$schema');
 
 /** NFKC leaves a word of ASCII letters and digits as it is. */
 const isAscii = (word: string) => {
@@ -28,7 +28,8 @@ const isAscii = (word: string) => {
 };
 
 interface Occurrence {
-  path: string;
+  /** The leaf of the first place (its pointer is made for a finding only). */
+  leaf: number;
   count: number;
 }
 
@@ -55,7 +56,7 @@ export const termVariant: Rule = {
     // findings' order). Keys are kept per kind, not joined with a prefix for every word.
     const keysOf = [variantWord, katakanaWord, latinWord].map(() => new Map<string, Map<string, Occurrence>>());
     const forms: Map<string, Occurrence>[] = [];
-    const note = (kind: number, key: string, spelling: string, path: string) => {
+    const note = (kind: number, key: string, spelling: string, leaf: number) => {
       const keys = keysOf[kind - 1]!;
       let spellings = keys.get(key);
       if (spellings === undefined) {
@@ -64,7 +65,7 @@ export const termVariant: Rule = {
       }
       const seen = spellings.get(spelling);
       if (seen) seen.count++;
-      else spellings.set(spelling, { path, count: 1 });
+      else spellings.set(spelling, { leaf, count: 1 });
     };
     const oldWording = new Set(readRole(schema, data, 'change.before').map((r) => r.pointer));
     // Only a string under one of change.before's keys can be old wording: the pointers are compared for those alone.
@@ -76,7 +77,7 @@ export const termVariant: Rule = {
     for (let w = 0; w < words.length; w += 4) {
       const index = words[w]!;
       if (skipped[index]) continue;
-      const { path, text } = leaves[index]!;
+      const { text } = leaves[index]!;
       const kind = words[w + 1]!;
       const start = words[w + 2]!;
       const end = words[w + 3]!;
@@ -85,11 +86,11 @@ export const termVariant: Rule = {
       if (kind === variantWord) {
         const group = groupOf.get(word)!;
         const tail = group === 0 ? tailPattern.exec(text.slice(end))?.[0] : undefined;
-        note(kind, tail ? `${group}:${tail}` : String(group), tail ? word + tail : word, path);
+        note(kind, tail ? `${group}:${tail}` : String(group), tail ? word + tail : word, index);
       } else if (kind === katakanaWord) {
-        note(kind, word.endsWith('ー') ? word.slice(0, -1) : word, word, path);
+        note(kind, word.endsWith('ー') ? word.slice(0, -1) : word, word, index);
       } else {
-        note(kind, isAscii(word) ? word : word.normalize('NFKC'), word, path);
+        note(kind, isAscii(word) ? word : word.normalize('NFKC'), word, index);
       }
     }
     const findings: RuleFinding[] = [];
@@ -98,7 +99,7 @@ export const termVariant: Rule = {
       // Report at the less frequent spelling: that is the one to change, most of the time.
       const ranked = [...spellings.entries()].sort((x, y) => y[1].count - x[1].count);
       const [major, minor] = [ranked[0]!, ranked[1]!];
-      findings.push({ messageId: 'variant', path: minor[1].path, data: { a: major[0], countA: major[1].count, b: minor[0], countB: minor[1].count } });
+      findings.push({ messageId: 'variant', path: leaves[minor[1].leaf]!.path, data: { a: major[0], countA: major[1].count, b: minor[0], countB: minor[1].count } });
     }
     return findings;
   },

@@ -97,14 +97,17 @@ export function validateLoaded(loaded: LoadedDocument, options: ValidateOptions 
   for (const { rule, found } of ruleFindings) {
     for (const finding of found) {
       const level = finding.completeness ? (strict ? 'error' : 'warning') : (finding.level ?? rule.meta.level);
+      const { line, col } = loaded.locate(finding.path);
+      const hint = rule.meta.hints?.[finding.messageId];
       findings.push({
         rule: rule.meta.id,
         severity: level,
         file,
-        ...loaded.locate(finding.path),
+        line,
+        col,
         path: finding.path,
         message: fillTemplate(rule.meta.messages[finding.messageId] ?? finding.messageId, finding.data),
-        hint: rule.meta.hints?.[finding.messageId] !== undefined ? fillTemplate(rule.meta.hints[finding.messageId]!, finding.data) : undefined,
+        hint: hint !== undefined ? fillTemplate(hint, finding.data) : undefined,
       });
     }
   }

@@ -12,10 +12,9 @@ export function normalizeFormal(text: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < nfkc.length; i++) {
-    const c = nfkc.charCodeAt(i);
-    const mapped = c < 0x80 ? asciiFormal[c] : formalMap.get(c);
-    if (mapped === undefined) continue;
-    out += nfkc.slice(from, i) + mapped;
+    const k = formalIndex[nfkc.charCodeAt(i)]!;
+    if (k === 0) continue;
+    out += nfkc.slice(from, i) + formalTo[k];
     from = i + 1;
   }
   return from === 0 ? nfkc : out + nfkc.slice(from);
@@ -29,7 +28,10 @@ for (const [chars, to] of [[',，､、', '、'], ['.．。｡', '。'], ['‐�
 /** The characters of \s (ECMAScript WhiteSpace and LineTerminator): test/validate/fast-rules.test.ts checks the list. */
 export const whiteSpaceCharacters = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 for (const ch of whiteSpaceCharacters) formalMap.set(ch.charCodeAt(0), '');
-const asciiFormal: (string | undefined)[] = Array.from({ length: 0x80 }, (_, c) => formalMap.get(c));
+/** formalMap as a table by UTF-16 unit: 0 for a character kept, else the index of what it becomes in formalTo. */
+const formalTo = ['', ...new Set(formalMap.values())];
+const formalIndex = new Uint8Array(0x10000);
+for (const [c, to] of formalMap) formalIndex[c] = formalTo.indexOf(to, 1);
 
 /** Which formal difference explains the change: white space, width (NFKC), or punctuation. */
 export function formalKind(before: string, after: string): 'whitespace' | 'width' | 'punctuation' | undefined {

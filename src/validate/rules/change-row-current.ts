@@ -19,7 +19,7 @@ function unambiguous(data: unknown, pointer: string): boolean {
     if (Array.isArray(current)) {
       if (current.length !== 1) return false;
       current = current[0];
-    } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment] : undefined;
   }
   return true;
 }

@@ -177,10 +177,14 @@ export function walkIndex(root: JsonSchema, data: unknown): WalkIndex {
     const index = { required: [] as Visit[], arrays: [] as Visit[], rendered: new Map<string, Visit[]>() };
     let order = 0;
     walkData(root, data, (pointer, value, schema, parent, key) => {
-      const visit: Visit = { pointer, value, schema, parent, key, order: order++ };
-      if (Array.isArray(value)) index.arrays.push(visit);
-      else if (schema.required && typeof value === 'object' && value !== null) index.required.push(visit);
+      const at = order++;
+      const isArray = Array.isArray(value);
+      const isRequired = !isArray && schema.required !== undefined && typeof value === 'object' && value !== null;
       const render = schema['x-render'];
+      if (!isArray && !isRequired && render === undefined) return; // most values: kept in no list
+      const visit: Visit = { pointer, value, schema, parent, key, order: at };
+      if (isArray) index.arrays.push(visit);
+      else if (isRequired) index.required.push(visit);
       if (render !== undefined) {
         const list = index.rendered.get(render);
         if (list === undefined) index.rendered.set(render, [visit]);

@@ -42,6 +42,8 @@ export interface FastLoaded {
   root: ScanNode;
   /** True when the scan built the data itself; false when js-yaml parsed it (and the scan checked its shape). */
   built: boolean;
+  /** The offset where each line starts (as yaml's LineCounter: 0, then after each line feed). */
+  lineStarts: readonly number[];
 }
 
 // The `yaml` core schema (yaml/dist/schema/core): its tests in its order, the first that matches resolves the
@@ -91,12 +93,12 @@ const notFast = (): never => {
 };
 
 /** The scanned document (and whether its data was left to js-yaml), or undefined outside the scanner's subset. */
-function scan(text: string, build: boolean): { root: ScanNode; complex: boolean } | undefined {
+function scan(text: string, build: boolean): { root: ScanNode; complex: boolean; lineStarts: readonly number[] } | undefined {
   if (unusualCharacters.test(text) || !text.isWellFormed() || unusualLines.test(text)) return undefined;
   try {
     const scanner = new Scanner(text, build);
     const root = scanner.document();
-    return { root, complex: scanner.complex };
+    return { root, complex: scanner.complex, lineStarts: scanner.lineStarts };
   } catch {
     return undefined; // NotFast, or a stack overflow on absurd nesting: the positional parser decides
   }
@@ -126,10 +128,10 @@ export function anyVerified(): boolean {
 export function fastLoad(text: string): FastLoaded | undefined {
   const scanned = scan(text, true);
   if (!scanned) return undefined;
-  const { root, complex } = scanned;
+  const { root, complex, lineStarts } = scanned;
   // Values of the kinds the scan builds itself (block collections, plain and literal scalars, quoted ones on one
   // line without escapes, flow collections of those): no second parse.
-  if (!complex) return { data: root.d as Record<string, unknown>, root, built: true };
+  if (!complex) return { data: root.d as Record<string, unknown>, root, built: true, lineStarts };
   let data: unknown;
   let warned = false;
   try {
@@ -142,7 +144,7 @@ export function fastLoad(text: string): FastLoaded | undefined {
   } catch {
     return undefined;
   }
-  return { data: data as Record<string, unknown>, root, built: false };
+  return { data: data as Record<string, unknown>, root, built: false, lineStarts };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -222,6 +224,10 @@ function hasFlowIndicator(text: string, from: number, to: number): boolean {
 class Scanner {
   private readonly lines: string[];
   private readonly starts: number[];
+  /** The offset where each line starts. */
+  get lineStarts(): readonly number[] {
+    return this.starts;
+  }
   private readonly indents: number[];
   /** Whether to build each node's value (ScanNode.d). */
   private readonly build: boolean;

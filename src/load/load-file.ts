@@ -190,7 +190,7 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-function positionIn(starts: number[], offset: number): Location {
+function positionIn(starts: readonly number[], offset: number): Location {
   let low = 0;
   let high = starts.length;
   while (low + 1 < high) {
@@ -202,8 +202,9 @@ function positionIn(starts: number[], offset: number): Location {
 }
 
 /** The fast path's document: data from js-yaml, positions from the line scan, the yaml Document only if asked. */
-function fastLoaded(file: string, text: string, fast: Pick<FastLoaded, 'data' | 'root'>): LoadedDocument {
-  let starts: number[] | undefined;
+function fastLoaded(file: string, text: string, fast: Pick<FastLoaded, 'data' | 'root'> & Partial<Pick<FastLoaded, 'lineStarts'>>): LoadedDocument {
+  // The line scan's own line starts when it made the data; else made on the first finding.
+  let starts = fast.lineStarts;
   const at = (offset: number): Location => positionIn((starts ??= lineStarts(text)), offset);
   let doc: Document.Parsed | undefined;
   const locate = (pointer: string, options: { key?: boolean } = {}): Location => {

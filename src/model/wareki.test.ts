@@ -52,3 +52,18 @@ test('和暦の表記は Intl.DateTimeFormat(ja-JP-u-ca-japanese)によるもの
   assert.equal(formatWareki('1872-12-31'), '1872-12-31', 'before the Gregorian calendar in Japan: left as ISO');
   assert.equal(formatWareki('not-a-date'), 'not-a-date');
 });
+
+test('parseDate: 存在する日かの判定は、Date.UTC の暦と同じ(うるう年・月末・100年未満)', () => {
+  const exists = (y: number, m: number, d: number) => {
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  };
+  for (const y of [1, 99, 100, 1600, 1900, 2000, 2023, 2024, 2100, 9999]) {
+    for (let m = 0; m <= 13; m++) {
+      for (let d = 0; d <= 32; d++) {
+        const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        assert.equal(parseDate(iso).ok, exists(y, m, d), iso);
+      }
+    }
+  }
+});

@@ -17,9 +17,13 @@ export type DateParse =
 const warekiPattern = /^(明治|大正|昭和|平成|令和)(元|[1-9][0-9]?)年([0-9]{1,2})月([0-9]{1,2})日$/;
 const isoPattern = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The day's ISO date, when it exists in the proleptic Gregorian calendar (years 100–9999, as Date.UTC reads them). */
 function isoOf(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (year < 100 || month < 1 || month > 12 || day < 1) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : monthDays[month - 1]!)) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decideThreshold, assessThreshold, thresholdTable, type ThresholdInputs } from './threshold.ts';
+import { decideThreshold, assessThreshold, rangeText, thresholdTable, type ThresholdInputs } from './threshold.ts';
 import { focusedSchema, reference } from '../../test/helpers.ts';
 
 const exact = (people: number, handlers: number, incident: ThresholdInputs['incident'] = 'no'): ThresholdInputs => ({
@@ -60,4 +60,13 @@ test('同じ委託先の委託事項が2つあっても、取扱者数の下限�
   });
   data['特定個人情報ファイルの概要'][0]['特定個人情報の入手・使用']['使用の主体']['使用者数'] = '10人未満';
   assert.equal(assessThreshold(focusedSchema, data).inputs.handlers?.min, 100);
+});
+
+test('rangeText: 人数は ja-JP の書式(3桁ごとのカンマ)で、Intl.NumberFormat と同じ', () => {
+  const ja = new Intl.NumberFormat('ja-JP');
+  for (const n of [0, 7, 999, 1000, 30_000, 999_999, 1_000_000, 300_000_000, Number.MAX_SAFE_INTEGER]) {
+    assert.equal(rangeText({ min: n, max: n, source: '', pointers: [] }, '人'), `${ja.format(n)}人`);
+  }
+  assert.equal(rangeText({ min: 1000, max: null, source: '', pointers: [] }, '人'), '1,000人以上');
+  assert.equal(rangeText({ min: 1.5, max: 1.5, source: '', pointers: [] }, '人'), `${ja.format(1.5)}人`);
 });

@@ -70,7 +70,8 @@ export interface ThresholdResult {
 
 /** One number format for every count (toLocaleString makes a new one for each call). */
 const numberFormat = new Intl.NumberFormat('ja-JP');
-const fmt = (n: number) => numberFormat.format(n);
+/** A count as ja-JP prints it (1,000): a whole number is grouped by threes here, ICU's format (~µs) is for the rest. */
+const fmt = (n: number) => (Number.isSafeInteger(n) && n >= 0 ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : numberFormat.format(n));
 
 export function rangeText(range: Range | undefined, unit: string): string {
   if (!range) return '不明';

@@ -142,20 +142,42 @@ export function walkData(
   data: unknown,
   visit: (pointer: string, value: unknown, schema: JsonSchema, parent: JsonSchema | undefined, key: string) => void,
 ): void {
-  const step = (value: unknown, schema: JsonSchema, pointer: string, parent: JsonSchema | undefined, key: string): void => {
-    visit(pointer, value, schema, parent, key);
+  walkPlaces(root, data, (holder, segment, value, schema, parent, key) => visit(pointerAt(holder, segment), value, schema, parent, key));
+}
+
+/** The pointer of a value from its holder's pointer (undefined for the root itself) and its own segment. */
+function pointerAt(holder: string | undefined, segment: string): string {
+  return holder === undefined ? '' : `${holder}/${segment}`;
+}
+
+/**
+ * walkData with each value's place as its holder's pointer and its segment: the pointer is made for the values a
+ * visitor keeps (and for every list and object, whose values need it), not for every string.
+ */
+function walkPlaces(
+  root: JsonSchema,
+  data: unknown,
+  visit: (holder: string | undefined, segment: string, value: unknown, schema: JsonSchema, parent: JsonSchema | undefined, key: string) => void,
+): void {
+  const step = (value: unknown, schema: JsonSchema, holder: string | undefined, segment: string, parent: JsonSchema | undefined, key: string): void => {
+    visit(holder, segment, value, schema, parent, key);
     if (Array.isArray(value) && schema.items) {
+      const pointer = pointerAt(holder, segment);
       const items = resolveRef(root, schema.items);
-      for (let i = 0; i < value.length; i++) step(value[i], items, `${pointer}/${i}`, schema, String(i));
+      for (let i = 0; i < value.length; i++) {
+        const index = String(i);
+        step(value[i], items, pointer, index, schema, index);
+      }
     } else if (typeof value === 'object' && value !== null && schema.properties) {
+      const pointer = pointerAt(holder, segment);
       const children = childrenOf(root, schema);
       for (const k of Object.keys(value)) {
         const child = children.get(k);
-        if (child) step((value as Record<string, unknown>)[k], child.schema, `${pointer}/${child.segment}`, schema, k);
+        if (child) step((value as Record<string, unknown>)[k], child.schema, pointer, child.segment, schema, k);
       }
     }
   };
-  step(data, resolveRef(root, root), '', undefined, '');
+  step(data, resolveRef(root, root), undefined, '', undefined, '');
 }
 
 /** The values the rules look for, found by one walk of the data; every list in document order. Read-only. */
@@ -176,13 +198,13 @@ export function walkIndex(root: JsonSchema, data: unknown): WalkIndex {
   return memoised(root, data, 'walk-index', () => {
     const index = { required: [] as Visit[], arrays: [] as Visit[], rendered: new Map<string, Visit[]>() };
     let order = 0;
-    walkData(root, data, (pointer, value, schema, parent, key) => {
+    walkPlaces(root, data, (holder, segment, value, schema, parent, key) => {
       const at = order++;
       const isArray = Array.isArray(value);
       const isRequired = !isArray && schema.required !== undefined && typeof value === 'object' && value !== null;
       const render = schema['x-render'];
       if (!isArray && !isRequired && render === undefined) return; // most values: kept in no list
-      const visit: Visit = { pointer, value, schema, parent, key, order: at };
+      const visit: Visit = { pointer: pointerAt(holder, segment), value, schema, parent, key, order: at };
       if (isArray) index.arrays.push(visit);
       else if (isRequired) index.required.push(visit);
       if (render !== undefined) {

@@ -21,19 +21,39 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Seve
 
 /** Replaces {name} placeholders; unknown names stay visible so a missing argument is noticed in tests. */
 export function fillTemplate(template: string, data: Readonly<Record<string, string | number>> = {}): string {
-  // As template.replace(/\{(\w+)\}/g, …), by one scan (a finding's message and hint are filled for every finding).
-  let out = '';
+  // As template.replace(/\{(\w+)\}/g, …), from the template's parts: a finding's message and hint are filled for
+  // every finding, from the few templates of the rules.
+  const parts = templateParts(template);
+  if (parts.length === 1) return template;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    const value = data[name];
+    out += (value !== undefined || name in data ? String(value) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
+}
+
+/** Templates split once into text, name, text, …, text (bounded: cleared when full). */
+const partsOf = new Map<string, readonly string[]>();
+
+function templateParts(template: string): readonly string[] {
+  let parts = partsOf.get(template);
+  if (parts !== undefined) return parts;
+  const found: string[] = [];
   let from = 0;
   for (let open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
     let end = open + 1;
     while (end < template.length && isWordChar(template.charCodeAt(end))) end++;
     if (end === open + 1 || template.charCodeAt(end) !== 0x7d) continue;
-    const name = template.slice(open + 1, end);
-    out += template.slice(from, open) + (name in data ? String(data[name]) : template.slice(open, end + 1));
+    found.push(template.slice(from, open), template.slice(open + 1, end));
     from = end + 1;
     open = end;
   }
-  return from === 0 ? template : out + template.slice(from);
+  found.push(template.slice(from));
+  if (partsOf.size >= 2048) partsOf.clear();
+  partsOf.set(template, (parts = found));
+  return parts;
 }
 
 /** \w: [A-Za-z0-9_] */

@@ -39,14 +39,18 @@ export function documentText(data: unknown): DocumentText {
     const found: DocumentText = { leaves: stringLeaves(data), words: [], runs: [] };
     // The strings' UTF-16 units in one array, copied natively: the scan reads a typed array, which is quicker than
     // charCodeAt on the loader's strings (slices of the file's text).
+    // One scan of them all: the line feed between two strings ends any word or run, as the end of a string does.
     const joined = found.leaves.map((leaf) => leaf.text).join('\n');
     const units = new Uint16Array(joined.length);
     Buffer.from(units.buffer).write(joined, 'utf16le');
+    const starts = new Array<number>(found.leaves.length + 1);
     let at = 0;
-    found.leaves.forEach((leaf, i) => {
-      scanUnits(units, at, at + leaf.text.length, leaf.text, i, found.words, found.runs);
-      at += leaf.text.length + 1;
-    });
+    for (let i = 0; i < found.leaves.length; i++) {
+      starts[i] = at;
+      at += found.leaves[i]!.text.length + 1;
+    }
+    starts[found.leaves.length] = at;
+    scanUnits(units, joined, starts, found.words, found.runs);
     return found;
   });
 }
@@ -115,21 +119,31 @@ function isRunAstral(code: number): boolean {
 export function scanText(text: string, leaf: number, words: number[], runs: number[]): void {
   const units = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-  scanUnits(units, 0, text.length, text, leaf, words, runs);
+  const found: number[] = [];
+  const foundRuns: number[] = [];
+  scanUnits(units, text, [0, text.length + 1], found, foundRuns);
+  for (let w = 0; w < found.length; w += 4) words.push(leaf, found[w + 1]!, found[w + 2]!, found[w + 3]!);
+  for (let r = 0; r < foundRuns.length; r += 3) runs.push(leaf, foundRuns[r + 1]!, foundRuns[r + 2]!);
 }
 
-/** scanText of units[from, to), the units of `text`; the positions it records are in `text`. */
-function scanUnits(units: Uint16Array, from: number, to: number, text: string, leaf: number, words: number[], runs: number[]): void {
-  const n = to;
-  let next = from; // where the next word may start (words do not overlap)
+/**
+ * scanText of strings joined by line feeds (`text`, its UTF-16 units `units`); `starts` holds where each string
+ * starts, and the length of the text plus one at the end. A word or run is recorded by its string's index and
+ * its start and end in that string.
+ */
+function scanUnits(units: Uint16Array, text: string, starts: readonly number[], words: number[], runs: number[]): void {
+  const n = units.length;
+  let wordLeaf = 0; // the string of the last word recorded (words are found in order)
+  const runLeaf = { at: 0 }; // the same for runs
+  let next = 0; // where the next word may start (words do not overlap)
   let runStart = 0;
   let runLength = 0; // code points in the current run
   let astral = false; // the current run holds a surrogate pair
-  for (let i = from; i < n; ) {
+  for (let i = 0; i < n; ) {
     const c = units[i]!;
     const cls = unitClass[c]!;
     if (i >= next && (cls & (startsSpelling | katakana | latin)) !== 0) {
-      const spelling = (cls & startsSpelling) !== 0 ? spellingAt(text, i - from, c) : undefined;
+      const spelling = (cls & startsSpelling) !== 0 ? spellingAt(text, i, c) : undefined;
       let kind = 0;
       let end = i + 1;
       if (spelling !== undefined) {
@@ -147,7 +161,9 @@ function scanUnits(units: Uint16Array, from: number, to: number, text: string, l
         while (end < n && (unitClass[units[end]!]! & (latin | digit)) !== 0) end++;
       }
       if (kind !== 0) {
-        words.push(leaf, kind, i - from, end - from);
+        while (starts[wordLeaf + 1]! <= i) wordLeaf++;
+        const from = starts[wordLeaf]!;
+        words.push(wordLeaf, kind, i - from, end - from);
         next = end;
       }
     }
@@ -165,16 +181,19 @@ function scanUnits(units: Uint16Array, from: number, to: number, text: string, l
       runLength++;
       if (width === 2) astral = true;
     } else {
-      if (runLength >= 4) runEnded(units, text, from, leaf, runStart, i, astral, runs);
+      if (runLength >= 4) runEnded(units, text, starts, runLeaf, runStart, i, astral, runs);
       runLength = 0;
     }
     i += width;
   }
-  if (runLength >= 4) runEnded(units, text, from, leaf, runStart, n, astral, runs);
+  if (runLength >= 4) runEnded(units, text, starts, runLeaf, runStart, n, astral, runs);
 }
 
-function runEnded(units: Uint16Array, text: string, from: number, leaf: number, start: number, end: number, astral: boolean, runs: number[]): void {
-  if (astral ? hasRepeatIn([...text.slice(start - from, end - from)]) : hasRepeatAt(units, start, end)) runs.push(leaf, start - from, end - from);
+function runEnded(units: Uint16Array, text: string, starts: readonly number[], leaf: { at: number }, start: number, end: number, astral: boolean, runs: number[]): void {
+  if (!(astral ? hasRepeatIn([...text.slice(start, end)]) : hasRepeatAt(units, start, end))) return;
+  while (starts[leaf.at + 1]! <= start) leaf.at++;
+  const from = starts[leaf.at]!;
+  runs.push(leaf.at, start - from, end - from);
 }
 
 /**

@@ -25,13 +25,15 @@ import jsyaml from 'js-yaml';
 
 /**
  * A node of the scanned document: the offset `yaml` gives as its range start, and its children. Every node is made
- * with all four fields (undefined when absent), so that every node has one shape.
+ * with all five fields (undefined or -1 when absent), so that every node has one shape.
  */
 export interface ScanNode {
   /** Offset (UTF-16 index into the text) where the node starts, as the `yaml` node's range[0]. */
   o: number;
-  /** A block mapping: key → offset of the key and its value node (in source order). */
-  m?: Map<string, { k: number; v: ScanNode }>;
+  /** Offset of the node's key when it is the value of a mapping's key, else -1. */
+  k: number;
+  /** A block mapping: key → its value node (in source order). */
+  m?: Map<string, ScanNode>;
   /** A block sequence: its items. */
   s?: ScanNode[];
   /** The node's value as the scan built it (see Scanner.complex); only the root's is read. */
@@ -158,7 +160,7 @@ export function sameShape(node: ScanNode, value: unknown): boolean {
     let size = 0;
     for (const _ in value) size++;
     if (size !== node.m.size) return false;
-    for (const [key, entry] of node.m) if (!Object.hasOwn(value, key) || !sameShape(entry.v, value[key])) return false;
+    for (const [key, entry] of node.m) if (!Object.hasOwn(value, key) || !sameShape(entry, value[key])) return false;
     return true;
   }
   if (node.s) return Array.isArray(value) && value.length === node.s.length && node.s.every((item, i) => sameShape(item, value[i]));
@@ -383,16 +385,17 @@ class Scanner {
 
   /** A block mapping whose first key is at (i, col): the node and the line after it. */
   private map(i: number, col: number): ScanNode {
-    const entries = new Map<string, { k: number; v: ScanNode }>();
+    const entries = new Map<string, ScanNode>();
     const object: Record<string, unknown> | undefined = this.build ? {} : undefined;
-    const node: ScanNode = { o: this.starts[i]! + col, m: entries, s: undefined, d: object };
+    const node: ScanNode = { o: this.starts[i]! + col, k: -1, m: entries, s: undefined, d: object };
     for (;;) {
       if (!this.key(i, col)) notFast();
       const key = this.keyText;
       const offset = this.keyOffset;
       if (entries.has(key)) notFast();
       const value = this.valueAfter(i, this.keyAfter, col, true);
-      entries.set(key, { k: offset, v: value });
+      value.k = offset;
+      entries.set(key, value);
       if (object) {
         if (key === '__proto__') this.notBuilt();
         else object[key] = value.d;
@@ -410,7 +413,7 @@ class Scanner {
   private seq(i: number, col: number): ScanNode {
     const items: ScanNode[] = [];
     const list: unknown[] | undefined = this.build ? [] : undefined;
-    const node: ScanNode = { o: this.starts[i]! + col, m: undefined, s: items, d: list };
+    const node: ScanNode = { o: this.starts[i]! + col, k: -1, m: undefined, s: items, d: list };
     for (;;) {
       if (!this.isDash(i, col)) notFast();
       const p = this.skipSpaces(i, col + 1);
@@ -453,14 +456,14 @@ class Scanner {
     }
     // An empty value (null): `yaml` puts it after the spaces that follow the indicator.
     this.after = i + 1;
-    return { o: this.starts[i]! + this.skipSpaces(i, from), m: undefined, s: undefined, d: null };
+    return { o: this.starts[i]! + this.skipSpaces(i, from), k: -1, m: undefined, s: undefined, d: null };
   }
 
   /** A scalar or flow collection starting at (i, col), inside a node indented at `indent`. */
   private inline(i: number, col: number, indent: number): ScanNode {
     const line = this.lines[i]!;
     const code = line.charCodeAt(col);
-    const node: ScanNode = { o: this.starts[i]! + col, m: undefined, s: undefined, d: undefined };
+    const node: ScanNode = { o: this.starts[i]! + col, k: -1, m: undefined, s: undefined, d: undefined };
     if (code === 0x7c || code === 0x3e) {
       const after = this.blockScalar(i, col, indent);
       if (this.build) node.d = this.blockValue(i, col, after);
@@ -699,8 +702,8 @@ class FlowScanner {
     const open = this.ch;
     const close = open === '[' ? ']' : '}';
     const node: ScanNode = open === '['
-      ? { o: this.offset(), m: undefined, s: [], d: this.build ? [] : undefined }
-      : { o: this.offset(), m: new Map(), s: undefined, d: this.build ? {} : undefined };
+      ? { o: this.offset(), k: -1, m: undefined, s: [], d: this.build ? [] : undefined }
+      : { o: this.offset(), k: -1, m: new Map(), s: undefined, d: this.build ? {} : undefined };
     this.col++;
     for (;;) {
       this.skip();
@@ -726,7 +729,8 @@ class FlowScanner {
         if (this.ch === ',' || this.ch === '}') notFast(); // an empty value
         if (node.m!.has(key)) notFast();
         const value = this.node();
-        node.m!.set(key, { k, v: value });
+        value.k = k;
+        node.m!.set(key, value);
         if (this.build) {
           if (key === '__proto__') this.complex = true;
           else (node.d as Record<string, unknown>)[key] = value.d;
@@ -741,7 +745,7 @@ class FlowScanner {
   private node(): ScanNode {
     const c = this.ch;
     if (c === '[' || c === '{') return this.collection();
-    const node: ScanNode = { o: this.offset(), m: undefined, s: undefined, d: undefined };
+    const node: ScanNode = { o: this.offset(), k: -1, m: undefined, s: undefined, d: undefined };
     const startLine = this.line;
     const quote = this.ch === '"' || this.ch === "'" ? this.ch : undefined;
     const text = this.scalar(false);

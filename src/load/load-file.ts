@@ -215,11 +215,8 @@ function fastLoaded(file: string, text: string, fast: Pick<FastLoaded, 'data' | 
       let keyOffset: number | undefined;
       let next: ScanNode | undefined;
       if (node.m) {
-        const entry = node.m.get(segment);
-        if (entry) {
-          keyOffset = entry.k;
-          next = entry.v;
-        }
+        next = node.m.get(segment);
+        if (next) keyOffset = next.k;
       } else if (node.s && /^\d+$/.test(segment)) {
         next = node.s[Number(segment)];
       }

@@ -190,10 +190,33 @@ function scanUnits(units: Uint16Array, text: string, starts: readonly number[], 
 }
 
 function runEnded(units: Uint16Array, text: string, starts: readonly number[], leaf: { at: number }, start: number, end: number, astral: boolean, runs: number[]): void {
-  if (!(astral ? hasRepeatIn([...text.slice(start, end)]) : hasRepeatAt(units, start, end))) return;
+  if (!(astral ? hasRepeatIn([...text.slice(start, end)]) : mayRepeat(units, start, end) && hasRepeatAt(units, start, end))) return;
   while (starts[leaf.at + 1]! <= start) leaf.at++;
   const from = starts[leaf.at]!;
   runs.push(leaf.at, start - from, end - from);
+}
+
+/** Per hash of two adjacent units, the run in which it was last seen (runs numbered by mayRepeat). */
+const pairSeen = new Int32Array(4096);
+let runNumber = 0;
+
+/**
+ * Whether units[start, end) may repeat a part of two or more characters: only when some two adjacent characters
+ * occur twice in it (by a hash of the two; a collision only costs the full test). Most runs (特定個人情報ファイル)
+ * repeat no pair, and this is one pass over them, where the full test is quadratic in the run's length.
+ */
+function mayRepeat(units: Uint16Array, start: number, end: number): boolean {
+  if (runNumber === 0x7fffffff) {
+    pairSeen.fill(0);
+    runNumber = 0;
+  }
+  const run = ++runNumber;
+  for (let j = start; j + 1 < end; j++) {
+    const h = (units[j]! * 31 + units[j + 1]!) & 4095;
+    if (pairSeen[h] === run) return true;
+    pairSeen[h] = run;
+  }
+  return false;
 }
 
 /**

@@ -95,13 +95,30 @@ export const perFileRoles: ReadonlySet<string> = new Set(['files', 'records.anne
  * Repeated blocks add their label (委託事項1); the per-file repetition is named only when there are several files.
  */
 export function itemPath(root: JsonSchema, pointer: string, options: { fileCount?: number } = {}): string {
+  // The label depends on the form, the pointer and whether there are several files: kept per form, as the chains.
+  const several = (options.fileCount ?? 1) > 1;
+  let byForm = labels.get(root);
+  if (!byForm) labels.set(root, (byForm = [new Map(), new Map()]));
+  const cache = byForm[several ? 1 : 0]!;
+  let label = cache.get(pointer);
+  if (label === undefined) {
+    if (cache.size >= chainsPerForm) cache.clear();
+    cache.set(pointer, (label = labelOf(root, pointer, several)));
+  }
+  return label;
+}
+
+/** itemPath's labels already made, per form: [one file, several files] (bounded, cleared when full). */
+const labels = new WeakMap<JsonSchema, Map<string, string>[]>();
+
+function labelOf(root: JsonSchema, pointer: string, several: boolean): string {
   const parts: string[] = [];
   let parent: JsonSchema | undefined;
   for (const step of schemaChain(root, pointer)) {
     if (step.index !== undefined) {
       const template = parent?.['x-repeat'];
       const perFile = perFileRoles.has(parent?.['x-role'] ?? '');
-      if (template && (!perFile || (options.fileCount ?? 1) > 1)) parts.push(template.replace('{n}', String(step.index)));
+      if (template && (!perFile || several)) parts.push(template.replace('{n}', String(step.index)));
     } else if (step.schema['x-render'] !== 'hidden' && step.segment !== 'ID' && !(step.schema['x-repeat'] && !step.schema['x-item'])) {
       const group = step.schema['x-group'];
       if (group && !parts.includes(group)) parts.push(group);

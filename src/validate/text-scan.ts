@@ -77,6 +77,7 @@ const latin = 4;
 const digit = 8;
 const runYes = 16;
 const runNo = 32;
+const highSurrogate = 64;
 const unitClass = new Uint8Array(0x10000);
 for (const first of spellingsByFirst.keys()) unitClass[first]! |= startsSpelling;
 const mark = (from: number, to: number, bit: number) => {
@@ -89,6 +90,7 @@ mark(0xff21, 0xff3a, latin);
 mark(0xff41, 0xff5a, latin);
 mark(0x30, 0x39, digit);
 mark(0xff10, 0xff19, digit);
+mark(0xd800, 0xdbff, highSurrogate);
 
 /** A kanji, katakana or ー character (one code point). */
 const runCharacter = /^[\p{Script=Han}\p{Script=Katakana}ー]$/u;
@@ -129,64 +131,85 @@ export function scanText(text: string, leaf: number, words: number[], runs: numb
 /**
  * scanText of strings joined by line feeds (`text`, its UTF-16 units `units`); `starts` holds where each string
  * starts, and the length of the text plus one at the end. A word or run is recorded by its string's index and
- * its start and end in that string.
+ * its start and end in that string. Words and runs are found in two passes, each a tight loop over the units
+ * that skips what cannot start one.
  */
 function scanUnits(units: Uint16Array, text: string, starts: readonly number[], words: number[], runs: number[]): void {
+  scanWords(units, text, starts, words);
+  scanRuns(units, text, starts, runs);
+}
+
+function scanWords(units: Uint16Array, text: string, starts: readonly number[], words: number[]): void {
   const n = units.length;
-  let wordLeaf = 0; // the string of the last word recorded (words are found in order)
-  const runLeaf = { at: 0 }; // the same for runs
-  let next = 0; // where the next word may start (words do not overlap)
-  let runStart = 0;
-  let runLength = 0; // code points in the current run
-  let astral = false; // the current run holds a surrogate pair
+  let leaf = 0; // the string of the last word recorded (words are found in order)
   for (let i = 0; i < n; ) {
     const c = units[i]!;
     const cls = unitClass[c]!;
-    if (i >= next && (cls & (startsSpelling | katakana | latin)) !== 0) {
-      const spelling = (cls & startsSpelling) !== 0 ? spellingAt(text, i, c) : undefined;
-      let kind = 0;
-      let end = i + 1;
-      if (spelling !== undefined) {
-        kind = variantWord;
-        end = i + spelling.length;
-      } else if ((cls & katakana) !== 0) {
-        kind = katakanaWord;
-        while (end < n) {
-          const d = units[end]!;
-          if ((unitClass[d]! & katakana) === 0 && d !== 0x30fc) break;
-          end++;
-        }
-      } else if ((cls & latin) !== 0) {
-        kind = latinWord;
-        while (end < n && (unitClass[units[end]!]! & (latin | digit)) !== 0) end++;
-      }
-      if (kind !== 0) {
-        while (starts[wordLeaf + 1]! <= i) wordLeaf++;
-        const from = starts[wordLeaf]!;
-        words.push(wordLeaf, kind, i - from, end - from);
-        next = end;
-      }
+    if ((cls & (startsSpelling | katakana | latin)) === 0) {
+      i++;
+      continue;
     }
-    let width = 1;
-    let inRun: boolean;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (units[i + 1]! & 0xfc00) === 0xdc00) {
-      width = 2;
-      inRun = isRunAstral(((c - 0xd800) << 10) + (units[i + 1]! - 0xdc00) + 0x10000);
-    } else inRun = (cls & runYes) !== 0 || ((cls & runNo) === 0 && isRunUnit(c));
-    if (inRun) {
-      if (runLength === 0) {
-        runStart = i;
-        astral = false;
+    const spelling = (cls & startsSpelling) !== 0 ? spellingAt(text, i, c) : undefined;
+    let kind = 0;
+    let end = i + 1;
+    if (spelling !== undefined) {
+      kind = variantWord;
+      end = i + spelling.length;
+    } else if ((cls & katakana) !== 0) {
+      kind = katakanaWord;
+      while (end < n) {
+        const d = units[end]!;
+        if ((unitClass[d]! & katakana) === 0 && d !== 0x30fc) break;
+        end++;
       }
-      runLength++;
-      if (width === 2) astral = true;
-    } else {
-      if (runLength >= 4) runEnded(units, text, starts, runLeaf, runStart, i, astral, runs);
-      runLength = 0;
+    } else if ((cls & latin) !== 0) {
+      kind = latinWord;
+      while (end < n && (unitClass[units[end]!]! & (latin | digit)) !== 0) end++;
     }
-    i += width;
+    if (kind === 0) {
+      i++;
+      continue;
+    }
+    while (starts[leaf + 1]! <= i) leaf++;
+    const from = starts[leaf]!;
+    words.push(leaf, kind, i - from, end - from);
+    i = end; // words do not overlap
   }
-  if (runLength >= 4) runEnded(units, text, starts, runLeaf, runStart, n, astral, runs);
+}
+
+/** The width in UTF-16 units of the run character at i (a surrogate pair counts as one character), or 0. */
+function runWidth(units: Uint16Array, i: number, n: number): number {
+  const c = units[i]!;
+  const cls = unitClass[c]!;
+  if ((cls & runYes) !== 0) return 1;
+  if ((cls & highSurrogate) !== 0) {
+    if (i + 1 < n && (units[i + 1]! & 0xfc00) === 0xdc00) return isRunAstral(((c - 0xd800) << 10) + (units[i + 1]! - 0xdc00) + 0x10000) ? 2 : 0;
+    return 0;
+  }
+  if ((cls & runNo) !== 0) return 0;
+  return isRunUnit(c) ? 1 : 0;
+}
+
+function scanRuns(units: Uint16Array, text: string, starts: readonly number[], runs: number[]): void {
+  const n = units.length;
+  const leaf = { at: 0 }; // the string of the last run recorded
+  let i = 0;
+  while (i < n) {
+    let width = runWidth(units, i, n);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let length = 0; // code points
+    let astral = false;
+    do {
+      length++;
+      if (width === 2) astral = true;
+      i += width;
+    } while (i < n && (width = runWidth(units, i, n)) !== 0);
+    if (length >= 4) runEnded(units, text, starts, leaf, start, i, astral, runs);
+  }
 }
 
 function runEnded(units: Uint16Array, text: string, starts: readonly number[], leaf: { at: number }, start: number, end: number, astral: boolean, runs: number[]): void {

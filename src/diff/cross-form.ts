@@ -12,10 +12,8 @@
 import type { JsonSchema } from '../schema/registry.ts';
 import { choiceFor, readOne, roleSites } from '../model/roles.ts';
 import { schemaAt } from '../schema/walk.ts';
-import { isObject } from '../model/access.ts';
+import { escapeSegment as escape, isObject, unescapeSegment as unescape } from '../model/access.ts';
 
-const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function setAt(data: Record<string, unknown>, pattern: readonly string[], value: unknown): void {
   let current: Record<string, unknown> = data;

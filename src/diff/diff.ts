@@ -5,7 +5,7 @@
  */
 import type { JsonSchema } from '../schema/registry.ts';
 import { isSignificant, itemPath, resolveRef } from '../schema/walk.ts';
-import { isObject } from '../model/access.ts';
+import { escapeSegment as escape, isObject } from '../model/access.ts';
 import { fileCount as filesIn } from '../model/document.ts';
 import { readRole } from '../model/roles.ts';
 import { isEmptyValue } from '../model/printed.ts';
@@ -31,7 +31,6 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** True when a value (a whole block) holds a non-empty value of a ※ item. */
 function hasSignificantContent(root: JsonSchema, pointer: string, value: unknown): boolean {

@@ -16,6 +16,7 @@ import { changeRowKeys, changesPointer } from '../model/document.ts';
 import { loadForms, type JsonSchema } from '../schema/registry.ts';
 import { resolveRef } from '../schema/walk.ts';
 import { todayInJapan } from '../model/wareki.ts';
+import { escapeSegment } from '../model/access.ts';
 import { PiaError } from '../report/errors.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { applyData, deepEqual, SpliceError } from './splice.ts';
@@ -307,7 +308,7 @@ export function changedValues(a: unknown, b: unknown, limit = 100): { pointer: s
   const walk = (x: unknown, y: unknown, at: string): void => {
     if (out.length >= limit || deepEqual(x, y)) return;
     if (obj(x) && obj(y)) {
-      for (const key of new Set([...Object.keys(x), ...Object.keys(y)])) walk(x[key], y[key], `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      for (const key of new Set([...Object.keys(x), ...Object.keys(y)])) walk(x[key], y[key], `${at}/${escapeSegment(key)}`);
     } else if (Array.isArray(x) && Array.isArray(y) && x.length === y.length) {
       x.forEach((v, i) => walk(v, y[i], `${at}/${i}`));
     } else {
@@ -331,7 +332,7 @@ export function rebase(base: unknown, mine: unknown, theirs: unknown, pointer = 
     if (obj(b) && obj(m) && obj(t)) {
       const out: Record<string, unknown> = {};
       for (const key of new Set([...Object.keys(t), ...Object.keys(m)])) {
-        const value = merge(b[key], m[key], t[key], `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        const value = merge(b[key], m[key], t[key], `${at}/${escapeSegment(key)}`);
         if (value !== undefined) out[key] = value;
       }
       return out;

@@ -7,6 +7,7 @@
 import type { JsonSchema } from '../schema/registry.ts';
 import { resolveRef } from '../schema/walk.ts';
 import { pointerOf } from '../model/pointer.ts';
+import { escapeSegment } from '../model/access.ts';
 import { parseDate } from '../model/wareki.ts';
 import { perFileRoles } from '../schema/walk.ts';
 import { type PlanNode } from './plan.ts';
@@ -207,7 +208,7 @@ function dateText(text: string, doubts: Doubt[]): string {
 function collectUnknown(ctx: Ctx, pointer: string, value: unknown): void {
   if (value === '不明') ctx.unknown.push(pointer);
   else if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) collectUnknown(ctx, k === '選択' ? pointer : `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, v);
+    for (const [k, v] of Object.entries(value)) collectUnknown(ctx, k === '選択' ? pointer : `${pointer}/${escapeSegment(k)}`, v);
   }
 }
 

@@ -29,6 +29,11 @@ export function escapeSegment(key: string): string {
   return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 }
 
+/** A JSON Pointer segment as the key it names (~1 → /, ~0 → ~). */
+export function unescapeSegment(segment: string): string {
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
+}
+
 /**
  * One string value of the data. Its pointer is made when asked for (findings), from its parent's pointer and its
  * own key or index: most strings are read for their text alone.

@@ -4,6 +4,7 @@
  */
 import type { CoverLink, JsonSchema, RecordTerms, StateLink } from '../schema/registry.ts';
 import { canonicalOf, coverBoxes, formLinks, readRole, type CoverBox, type RoleRead } from './roles.ts';
+import { escapeSegment } from './access.ts';
 
 /** The pairs a link compares: per file (Ⅱ entry and Ⅲ entry with the same ID), or one left value for every right value. */
 export function linkPairs(root: JsonSchema, data: unknown, link: StateLink): [RoleRead, RoleRead][] {
@@ -67,7 +68,6 @@ export function namesKind(terms: RecordTerms, item: string): boolean {
 }
 
 const checkbox: JsonSchema = { 'x-render': 'checkbox' };
-const escapeSegment = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** A checkbox's raw value and state (true, false, 'unknown' or undefined) in the summary's value. */
 export function boxState(summary: unknown, box: Pick<CoverBox, 'path'>): { raw: unknown; value: unknown } {

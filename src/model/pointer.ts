@@ -3,14 +3,14 @@
  * position: `/特定個人情報ファイルの概要/kodomo/…` and `/特定個人情報ファイルの概要/0/…` address the same value.
  * checks.yaml, decisions.yaml and 非公表 use the ID form, so reordering the blocks never retargets a claim.
  */
-import { isObject } from './access.ts';
+import { escapeSegment as escape, isObject, unescapeSegment } from './access.ts';
 
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer.slice(1).split('/');
+  return pointer.includes('~') ? segments.map(unescapeSegment) : segments;
 }
 
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function pointerOf(segments: readonly string[]): string {
   return segments.map((s) => `/${escape(s)}`).join('');

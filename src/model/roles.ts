@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { schemaDir, type FormLink, type JsonSchema, type RecordTerms } from '../schema/registry.ts';
 import { resolveRef } from '../schema/walk.ts';
-import { isObject } from './access.ts';
+import { escapeSegment as escape, isObject } from './access.ts';
+import { pointerSegments } from './pointer.ts';
 import { memoisedBy } from './read-memo.ts';
 
 export interface RoleDefinition {
@@ -83,7 +84,6 @@ export function formRoles(root: JsonSchema): Set<string> {
   return new Set(roleSites(root).keys());
 }
 
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** A site's pattern as pointer segments (escaped once per site, not per read). */
 const escapedPatterns = new WeakMap<RoleSite, string[]>();
@@ -268,7 +268,7 @@ export function checkRoleAnnotations(root: JsonSchema): string[] {
 
 /** The roles whose site is exactly this pointer (an index segment matches `*`). */
 export function rolesAt(root: JsonSchema, pointer: string): string[] {
-  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointerSegments(pointer);
   const out: string[] = [];
   for (const [role, sites] of roleSites(root)) {
     if (sites.some((site) => site.pattern.length === segments.length && site.pattern.every((p, i) => (p === '*' ? /^\d+$/.test(segments[i]!) : p === segments[i])))) out.push(role);

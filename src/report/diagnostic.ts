@@ -1,3 +1,5 @@
+import { escapeSegment } from '../model/access.ts';
+
 /** One finding about an input file, located at file:line:col. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -62,7 +64,7 @@ function isWordChar(c: number): boolean {
 }
 
 export function pointerOf(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return segments.map((s) => '/' + escapeSegment(String(s))).join('');
 }
 
 export function segmentsOf(pointer: string): string[] {

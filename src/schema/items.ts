@@ -5,6 +5,7 @@
 import type { JsonSchema } from './registry.ts';
 import { itemPath, resolveRef } from './walk.ts';
 import { normalizeFormal } from '../model/formal.ts';
+import { escapeSegment } from '../model/access.ts';
 
 export interface ItemCandidate {
   pointer: string;
@@ -29,7 +30,7 @@ export function itemCandidates(root: JsonSchema): ItemCandidate[] {
     for (const [key, child] of Object.entries(schema.properties ?? {})) {
       const sub = resolveRef(root, child);
       if (sub['x-render'] === 'hidden' || sub['x-render'] === 'change-table' || key === 'ID') continue;
-      visit(sub, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      visit(sub, `${pointer}/${escapeSegment(key)}`, depth + 1);
     }
   };
   visit(resolveRef(root, root), '', 0);

@@ -159,7 +159,7 @@ export function walkData(
   data: unknown,
   visit: (pointer: string, value: unknown, schema: JsonSchema, parent: JsonSchema | undefined, key: string) => void,
 ): void {
-  walkPlaces(root, data, (holder, segment, value, schema, parent, key) => visit(pointerAt(holder, segment), value, schema, parent, key));
+  walkPlaces(root, data, (holder, segment, value, node, parent, key) => visit(pointerAt(holder, segment), value, node.schema, parent?.schema, key));
 }
 
 /** The pointer of a value from its holder's pointer (undefined for the root itself) and its own segment. */
@@ -174,27 +174,27 @@ function pointerAt(holder: string | undefined, segment: string): string {
 function walkPlaces(
   root: JsonSchema,
   data: unknown,
-  visit: (holder: string | undefined, segment: string, value: unknown, schema: JsonSchema, parent: JsonSchema | undefined, key: string) => void,
+  visit: (holder: string | undefined, segment: string, value: unknown, node: WalkNode, parent: WalkNode | undefined, key: string) => void,
 ): void {
-  const step = (value: unknown, schema: JsonSchema, holder: string | undefined, segment: string, parent: JsonSchema | undefined, key: string): void => {
-    visit(holder, segment, value, schema, parent, key);
-    if (Array.isArray(value) && schema.items) {
+  const step = (value: unknown, node: WalkNode, holder: string | undefined, segment: string, parent: WalkNode | undefined, key: string): void => {
+    visit(holder, segment, value, node, parent, key);
+    let items: WalkNode | null;
+    let children: ReadonlyMap<string, { node: WalkNode; segment: string }> | null;
+    if (Array.isArray(value) && (items = node.items) !== null) {
       const pointer = pointerAt(holder, segment);
-      const items = resolveRef(root, schema.items);
       for (let i = 0; i < value.length; i++) {
         const index = String(i);
-        step(value[i], items, pointer, index, schema, index);
+        step(value[i], items, pointer, index, node, index);
       }
-    } else if (typeof value === 'object' && value !== null && schema.properties) {
+    } else if (typeof value === 'object' && value !== null && (children = node.children) !== null) {
       const pointer = pointerAt(holder, segment);
-      const children = childrenOf(root, schema);
       for (const k of Object.keys(value)) {
         const child = children.get(k);
-        if (child) step((value as Record<string, unknown>)[k], child.schema, pointer, child.segment, schema, k);
+        if (child) step((value as Record<string, unknown>)[k], child.node, pointer, child.segment, node, k);
       }
     }
   };
-  step(data, resolveRef(root, root), undefined, '', undefined, '');
+  step(data, walkNodeOf(root, resolveRef(root, root)), undefined, '', undefined, '');
 }
 
 /** The values the rules look for, found by one walk of the data; every list in document order. Read-only. */
@@ -215,13 +215,13 @@ export function walkIndex(root: JsonSchema, data: unknown): WalkIndex {
   return memoised(root, data, 'walk-index', () => {
     const index = { required: [] as Visit[], arrays: [] as Visit[], rendered: new Map<string, Visit[]>() };
     let order = 0;
-    walkPlaces(root, data, (holder, segment, value, schema, parent, key) => {
+    walkPlaces(root, data, (holder, segment, value, node, parent, key) => {
       const at = order++;
       const isArray = Array.isArray(value);
-      const isRequired = !isArray && schema.required !== undefined && typeof value === 'object' && value !== null;
-      const render = schema['x-render'];
+      const isRequired = !isArray && node.required && typeof value === 'object' && value !== null;
+      const render = node.render;
       if (!isArray && !isRequired && render === undefined) return; // most values: kept in no list
-      const visit: Visit = { pointer: pointerAt(holder, segment), value, schema, parent, key, order: at };
+      const visit: Visit = { pointer: pointerAt(holder, segment), value, schema: node.schema, parent: parent?.schema, key, order: at };
       if (isArray) index.arrays.push(visit);
       else if (isRequired) index.required.push(visit);
       if (render !== undefined) {
@@ -239,15 +239,47 @@ export function renderedVisits(index: WalkIndex, ...renders: string[]): Visit[] 
   return renders.flatMap((render) => index.rendered.get(render) ?? []).sort((a, b) => a.order - b.order);
 }
 
-/** A schema's properties, resolved and with their pointer segments, made once per schema (the walk of every document). */
-const childTables = new WeakMap<JsonSchema, Map<string, { schema: JsonSchema; segment: string }>>();
+/**
+ * What the walk reads of a subschema, made once per subschema (the walk of every document): whether it lists
+ * required properties, its x-render, and its items and properties resolved, with their pointer segments. The
+ * walk then reads one kind of object, not the schemas' many shapes.
+ */
+class WalkNode {
+  readonly schema: JsonSchema;
+  readonly required: boolean;
+  readonly render: string | undefined;
+  private readonly root: JsonSchema;
+  /** undefined until asked for; null when the subschema has none. */
+  private itemsNode: WalkNode | null | undefined;
+  private childTable: ReadonlyMap<string, { node: WalkNode; segment: string }> | null | undefined;
 
-function childrenOf(root: JsonSchema, schema: JsonSchema): Map<string, { schema: JsonSchema; segment: string }> {
-  let table = childTables.get(schema);
-  if (table === undefined) {
-    table = new Map(Object.entries(schema.properties ?? {}).map(([k, child]) => [k, { schema: resolveRef(root, child), segment: escapeSegment(k) }]));
-    childTables.set(schema, table);
+  constructor(root: JsonSchema, schema: JsonSchema) {
+    this.root = root;
+    this.schema = schema;
+    this.required = schema.required !== undefined;
+    this.render = schema['x-render'];
   }
-  return table;
+
+  get items(): WalkNode | null {
+    if (this.itemsNode === undefined) this.itemsNode = this.schema.items ? walkNodeOf(this.root, resolveRef(this.root, this.schema.items)) : null;
+    return this.itemsNode;
+  }
+
+  get children(): ReadonlyMap<string, { node: WalkNode; segment: string }> | null {
+    if (this.childTable === undefined) {
+      const properties = this.schema.properties;
+      this.childTable = properties
+        ? new Map(Object.entries(properties).map(([k, child]) => [k, { node: walkNodeOf(this.root, resolveRef(this.root, child)), segment: escapeSegment(k) }]))
+        : null;
+    }
+    return this.childTable;
+  }
 }
 
+const walkNodes = new WeakMap<JsonSchema, WalkNode>();
+
+function walkNodeOf(root: JsonSchema, schema: JsonSchema): WalkNode {
+  let node = walkNodes.get(schema);
+  if (node === undefined) walkNodes.set(schema, (node = new WalkNode(root, schema)));
+  return node;
+}

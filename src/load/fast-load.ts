@@ -5,7 +5,7 @@
  * repository). For the rest (folded scalars, escapes, quoted scalars over several lines) the data comes from
  * js-yaml (a parser without positions, ~5–15× quicker than the positional `yaml` document), checked against the
  * scanned shape. The scan's own data took the loader from 1.73× to 1.24× js-yaml's parse alone, and no object or
- * one-character string made per value beyond the node itself to 0.72–0.83× (bench/validate).
+ * one-character string made per value beyond the node itself to 0.7–1.0× (bench/validate, on a noisy machine).
  *
  * It never decides anything on its own: it returns `undefined` whenever it is not sure, and the loader then takes
  * the positional `yaml` path exactly as before (same data, same diagnostics). It is sure only when

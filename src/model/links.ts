@@ -4,7 +4,7 @@
  */
 import type { CoverLink, JsonSchema, RecordTerms, StateLink } from '../schema/registry.ts';
 import { canonicalOf, coverBoxes, formLinks, readRole, type CoverBox, type RoleRead } from './roles.ts';
-import { escapeSegment } from './access.ts';
+import { escapeSegment, unescapeSegment } from './access.ts';
 
 /** The pairs a link compares: per file (Ⅱ entry and Ⅲ entry with the same ID), or one left value for every right value. */
 export function linkPairs(root: JsonSchema, data: unknown, link: StateLink): [RoleRead, RoleRead][] {
@@ -35,7 +35,7 @@ export function fileEntryOf(data: unknown, pointer: string): { id: string; point
       const id = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['ID'] : undefined;
       if (typeof id === 'string') return { id, pointer: `/${segments.slice(0, i + 1).join('/')}` };
       current = entry;
-    } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment] : undefined;
+    } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[unescapeSegment(segment)] : undefined;
   }
   return undefined;
 }

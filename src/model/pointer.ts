@@ -11,7 +11,6 @@ export function pointerSegments(pointer: string): string[] {
   return pointer.includes('~') ? segments.map(unescapeSegment) : segments;
 }
 
-
 export function pointerOf(segments: readonly string[]): string {
   return segments.map((s) => `/${escape(s)}`).join('');
 }

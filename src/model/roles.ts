@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { schemaDir, type FormLink, type JsonSchema, type RecordTerms } from '../schema/registry.ts';
 import { resolveRef } from '../schema/walk.ts';
-import { escapeSegment as escape, isObject } from './access.ts';
+import { escapeSegment as escape, isObject, unescapeSegment } from './access.ts';
 import { pointerSegments } from './pointer.ts';
 import { memoisedBy } from './read-memo.ts';
 
@@ -84,7 +84,6 @@ export function formRoles(root: JsonSchema): Set<string> {
   return new Set(roleSites(root).keys());
 }
 
-
 /** A site's pattern as pointer segments (escaped once per site, not per read). */
 const escapedPatterns = new WeakMap<RoleSite, string[]>();
 function escapedPattern(site: RoleSite): string[] {
@@ -130,7 +129,7 @@ function readRoleOnce(root: JsonSchema, data: unknown, role: string, within: str
   // The value at `within`, found once: every site under it is expanded from there, not from the root.
   let start: unknown = data;
   for (const s of withinSegments) {
-    const key = s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s;
+    const key = unescapeSegment(s);
     start = Array.isArray(start) ? start[Number(key)] : isObject(start) ? start[key] : undefined;
   }
   if (start === undefined) return out;

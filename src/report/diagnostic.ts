@@ -1,4 +1,4 @@
-import { escapeSegment } from '../model/access.ts';
+import { pointerOf as pointerOfStrings, pointerSegments } from '../model/pointer.ts';
 
 /** One finding about an input file, located at file:line:col. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -63,12 +63,11 @@ function isWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
 
+/** model/pointer.ts's pointerOf and pointerSegments, for segments that may be list indices (numbers). */
 export function pointerOf(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + escapeSegment(String(s))).join('');
+  return pointerOfStrings(segments.map(String));
 }
 
 export function segmentsOf(pointer: string): string[] {
-  if (pointer === '') return [];
-  const segments = pointer.slice(1).split('/');
-  return pointer.includes('~') ? segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
+  return pointerSegments(pointer);
 }

@@ -6,6 +6,7 @@ import type { Rule, RuleFinding } from '../rule.ts';
 import { changeRowKeys, changeRows } from '../../model/document.ts';
 import { normalizeFormal } from '../../model/formal.ts';
 import { resolvePointer } from '../../model/pointer.ts';
+import { unescapeSegment } from '../../model/access.ts';
 import { itemCandidates, matchItem } from '../../schema/items.ts';
 import { schemaAt } from '../../schema/walk.ts';
 import { parseDate } from '../../model/wareki.ts';
@@ -19,7 +20,7 @@ function unambiguous(data: unknown, pointer: string): boolean {
     if (Array.isArray(current)) {
       if (current.length !== 1) return false;
       current = current[0];
-    } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment] : undefined;
+    } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[unescapeSegment(segment)] : undefined;
   }
   return true;
 }

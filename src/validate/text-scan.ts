@@ -37,12 +37,8 @@ export interface DocumentText {
 export function documentText(data: unknown): DocumentText {
   return memoisedData(data, 'text', () => {
     const found: DocumentText = { leaves: stringLeaves(data), words: [], runs: [] };
-    // The strings' UTF-16 units in one array, copied natively: the scan reads a typed array, which is quicker than
-    // charCodeAt on the loader's strings (slices of the file's text).
     // One scan of them all: the line feed between two strings ends any word or run, as the end of a string does.
     const joined = found.leaves.map((leaf) => leaf.text).join('\n');
-    const units = new Uint16Array(joined.length);
-    Buffer.from(units.buffer).write(joined, 'utf16le');
     const starts = new Array<number>(found.leaves.length + 1);
     let at = 0;
     for (let i = 0; i < found.leaves.length; i++) {
@@ -50,7 +46,7 @@ export function documentText(data: unknown): DocumentText {
       at += found.leaves[i]!.text.length + 1;
     }
     starts[found.leaves.length] = at;
-    scanUnits(units, joined, starts, found.words, found.runs);
+    scanUnits(unitsOf(joined), joined, starts, found.words, found.runs);
     return found;
   });
 }
@@ -118,14 +114,24 @@ function isRunAstral(code: number): boolean {
  * (maximal, counted in code points), kept only when they repeat a part of themselves. The expressions took several
  * times as long on Japanese text.
  */
-export function scanText(text: string, leaf: number, words: number[], runs: number[]): void {
+export function scanText(text: string, words: number[], runs: number[]): void {
+  scanUnits(unitsOf(text), text, [0, text.length + 1], words, runs);
+}
+
+/**
+ * A text's UTF-16 units, copied natively: the scan reads a typed array, which is quicker than charCodeAt on the
+ * loader's strings (slices of the file's text).
+ */
+function unitsOf(text: string): Uint16Array {
   const units = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-  const found: number[] = [];
-  const foundRuns: number[] = [];
-  scanUnits(units, text, [0, text.length + 1], found, foundRuns);
-  for (let w = 0; w < found.length; w += 4) words.push(leaf, found[w + 1]!, found[w + 2]!, found[w + 3]!);
-  for (let r = 0; r < foundRuns.length; r += 3) runs.push(leaf, foundRuns[r + 1]!, foundRuns[r + 2]!);
+  Buffer.from(units.buffer).write(text, 'utf16le');
+  return units;
+}
+
+/** The index of the string that holds position i of the joined text, searching on from the string `leaf`. */
+function leafAt(starts: readonly number[], leaf: number, i: number): number {
+  while (starts[leaf + 1]! <= i) leaf++;
+  return leaf;
 }
 
 /**
@@ -170,7 +176,7 @@ function scanWords(units: Uint16Array, text: string, starts: readonly number[], 
       i++;
       continue;
     }
-    while (starts[leaf + 1]! <= i) leaf++;
+    leaf = leafAt(starts, leaf, i);
     const from = starts[leaf]!;
     words.push(leaf, kind, i - from, end - from);
     i = end; // words do not overlap
@@ -192,7 +198,7 @@ function runWidth(units: Uint16Array, i: number, n: number): number {
 
 function scanRuns(units: Uint16Array, text: string, starts: readonly number[], runs: number[]): void {
   const n = units.length;
-  const leaf = { at: 0 }; // the string of the last run recorded
+  let leaf = 0; // the string of the last run recorded
   let i = 0;
   while (i < n) {
     let width = runWidth(units, i, n);
@@ -208,15 +214,11 @@ function scanRuns(units: Uint16Array, text: string, starts: readonly number[], r
       if (width === 2) astral = true;
       i += width;
     } while (i < n && (width = runWidth(units, i, n)) !== 0);
-    if (length >= 4) runEnded(units, text, starts, leaf, start, i, astral, runs);
+    if (length < 4 || !(astral ? hasRepeatIn([...text.slice(start, i)]) : mayRepeat(units, start, i) && hasRepeatAt(units, start, i))) continue;
+    leaf = leafAt(starts, leaf, start);
+    const from = starts[leaf]!;
+    runs.push(leaf, start - from, i - from);
   }
-}
-
-function runEnded(units: Uint16Array, text: string, starts: readonly number[], leaf: { at: number }, start: number, end: number, astral: boolean, runs: number[]): void {
-  if (!(astral ? hasRepeatIn([...text.slice(start, end)]) : mayRepeat(units, start, end) && hasRepeatAt(units, start, end))) return;
-  while (starts[leaf.at + 1]! <= start) leaf.at++;
-  const from = starts[leaf.at]!;
-  runs.push(leaf.at, start - from, end - from);
 }
 
 /** Per hash of two adjacent units, the run in which it was last seen (runs numbered by mayRepeat). */

@@ -49,7 +49,7 @@ function segmentDoubled(run: string, found: string[]): void {
  */
 export function doubledWords(text: string): string[] {
   const runs: number[] = [];
-  scanText(text, 0, [], runs);
+  scanText(text, [], runs);
   const found: string[] = [];
   for (let r = 0; r < runs.length; r += 3) doubledIn(text.slice(runs[r + 1], runs[r + 2]), found);
   return found;

@@ -101,7 +101,7 @@ function scan(text: string, build: boolean): { root: ScanNode; complex: boolean;
   try {
     const scanner = new Scanner(text, build);
     const root = scanner.document();
-    return { root, complex: scanner.complex, lineStarts: scanner.lineStarts };
+    return { root, complex: scanner.complex, lineStarts: scanner.starts };
   } catch {
     return undefined; // NotFast, or a stack overflow on absurd nesting: the positional parser decides
   }
@@ -203,10 +203,9 @@ function leadingSpaces(text: string): number {
   return n;
 }
 /** Characters that cannot start a plain scalar or plain key here (YAML c-indicator, less `-?:` handled apart). */
-const indicatorStart = new Set([...',[]{}#&*!|>\'"%@`']);
 const indicatorCodes = new Uint8Array(128);
-for (const c of indicatorStart) indicatorCodes[c.charCodeAt(0)] = 1;
-/** indicatorStart by UTF-16 unit (no string made for the character). */
+for (const c of ',[]{}#&*!|>\'"%@`') indicatorCodes[c.charCodeAt(0)] = 1;
+/** Tested by UTF-16 unit (no string made for the character). */
 function isIndicator(code: number): boolean {
   return code < 128 && indicatorCodes[code] === 1;
 }
@@ -226,11 +225,8 @@ function hasFlowIndicator(text: string, from: number, to: number): boolean {
  */
 class Scanner {
   private readonly lines: string[];
-  private readonly starts: number[];
   /** The offset where each line starts. */
-  get lineStarts(): readonly number[] {
-    return this.starts;
-  }
+  readonly starts: number[];
   private readonly indents: number[];
   /** Whether to build each node's value (ScanNode.d). */
   private readonly build: boolean;
@@ -796,7 +792,7 @@ class FlowScanner {
         p = 0;
       }
     }
-    if (indicatorStart.has(c) || ((c === '-' || c === '?' || c === ':') && ' ,[]{}'.includes(text[start + 1] ?? ' '))) notFast();
+    if (isIndicator(text.charCodeAt(start)) || ((c === '-' || c === '?' || c === ':') && ' ,[]{}'.includes(text[start + 1] ?? ' '))) notFast();
     let p = start;
     for (; p < text.length; p++) {
       const d = text.charCodeAt(p);

@@ -5,6 +5,7 @@
 import type { CoverLink, JsonSchema, RecordTerms, StateLink } from '../schema/registry.ts';
 import { canonicalOf, coverBoxes, formLinks, readRole, type CoverBox, type RoleRead } from './roles.ts';
 import { escapeSegment, unescapeSegment } from './access.ts';
+import { BoundedCache } from './bounded-cache.ts';
 
 /** The pairs a link compares: per file (Ⅱ entry and Ⅲ entry with the same ID), or one left value for every right value. */
 export function linkPairs(root: JsonSchema, data: unknown, link: StateLink): [RoleRead, RoleRead][] {
@@ -93,22 +94,18 @@ export interface CoverPair {
  * caches it per schema) and name: the names of record items recur in every 評価書 of a city, and each name is tested
  * against every term of every box. Bounded: cleared when full.
  */
-const kindsCache = new WeakMap<readonly CoverBox[], Map<string, readonly number[]>>();
+const kindsCache = new WeakMap<readonly CoverBox[], BoundedCache<string, readonly number[]>>();
 const kindsPerForm = 20_000;
 const noKinds: readonly number[] = Object.freeze([]);
 
 export function kindsNamed(boxes: readonly CoverBox[], name: string): readonly number[] {
   let cache = kindsCache.get(boxes);
-  if (cache === undefined) kindsCache.set(boxes, (cache = new Map()));
-  let kinds = cache.get(name);
-  if (kinds === undefined) {
+  if (cache === undefined) kindsCache.set(boxes, (cache = new BoundedCache(kindsPerForm)));
+  return cache.get(name, () => {
     const found: number[] = [];
     for (let b = 0; b < boxes.length; b++) if (namesKind(boxes[b]!.terms, name)) found.push(b);
-    kinds = found.length === 0 ? noKinds : Object.freeze(found);
-    if (cache.size >= kindsPerForm) cache.clear();
-    cache.set(name, kinds);
-  }
-  return kinds;
+    return found.length === 0 ? noKinds : Object.freeze(found);
+  });
 }
 
 /** For every file: each checkbox of the summary and the record items that name its kind (only boxes with items). */

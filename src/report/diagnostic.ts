@@ -1,3 +1,4 @@
+import { BoundedCache } from '../model/bounded-cache.ts';
 import { pointerOf as pointerOfStrings, pointerSegments } from '../model/pointer.ts';
 
 /** One finding about an input file, located at file:line:col. */
@@ -37,11 +38,13 @@ export function fillTemplate(template: string, data: Readonly<Record<string, str
 }
 
 /** Templates split once into text, name, text, …, text (bounded: cleared when full). */
-const partsOf = new Map<string, readonly string[]>();
+const partsOf = new BoundedCache<string, readonly string[]>(2048);
 
 function templateParts(template: string): readonly string[] {
-  let parts = partsOf.get(template);
-  if (parts !== undefined) return parts;
+  return partsOf.get(template, splitTemplate);
+}
+
+function splitTemplate(template: string): readonly string[] {
   const found: string[] = [];
   let from = 0;
   for (let open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
@@ -53,9 +56,7 @@ function templateParts(template: string): readonly string[] {
     open = end;
   }
   found.push(template.slice(from));
-  if (partsOf.size >= 2048) partsOf.clear();
-  partsOf.set(template, (parts = found));
-  return parts;
+  return found;
 }
 
 /** \w: [A-Za-z0-9_] */

@@ -5,6 +5,7 @@
 import type { JsonSchema } from './registry.ts';
 import { itemPath, resolveRef } from './walk.ts';
 import { normalizeFormal } from '../model/formal.ts';
+import { BoundedCache } from '../model/bounded-cache.ts';
 import { escapeSegment } from '../model/access.ts';
 
 export interface ItemCandidate {
@@ -42,7 +43,10 @@ export function itemCandidates(root: JsonSchema): ItemCandidate[] {
 export function matchItem(candidates: readonly ItemCandidate[], text: string): ItemCandidate | undefined {
   const index = prefixIndex(candidates);
   // Rows name the form's items in the same words in every 評価書 of a form: a text is matched once (bounded).
-  if (index.matched.has(text)) return index.matched.get(text);
+  return index.matched.get(text, () => longestMatch(index, text));
+}
+
+function longestMatch(index: PrefixIndex, text: string): ItemCandidate | undefined {
   const key = normalizeFormal(text);
   // The longest candidate key that starts the row's key (the first in order among equal keys): one look-up per
   // length a candidate key has, not a comparison with every candidate.
@@ -52,8 +56,6 @@ export function matchItem(candidates: readonly ItemCandidate[], text: string): I
     match = index.byKey.get(key.slice(0, length));
     if (match) break;
   }
-  if (index.matched.size >= matchedPerForm) index.matched.clear();
-  index.matched.set(text, match);
   return match;
 }
 
@@ -61,7 +63,7 @@ interface PrefixIndex {
   byKey: Map<string, ItemCandidate>;
   lengths: number[];
   /** Texts already matched, with their item (or undefined). */
-  matched: Map<string, ItemCandidate | undefined>;
+  matched: BoundedCache<string, ItemCandidate | undefined>;
 }
 
 const prefixIndexes = new WeakMap<readonly ItemCandidate[], PrefixIndex>();
@@ -72,7 +74,7 @@ function prefixIndex(candidates: readonly ItemCandidate[]): PrefixIndex {
   if (!index) {
     const byKey = new Map<string, ItemCandidate>();
     for (const c of candidates) if (!byKey.has(c.key)) byKey.set(c.key, c);
-    index = { byKey, lengths: [...new Set(candidates.map((c) => c.key.length))].sort((a, b) => b - a), matched: new Map() };
+    index = { byKey, lengths: [...new Set(candidates.map((c) => c.key.length))].sort((a, b) => b - a), matched: new BoundedCache(matchedPerForm) };
     prefixIndexes.set(candidates, index);
   }
   return index;

@@ -6,6 +6,7 @@ import type { JsonSchema } from './registry.ts';
 import { segmentsOf } from '../report/diagnostic.ts';
 import { memoised } from '../model/read-memo.ts';
 import { escapeSegment } from '../model/access.ts';
+import { BoundedCache } from '../model/bounded-cache.ts';
 
 const resolved = new WeakMap<JsonSchema, JsonSchema>();
 
@@ -35,7 +36,7 @@ export interface SchemaStep {
 }
 
 /** Chains already computed, per form: pointers recur in every document of a form (bounded, cleared when full). */
-const chains = new WeakMap<JsonSchema, Map<string, readonly SchemaStep[]>>();
+const chains = new WeakMap<JsonSchema, BoundedCache<string, readonly SchemaStep[]>>();
 const chainsPerForm = 20_000;
 
 /**
@@ -44,13 +45,8 @@ const chainsPerForm = 20_000;
  */
 export function schemaChain(root: JsonSchema, pointer: string): readonly SchemaStep[] {
   let cache = chains.get(root);
-  if (!cache) chains.set(root, (cache = new Map()));
-  let chain = cache.get(pointer);
-  if (!chain) {
-    if (cache.size >= chainsPerForm) cache.clear();
-    cache.set(pointer, (chain = Object.freeze(chainOf(root, pointer))));
-  }
-  return chain;
+  if (!cache) chains.set(root, (cache = new BoundedCache(chainsPerForm)));
+  return cache.get(pointer, () => Object.freeze(chainOf(root, pointer)));
 }
 
 function chainOf(root: JsonSchema, pointer: string): SchemaStep[] {
@@ -98,18 +94,12 @@ export function itemPath(root: JsonSchema, pointer: string, options: { fileCount
   // The label depends on the form, the pointer and whether there are several files: kept per form, as the chains.
   const several = (options.fileCount ?? 1) > 1;
   let byForm = labels.get(root);
-  if (!byForm) labels.set(root, (byForm = [new Map(), new Map()]));
-  const cache = byForm[several ? 1 : 0]!;
-  let label = cache.get(pointer);
-  if (label === undefined) {
-    if (cache.size >= chainsPerForm) cache.clear();
-    cache.set(pointer, (label = labelOf(root, pointer, several)));
-  }
-  return label;
+  if (!byForm) labels.set(root, (byForm = [new BoundedCache(chainsPerForm), new BoundedCache(chainsPerForm)]));
+  return byForm[several ? 1 : 0]!.get(pointer, () => labelOf(root, pointer, several));
 }
 
 /** itemPath's labels already made, per form: [one file, several files] (bounded, cleared when full). */
-const labels = new WeakMap<JsonSchema, Map<string, string>[]>();
+const labels = new WeakMap<JsonSchema, BoundedCache<string, string>[]>();
 
 function labelOf(root: JsonSchema, pointer: string, several: boolean): string {
   const parts: string[] = [];

@@ -15,6 +15,7 @@ import type { PortfolioRow } from '../office/portfolio-row.ts';
 import type { JsonSchema } from '../schema/registry.ts';
 import { indexRow, type IndexRow } from '../render/web/index-row.ts';
 import { recordsCsv } from '../render/web/records-csv.ts';
+import { BoundedCache } from '../model/bounded-cache.ts';
 
 export function entryDataDir(cacheDir: string): string {
   return path.join(cacheDir, 'pia-assessments');
@@ -74,20 +75,15 @@ export function readPortfolioWithOffices(entry: { data: Record<string, unknown> 
  * SHA-256, so (file, form, day) identify a result. Module state of the build's bundle, bounded: a process that builds
  * many sites keeps each bundle loaded.
  */
-const rows = new Map<string, IndexRow>();
-const csvs = new Map<string, string>();
 const bound = 20_000;
+const rows = new BoundedCache<string, IndexRow>(bound);
+const csvs = new Map<string, string>();
 
 /** The entry's row of the index (the index page, catalogue.json, catalogue.csv and the entry's own page). */
 export function entryRow(entry: { slug: string; dataFile: string; row?: IndexRow; rowDay?: string }, schema: JsonSchema, today: string, data?: Record<string, unknown>): IndexRow {
   if (entry.row && entry.rowDay === today) return entry.row;
   const key = `${entry.dataFile}\u0000${entry.slug}\u0000${String(schema.$id)}\u0000${today}`;
-  const known = rows.get(key);
-  if (known) return known;
-  const row = indexRow(entry.slug, schema, data ?? canonicalData(entry), today);
-  if (rows.size >= bound) rows.clear();
-  rows.set(key, row);
-  return row;
+  return rows.get(key, () => indexRow(entry.slug, schema, data ?? canonicalData(entry), today));
 }
 
 /**

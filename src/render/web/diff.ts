@@ -3,6 +3,7 @@
  * as a word unless given an Intl.Segmenter; the result depends on the ICU version of the pinned Node.
  */
 import { diffWords } from 'diff';
+import { BoundedCache } from '../../model/bounded-cache.ts';
 
 export interface DiffPart {
   text: string;
@@ -16,17 +17,10 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
  * The same 変更箇所 rows recur across a city's 評価書 (e.g. the 中間サーバー・プラットフォーム updates), and a long,
  * much-changed row takes milliseconds: results are kept per (before, after) within the process.
  */
-const memo = new Map<string, DiffPart[]>();
-const memoLimit = 10_000;
+const memo = new BoundedCache<string, DiffPart[]>(10_000);
 
 export function diffWordsJa(before: string, after: string): DiffPart[] {
-  const key = `${before}\u0000${after}`;
-  const known = memo.get(key);
-  if (known) return known;
-  const parts = compute(before, after);
-  if (memo.size >= memoLimit) memo.clear();
-  memo.set(key, parts);
-  return parts;
+  return memo.get(`${before}\u0000${after}`, () => compute(before, after));
 }
 
 function compute(before: string, after: string): DiffPart[] {

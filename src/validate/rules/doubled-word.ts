@@ -5,6 +5,7 @@
 import type { Rule, RuleFinding } from '../rule.ts';
 import { documentText, scanText } from '../text-scan.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
+import { BoundedCache } from '../../model/bounded-cache.ts';
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 const hanOrKatakana = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
@@ -13,22 +14,15 @@ const hanOrKatakana = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
  * The doubled words of runs already segmented: a run that repeats a part of itself recurs where a text was copied
  * (within a document and across the 評価書 of one city), and segmenting it costs ~20 µs. Bounded: cleared when full.
  */
-const doubledByRun = new Map<string, readonly string[]>();
-const runsKept = 4096;
+const doubledByRun = new BoundedCache<string, readonly string[]>(4096);
 
 /** The doubled words of one run of kanji/katakana/ー (e.g. 情報 in 特定個人情報情報), by Intl.Segmenter's words. */
 function doubledIn(run: string, found: string[]): void {
-  let words = doubledByRun.get(run);
-  if (words === undefined) {
-    if (doubledByRun.size >= runsKept) doubledByRun.clear();
-    const segmented: string[] = [];
-    segmentDoubled(run, segmented);
-    doubledByRun.set(run, (words = segmented));
-  }
-  for (const word of words) found.push(word);
+  for (const word of doubledByRun.get(run, segmentDoubled)) found.push(word);
 }
 
-function segmentDoubled(run: string, found: string[]): void {
+function segmentDoubled(run: string): string[] {
+  const found: string[] = [];
   const tokens = [...segmenter.segment(run)].map((s) => s.segment);
   for (let i = 0; i < tokens.length; i++) {
     for (const width of [1, 2]) {
@@ -39,7 +33,7 @@ function segmentDoubled(run: string, found: string[]): void {
       i += 2 * width - 1;
       break;
     }
-  }
+  }  return found;
 }
 
 /**

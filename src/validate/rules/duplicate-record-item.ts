@@ -5,20 +5,15 @@ import type { Rule, RuleFinding } from '../rule.ts';
 import { isObject } from '../../model/access.ts';
 import { readOne, roleEntries } from '../../model/roles.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
+import { BoundedCache } from '../../model/bounded-cache.ts';
 
 /**
  * A record item's name as compared (NFKC, no white space). The names recur in every 評価書 of a city (氏名, 住所 …):
  * each is normalised once (bounded: cleared when full).
  */
-const comparableNames = new Map<string, string>();
+const comparableNames = new BoundedCache<string, string>(20_000);
 function comparable(name: string): string {
-  let key = comparableNames.get(name);
-  if (key === undefined) {
-    key = name.normalize('NFKC').replace(/\s+/g, '');
-    if (comparableNames.size >= 20_000) comparableNames.clear();
-    comparableNames.set(name, key);
-  }
-  return key;
+  return comparableNames.get(name, (n) => n.normalize('NFKC').replace(/\s+/g, ''));
 }
 
 export const duplicateRecordItem: Rule = {

@@ -1,9 +1,9 @@
 /**
  * 和暦 dates, as the forms print them (令和8年3月30日, 令和元年5月1日), and ISO dates for storage.
  * The era table is data: first day of each era (the day the 元号 took effect) and its last day.
+ *
+ * The editor serves this file to the browser alone (src/edit/server.ts), so it imports nothing.
  */
-import { BoundedCache } from './bounded-cache.ts';
-
 export const eras = [
   { name: '明治', start: '1868-01-25', end: '1912-07-29' },
   { name: '大正', start: '1912-07-30', end: '1926-12-24' },
@@ -56,11 +56,17 @@ const japanese = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', y
  * 1873-01-01 (明治6年); an earlier day, or a string that is not a date, is returned as it is.
  */
 export function formatWareki(iso: string): string {
-  return printed.get(iso, printWareki);
+  const known = printed.get(iso);
+  if (known !== undefined) return known;
+  const text = printWareki(iso);
+  // A document holds few distinct dates and ICU's formatToParts costs ~0.1 ms: remembered, in a bounded table
+  // (written out here, not model/bounded-cache.ts: this file is served alone).
+  if (printed.size >= 4096) printed.clear();
+  printed.set(iso, text);
+  return text;
 }
 
-/** A document holds few distinct dates and ICU's formatToParts costs ~0.1 ms: remembered, in a bounded table. */
-const printed = new BoundedCache<string, string>(4096);
+const printed = new Map<string, string>();
 
 function printWareki(iso: string): string {
   if (!isoPattern.test(iso) || iso < '1873-01-01') return iso;

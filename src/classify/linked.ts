@@ -40,8 +40,8 @@ export function impliedChanges(change: Change, { root, oldData, newData }: Class
         const other = pair[1 - side];
         if (!isSignificant(root, other.pointer)) continue;
         // The ※ side as it was in the old version: the officer may have left it as it was.
-        const fileId = fileIdOf(root, newData, other.pointer);
-        const old = readRole(root, oldData, otherRole).find((r) => (link.scope === 'file' ? fileIdOf(root, oldData, r.pointer) === fileId : r.pointer === other.pointer));
+        const fileId = other.fileEntry?.id;
+        const old = readRole(root, oldData, otherRole).find((r) => (link.scope === 'file' ? r.fileEntry?.id === fileId : r.pointer === other.pointer));
         if (!old || allowed.length === 0 || allowed.includes(old.value)) continue;
         const names = { link, other: itemPath(root, other.pointer), from: showState(old.value) };
         if (allowed.length > 1) {
@@ -73,7 +73,7 @@ function coveredChanges(change: Change, { root, oldData, newData }: Pick<Classif
     const fileId = fileIdOf(root, newData, change.pointer);
     if (fileId === undefined) continue;
     // The summary of the same file as it was: the box may have been checked already.
-    const oldSummary = readRole(root, oldData, link.left).find((r) => fileIdOf(root, oldData, r.pointer) === fileId);
+    const oldSummary = readRole(root, oldData, link.left).find((r) => r.fileEntry?.id === fileId);
     for (const pair of coverPairs(root, newData, link)) {
       if (fileIdOf(root, newData, pair.pointer) !== fileId || !added.some((n) => namesKind(pair.box.terms, n))) continue;
       const old = oldSummary && boxState(oldSummary.raw, pair.box);

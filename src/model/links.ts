@@ -3,8 +3,10 @@
  * linked-facts validation rule and by classification (a change on one side implies one on the other).
  */
 import type { CoverLink, JsonSchema, RecordTerms, StateLink } from '../schema/registry.ts';
-import { canonicalOf, coverBoxes, formLinks, readRole, type CoverBox, type RoleRead } from './roles.ts';
-import { escapeSegment, unescapeSegment } from './access.ts';
+import { canonicalOf, coverBoxes, fileEntryOf, formLinks, readRole, type CoverBox, type RoleRead } from './roles.ts';
+
+export { fileEntryOf };
+import { escapeSegment } from './access.ts';
 import { BoundedCache } from './bounded-cache.ts';
 
 /** The pairs a link compares: per file (Ⅱ entry and Ⅲ entry with the same ID), or one left value for every right value. */
@@ -12,10 +14,10 @@ export function linkPairs(root: JsonSchema, data: unknown, link: StateLink): [Ro
   const lefts = readRole(root, data, link.left);
   const rights = readRole(root, data, link.right);
   if (link.scope === 'document') return lefts.length === 0 ? [] : rights.map((r) => [lefts[0]!, r]);
-  // Each side's file ID found once, not once per pair.
-  const rightIds = rights.map((r) => fileIdOf(root, data, r.pointer));
+  // Each read knows its file entry (readRole finds it on the way down).
+  const rightIds = rights.map((r) => r.fileEntry?.id);
   return lefts.flatMap((l) => {
-    const id = fileIdOf(root, data, l.pointer);
+    const id = l.fileEntry?.id;
     return rights.filter((_, i) => rightIds[i] !== undefined && rightIds[i] === id).map((r): [RoleRead, RoleRead] => [l, r]);
   });
 }
@@ -23,22 +25,6 @@ export function linkPairs(root: JsonSchema, data: unknown, link: StateLink): [Ro
 /** ID of the file entry (Ⅱ or Ⅲ) that holds a pointer: the first list entry on the way down that has an ID. */
 export function fileIdOf(root: JsonSchema, data: unknown, pointer: string): string | undefined {
   return fileEntryOf(data, pointer)?.id;
-}
-
-/** The file entry that holds a pointer (the first list entry on the way down that has an ID): its ID and pointer. */
-export function fileEntryOf(data: unknown, pointer: string): { id: string; pointer: string } | undefined {
-  const segments = pointer.slice(1).split('/');
-  let current: unknown = data;
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i]!;
-    if (Array.isArray(current)) {
-      const entry = current[Number(segment)];
-      const id = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['ID'] : undefined;
-      if (typeof id === 'string') return { id, pointer: `/${segments.slice(0, i + 1).join('/')}` };
-      current = entry;
-    } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[unescapeSegment(segment)] : undefined;
-  }
-  return undefined;
 }
 
 export function agrees(link: StateLink, left: unknown, right: unknown): boolean {
@@ -112,27 +98,36 @@ export function kindsNamed(boxes: readonly CoverBox[], name: string): readonly n
 export function coverPairs(root: JsonSchema, data: unknown, link: CoverLink): CoverPair[] {
   const boxes = coverBoxes(root, link.left);
   if (boxes.length === 0) return [];
-  const itemsByFile = new Map<string, { pointer: string; name: string }[]>();
+  // Per file: its record items that name the kind of some box (most name none), with those boxes, in list order.
+  const namedByFile = new Map<string, { item: { pointer: string; name: string }; kinds: readonly number[] }[]>();
   const listOf = new Map<string, string>();
   for (const read of readRole(root, data, link.right)) {
-    const entry = fileEntryOf(data, read.pointer);
+    const entry = read.fileEntry;
     if (entry === undefined || !Array.isArray(read.raw)) continue;
-    const list = itemsByFile.get(entry.id) ?? [];
-    read.raw.forEach((name, i) => { if (typeof name === 'string' && name.trim() !== '') list.push({ pointer: `${read.pointer}/${i}`, name }); });
-    itemsByFile.set(entry.id, list);
-    if (!listOf.has(entry.id)) listOf.set(entry.id, entry.pointer);
+    let named = namedByFile.get(entry.id);
+    if (named === undefined) {
+      namedByFile.set(entry.id, (named = []));
+      listOf.set(entry.id, entry.pointer);
+    }
+    const names: unknown[] = read.raw;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      if (typeof name !== 'string' || name.trim() === '') continue;
+      const kinds = kindsNamed(boxes, name);
+      if (kinds.length > 0) named.push({ item: { pointer: `${read.pointer}/${i}`, name }, kinds });
+    }
   }
   const out: CoverPair[] = [];
   for (const summary of readRole(root, data, link.left)) {
-    const id = fileIdOf(root, data, summary.pointer);
-    const items = id === undefined ? [] : (itemsByFile.get(id) ?? []);
-    if (items.length === 0) continue;
-    // The items of each box's kind, in list order: one look-up per item, not one test per box and item.
-    const named: { pointer: string; name: string }[][] = boxes.map(() => []);
-    for (const item of items) for (const b of kindsNamed(boxes, item.name)) named[b]!.push(item);
+    const id = summary.fileEntry?.id;
+    const named = id === undefined ? undefined : namedByFile.get(id);
+    if (named === undefined || named.length === 0) continue;
+    // The items of each box's kind, in list order.
+    const byBox: { pointer: string; name: string }[][] = boxes.map(() => []);
+    for (const { item, kinds } of named) for (const b of kinds) byBox[b]!.push(item);
     boxes.forEach((box, b) => {
-      if (named[b]!.length === 0) return;
-      out.push({ box, pointer: `${summary.pointer}/${box.path.map(escapeSegment).join('/')}`, ...boxState(summary.raw, box), items: named[b]!, list: listOf.get(id!)! });
+      if (byBox[b]!.length === 0) return;
+      out.push({ box, pointer: `${summary.pointer}/${box.path.map(escapeSegment).join('/')}`, ...boxState(summary.raw, box), items: byBox[b]!, list: listOf.get(id!)! });
     });
   }
   return out;

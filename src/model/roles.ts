@@ -50,6 +50,36 @@ export interface RoleRead {
   value: unknown;
   schema: JsonSchema;
   band?: Band;
+  /** The file entry that holds the value (fileEntryOf its pointer), found on the way down to it. */
+  fileEntry?: FileEntry;
+}
+
+/** A list entry with an `ID` (a 特定個人情報ファイル of Ⅱ or Ⅲ, a convention key of every form) and its pointer. */
+export interface FileEntry {
+  id: string;
+  pointer: string;
+}
+
+/** The entry at `pointer` when it is an object with a string ID. */
+function entryAt(value: unknown, pointer: string): FileEntry | undefined {
+  const id = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['ID'] : undefined;
+  return typeof id === 'string' ? { id, pointer } : undefined;
+}
+
+/** The file entry that holds a pointer: the first list entry on the way down that has an ID. */
+export function fileEntryOf(data: unknown, pointer: string): FileEntry | undefined {
+  const segments = pointer.slice(1).split('/');
+  let current: unknown = data;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (Array.isArray(current)) {
+      const entry = current[Number(segment)];
+      const found = entryAt(entry, `/${segments.slice(0, i + 1).join('/')}`);
+      if (found !== undefined) return found;
+      current = entry;
+    } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[unescapeSegment(segment)] : undefined;
+  }
+  return undefined;
 }
 
 const sitesCache = new WeakMap<JsonSchema, Map<string, RoleSite[]>>();
@@ -133,23 +163,30 @@ function readRoleOnce(root: JsonSchema, data: unknown, role: string, within: str
     start = Array.isArray(start) ? start[Number(key)] : isObject(start) ? start[key] : undefined;
   }
   if (start === undefined) return out;
+  // The file entry above `within` (most reads are from the root: none), else the first found below it.
+  const above = within === '' ? undefined : fileEntryOf(data, within);
   for (const site of roleSites(root).get(role) ?? []) {
     if (site.pattern.length < withinSegments.length) continue;
     const escaped = escapedPattern(site);
     const under = withinSegments.every((s, i) => (site.pattern[i] === '*' ? /^\d+$/.test(s) : escaped[i] === s));
     if (!under) continue;
-    const expand = (value: unknown, i: number, pointer: string): void => {
+    const expand = (value: unknown, i: number, pointer: string, entry: FileEntry | undefined): void => {
       if (value === undefined) return;
       if (i === site.pattern.length) {
-        out.push({ pointer, raw: value, value: canonicalOf(site.schema, value), schema: site.schema, band: bandOf(site.schema, value) });
+        out.push({ pointer, raw: value, value: canonicalOf(site.schema, value), schema: site.schema, band: bandOf(site.schema, value), fileEntry: entry });
         return;
       }
       const segment = site.pattern[i]!;
       if (segment === '*') {
-        if (Array.isArray(value)) value.forEach((v, n) => expand(v, i + 1, `${pointer}/${n}`));
-      } else if (isObject(value)) expand(value[segment], i + 1, `${pointer}/${escaped[i]}`);
+        if (Array.isArray(value)) {
+          for (let n = 0; n < value.length; n++) {
+            const at = `${pointer}/${n}`;
+            expand(value[n], i + 1, at, entry ?? entryAt(value[n], at));
+          }
+        }
+      } else if (isObject(value)) expand(value[segment], i + 1, `${pointer}/${escaped[i]}`, entry);
     };
-    expand(start, withinSegments.length, within);
+    expand(start, withinSegments.length, within, above);
   }
   return out;
 }

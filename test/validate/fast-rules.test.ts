@@ -14,7 +14,7 @@ import { validateText } from '../../src/validate/validate.ts';
 import { validationRules } from '../../src/validate/rules/catalogue.ts';
 import { withReadMemo } from '../../src/model/read-memo.ts';
 import { stringLeaves } from '../../src/model/access.ts';
-import { formRoles, missingRoles, readRole } from '../../src/model/roles.ts';
+import { formRoles, missingRoles, readRole, roleSites } from '../../src/model/roles.ts';
 import { normalizeFormal, whiteSpaceCharacters } from '../../src/model/formal.ts';
 import { fillTemplate } from '../../src/report/diagnostic.ts';
 import { itemCandidates, matchItem, type ItemCandidate } from '../../src/schema/items.ts';
@@ -219,6 +219,29 @@ test('coverPairs gives what testing every box against every record item gave, on
       assert.deepEqual(withReadMemo(schema, data, () => coverPairs(schema, data, link)), coverPairsBefore(schema, data, link), `${name} with more record items, in the memo`);
     }
   }
+});
+
+test('each role read knows its file entry (fileEntryOf its pointer), read from the root and from within an entry or a value', () => {
+  let checked = 0;
+  for (const file of samples) {
+    const result = validateText(file, readFileSync(path.join(root, file), 'utf8'), { today: '2026-11-25', schemaOnly: true });
+    if (!result.renderable || !result.data || !result.form) continue;
+    const { schema } = result.form;
+    const data = result.data;
+    for (const role of roleSites(schema).keys()) {
+      for (const read of readRole(schema, data, role)) {
+        assert.deepEqual(read.fileEntry, fileEntryOf(data, read.pointer), `${file} ${role} ${read.pointer}`);
+        checked += read.fileEntry === undefined ? 0 : 1;
+        // From within: the entry itself, and the value's holder (below the entry, or a list above it).
+        for (const within of [read.fileEntry?.pointer, read.pointer.slice(0, read.pointer.lastIndexOf('/'))]) {
+          if (within === undefined || within === '') continue;
+          const again = readRole(schema, data, role, within).find((r) => r.pointer === read.pointer);
+          assert.deepEqual(again?.fileEntry, read.fileEntry, `${file} ${role} ${read.pointer} within ${within}`);
+        }
+      }
+    }
+  }
+  assert.ok(checked > 100, `reads with a file entry: ${checked}`);
 });
 
 test('term-variant leaves out what it left out: IDs, 検証の例外, $schema, the old wording of 変更箇所 rows', () => {

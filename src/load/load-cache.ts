@@ -68,16 +68,31 @@ export function loadCacheStats(): { hits: number; misses: number; entries: numbe
 /** A copy for one caller: its own file name in every diagnostic, its own data to change at will. */
 function forFile(result: LoadResult, file: string): LoadResult {
   if (!result.ok) return { ok: false, diagnostics: result.diagnostics.map((d): Diagnostic => ({ ...d, file })) };
-  const shared = result.loaded;
-  const copy: LoadedDocument = {
-    file,
-    text: shared.text,
-    // The yaml Document is built on first use and shared by the copies (callers read it).
-    get doc() {
-      return shared.doc;
-    },
-    data: structuredClone(shared.data),
-    locate: shared.locate,
-  };
-  return { ok: true, loaded: copy };
+  return { ok: true, loaded: new CopyOfLoaded(result.loaded, file) };
+}
+
+/**
+ * One caller's copy of a cached document (a class, not a literal with a getter: see FastDocument in load-file.ts).
+ * The yaml Document is built on first use and shared by the copies (callers read it).
+ */
+class CopyOfLoaded implements LoadedDocument {
+  readonly file: string;
+  readonly text: string;
+  readonly data: unknown;
+  private readonly shared: LoadedDocument;
+
+  constructor(shared: LoadedDocument, file: string) {
+    this.shared = shared;
+    this.file = file;
+    this.text = shared.text;
+    this.data = structuredClone(shared.data);
+  }
+
+  get doc(): LoadedDocument['doc'] {
+    return this.shared.doc;
+  }
+
+  locate(pointer: string, options?: { key?: boolean }): ReturnType<LoadedDocument['locate']> {
+    return this.shared.locate(pointer, options);
+  }
 }

@@ -4,10 +4,10 @@
  */
 import type { CoverLink, JsonSchema, RecordTerms, StateLink } from '../schema/registry.ts';
 import { canonicalOf, coverBoxes, fileEntryOf, formLinks, readRole, type CoverBox, type RoleRead } from './roles.ts';
-
-export { fileEntryOf };
 import { escapeSegment } from './access.ts';
 import { BoundedCache } from './bounded-cache.ts';
+
+export { fileEntryOf };
 
 /** The pairs a link compares: per file (Ⅱ entry and Ⅲ entry with the same ID), or one left value for every right value. */
 export function linkPairs(root: JsonSchema, data: unknown, link: StateLink): [RoleRead, RoleRead][] {

@@ -15,7 +15,7 @@ import { validationRules } from '../../src/validate/rules/catalogue.ts';
 import { withReadMemo } from '../../src/model/read-memo.ts';
 import { stringLeaves } from '../../src/model/access.ts';
 import { formRoles, missingRoles, readRole, roleSites } from '../../src/model/roles.ts';
-import { normalizeFormal, whiteSpaceCharacters } from '../../src/model/formal.ts';
+import { isNfkcStable, nfkc, normalizeFormal, whiteSpaceCharacters } from '../../src/model/formal.ts';
 import { fillTemplate } from '../../src/report/diagnostic.ts';
 import { itemCandidates, matchItem, type ItemCandidate } from '../../src/schema/items.ts';
 import { doubledWord, doubledWords } from '../../src/validate/rules/doubled-word.ts';
@@ -273,6 +273,25 @@ test('doubledWords, normalizeFormal and matchItem give what the previous impleme
   const candidates = itemCandidates(schema);
   const labels = [...candidates.map((c) => c.label), ...candidates.map((c) => `${c.label} の記載を修正`), ...randomStrings(candidates.slice(0, 30).map((c) => c.label.slice(0, 6)), 500, 4, 3)];
   for (const label of labels) assert.equal(matchItem(candidates, label), matchItemBefore(candidates, label), label);
+});
+
+test('nfkc skips the call only where NFKC changes nothing: every unit it trusts alone, and strings of them among others', () => {
+  let trusted = 0;
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if (!isNfkcStable(ch)) continue;
+    trusted++;
+    assert.equal(ch.normalize('NFKC'), ch, `U+${c.toString(16)}`);
+    assert.ok(!/\s/u.test(ch), `U+${c.toString(16)} is white space`);
+  }
+  assert.ok(trusted > 20_000, `trusted units: ${trusted}`);
+  // Marks that compose with what precedes (゙ ゚ ́), half width kana, Hangul jamo, full width brackets, spaces.
+  const alphabet = [...'氏名住所カかハは一鿿ー・、。「」々Aa1~', '\u3099', '\u309a', '\u0301', 'ｶ', 'ﾞ', '\u1100', '\u1161', '（', '）', ' ', '　', '①', 'Ⅱ', '㍿', '𠮷'];
+  const pairs = alphabet.flatMap((a) => alphabet.map((b) => a + b));
+  for (const text of [...pairs, ...randomStrings(alphabet, 20_000, 8, 13)]) {
+    assert.equal(nfkc(text), text.normalize('NFKC'), JSON.stringify(text));
+    if (isNfkcStable(text)) assert.equal(text.normalize('NFKC').replace(/\s+/g, ''), text, JSON.stringify(text));
+  }
 });
 
 test('fillTemplate gives what the regular expression gave', () => {

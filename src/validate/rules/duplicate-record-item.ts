@@ -5,15 +5,11 @@ import type { Rule, RuleFinding } from '../rule.ts';
 import { isObject } from '../../model/access.ts';
 import { readOne, roleEntries } from '../../model/roles.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
-import { BoundedCache } from '../../model/bounded-cache.ts';
+import { isNfkcStable } from '../../model/formal.ts';
 
-/**
- * A record item's name as compared (NFKC, no white space). The names recur in every 評価書 of a city (氏名, 住所 …):
- * each is normalised once (bounded: cleared when full).
- */
-const comparableNames = new BoundedCache<string, string>(20_000);
+/** A record item's name as compared: NFKC, no white space (most names, 氏名 or 住所, are that already). */
 function comparable(name: string): string {
-  return comparableNames.get(name, (n) => n.normalize('NFKC').replace(/\s+/g, ''));
+  return isNfkcStable(name) ? name : name.normalize('NFKC').replace(/\s+/g, '');
 }
 
 export const duplicateRecordItem: Rule = {

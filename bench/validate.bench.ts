@@ -21,9 +21,14 @@ import type { Rule } from '../src/validate/rule.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const reference = readFileSync(path.join(root, 'assessments/koshigaya-48-kodomo-iryohi/assessment.yaml'), 'utf8');
 
-/** A variant of the reference of about 30 KB: another number and name, and extra 変更箇所 rows. */
+/**
+ * A variant of the reference of about 30 KB: another number and name, a third of its record item names its own
+ * (a city's local items: what is keyed by a name must not find every document's names already seen), and extra
+ * 変更箇所 rows.
+ */
 export function generateAssessment(i: number, targetBytes = 30_000): string {
   let text = reference.replace('評価書番号: 48', `評価書番号: ${1000 + i}`).replace('評価書名: こども医療費の支給に関する事務 重点項目評価書', `評価書名: 事務${i}に関する事務 重点項目評価書`);
+  text = text.replace(/^( +項目: \[)(.*)\]$/gm, (_, head: string, names: string) => `${head}${names.split(', ').map((name, k) => (k % 3 === 0 ? `${name}${i}` : name)).join(', ')}]`);
   let row = 0;
   while (Buffer.byteLength(text) < targetBytes) {
     text += `  - ID: generated-${i}-${row}\n    変更日: 令和7年${(row % 12) + 1}月1日\n    項目: Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ⑤使用方法\n    変更前の記載: 受給者からの各種申請により福祉総合システムに入力・記録等を行う(版${row})。\n    変更後の記載: 受給者からの各種申請により福祉総合システムに入力・記録等を行い、支給の決定及び受給資格の管理を行う(版${row})。\n    提出時期: 事後\n    提出時期に係る説明: 評価書の見直し\n`;

@@ -88,10 +88,51 @@ export function kindsNamed(boxes: readonly CoverBox[], name: string): readonly n
   let cache = kindsCache.get(boxes);
   if (cache === undefined) kindsCache.set(boxes, (cache = new BoundedCache(kindsPerForm)));
   return cache.get(name, () => {
+    // namesKind for every box, by the terms that start at each character of the name (a name is a few
+    // characters; the terms of all boxes are many).
+    const index = termIndexOf(boxes);
+    const named = new Set<number>(index.always);
+    const excepted = new Set<number>(index.alwaysExcept);
+    for (let i = 0; i < name.length; i++) {
+      for (const { term, box, except } of index.byFirst.get(name.charCodeAt(i)) ?? []) {
+        if (name.startsWith(term, i)) (except ? excepted : named).add(box);
+      }
+    }
     const found: number[] = [];
-    for (let b = 0; b < boxes.length; b++) if (namesKind(boxes[b]!.terms, name)) found.push(b);
+    for (let b = 0; b < boxes.length; b++) if (named.has(b) && !excepted.has(b)) found.push(b);
     return found.length === 0 ? noKinds : Object.freeze(found);
   });
+}
+
+/** Every box's terms and exceptions by their first UTF-16 unit; an empty one is in every name (as includes('')). */
+interface TermIndex {
+  byFirst: Map<number, { term: string; box: number; except: boolean }[]>;
+  always: number[];
+  alwaysExcept: number[];
+}
+const termIndexes = new WeakMap<readonly CoverBox[], TermIndex>();
+
+function termIndexOf(boxes: readonly CoverBox[]): TermIndex {
+  let index = termIndexes.get(boxes);
+  if (index !== undefined) return index;
+  index = { byFirst: new Map(), always: [], alwaysExcept: [] };
+  for (let box = 0; box < boxes.length; box++) {
+    const { terms, except = [] } = boxes[box]!.terms;
+    for (const [list, isExcept] of [[terms, false], [except, true]] as const) {
+      for (const term of list) {
+        if (term === '') {
+          (isExcept ? index.alwaysExcept : index.always).push(box);
+          continue;
+        }
+        const first = term.charCodeAt(0);
+        const entries = index.byFirst.get(first) ?? [];
+        entries.push({ term, box, except: isExcept });
+        index.byFirst.set(first, entries);
+      }
+    }
+  }
+  termIndexes.set(boxes, index);
+  return index;
 }
 
 /** For every file: each checkbox of the summary and the record items that name its kind (only boxes with items). */

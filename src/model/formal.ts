@@ -1,10 +1,6 @@
 /** Formal (not substantive) differences of Japanese text: width, white space, punctuation. */
 
 /**
- * Text with formal differences removed: NFKC (全角/半角), no white space, one form of the Japanese comma,
- * full stop, hyphen and quotes. Two texts equal after this differ only in form.
- */
-/**
  * UTF-16 units NFKC leaves as they are whatever surrounds them: each is its own NFKC form, a starter, and never the
  * second of a composition (ASCII but the space, ひらがな ぁ–ゖ, カタカナ ァ–ヶ, ー, ・, 、。, 「」『』, 々, and the CJK
  * unified ideographs 一–鿿). test/validate/fast-rules.test.ts checks each, and strings of them mixed with others.
@@ -24,6 +20,16 @@ export function isNfkcStable(text: string): boolean {
 export function nfkc(text: string): string {
   return isNfkcStable(text) ? text : text.normalize('NFKC');
 }
+
+/** NFKC without white space: two names or quotations equal after this differ only in width and spacing. */
+export function compactNfkc(text: string): string {
+  return isNfkcStable(text) ? text : text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/**
+ * Text with formal differences removed: NFKC (全角/半角), no white space, one form of the Japanese comma,
+ * full stop, hyphen and quotes. Two texts equal after this differ only in form.
+ */
 
 export function normalizeFormal(text: string): string {
   // NFKC, then each character mapped as the successive replacements /\s+/gu → '', /[,，､、]/gu → 、,

@@ -15,7 +15,7 @@ import { validationRules } from '../../src/validate/rules/catalogue.ts';
 import { withReadMemo } from '../../src/model/read-memo.ts';
 import { stringLeaves } from '../../src/model/access.ts';
 import { formRoles, missingRoles, readRole, roleSites } from '../../src/model/roles.ts';
-import { isNfkcStable, nfkc, normalizeFormal, whiteSpaceCharacters } from '../../src/model/formal.ts';
+import { compactNfkc, isNfkcStable, nfkc, normalizeFormal, whiteSpaceCharacters } from '../../src/model/formal.ts';
 import { fillTemplate } from '../../src/report/diagnostic.ts';
 import { itemCandidates, matchItem, type ItemCandidate } from '../../src/schema/items.ts';
 import { doubledWord, doubledWords } from '../../src/validate/rules/doubled-word.ts';
@@ -290,6 +290,7 @@ test('nfkc skips the call only where NFKC changes nothing: every unit it trusts 
   const pairs = alphabet.flatMap((a) => alphabet.map((b) => a + b));
   for (const text of [...pairs, ...randomStrings(alphabet, 20_000, 8, 13)]) {
     assert.equal(nfkc(text), text.normalize('NFKC'), JSON.stringify(text));
+    assert.equal(compactNfkc(text), text.normalize('NFKC').replace(/\s+/g, ''), JSON.stringify(text));
     if (isNfkcStable(text)) assert.equal(text.normalize('NFKC').replace(/\s+/g, ''), text, JSON.stringify(text));
   }
 });

@@ -4,6 +4,7 @@
  * checking a promise the document does not make any more.
  */
 import { stringLeaves } from '../../model/access.ts';
+import { compactNfkc } from '../../model/formal.ts';
 import type { Verdict } from '../types.ts';
 import type { CheckRuleMeta } from './rule.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
@@ -29,14 +30,11 @@ export const meta: CheckRuleMeta = {
   }),
 };
 
-/** Whitespace and 全角/半角 differences (NFKC) do not count as a rewrite. */
-function normalize(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
-}
 
 export function quoteFound(claimed: unknown, quote: string): boolean {
-  const wanted = normalize(quote);
-  for (const { text } of stringLeaves(claimed)) if (normalize(text).includes(wanted)) return true;
+  // Whitespace and 全角/半角 differences (NFKC) do not count as a rewrite.
+  const wanted = compactNfkc(quote);
+  for (const { text } of stringLeaves(claimed)) if (compactNfkc(text).includes(wanted)) return true;
   return false;
 }
 

@@ -5,12 +5,8 @@ import type { Rule, RuleFinding } from '../rule.ts';
 import { isObject } from '../../model/access.ts';
 import { readOne, roleEntries } from '../../model/roles.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
-import { isNfkcStable } from '../../model/formal.ts';
+import { compactNfkc } from '../../model/formal.ts';
 
-/** A record item's name as compared: NFKC, no white space (most names, 氏名 or 住所, are that already). */
-function comparable(name: string): string {
-  return isNfkcStable(name) ? name : name.normalize('NFKC').replace(/\s+/g, '');
-}
 
 export const duplicateRecordItem: Rule = {
   meta: {
@@ -39,7 +35,7 @@ export const duplicateRecordItem: Rule = {
       if (!items || !Array.isArray(items.raw)) continue;
       items.raw.forEach((item, i) => {
         if (typeof item !== 'string') return;
-        const key = comparable(item);
+        const key = compactNfkc(item);
         const first = seen.get(key);
         if (first === undefined) seen.set(key, i);
         else findings.push({ messageId: 'duplicate', path: `${items.pointer}/${i}`, data: { group: isObject(group.value) && typeof group.value['名称'] === 'string' ? group.value['名称'] : '', item, position: i + 1, first: first + 1 } });

@@ -6,6 +6,7 @@ import type { StringLeaf } from '../../model/access.ts';
 import { readRole, roleSites } from '../../model/roles.ts';
 import { documentText, katakanaWord, latinWord, variantGroups, variantWord } from '../text-scan.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
+import { nfkc } from '../../model/formal.ts';
 
 /** The three characters after a こども-group spelling, when they are kanji or kana. */
 const tailPattern = /^[一-龯ぁ-んァ-ヴー]{3}/;
@@ -20,12 +21,6 @@ const groupOf = new Map(variantGroups.flatMap((group, g) => group.map((spelling)
  * /検証の例外/…, …/ID and /$schema.
  */
 const isExcluded = (leaf: StringLeaf) => (leaf.top === '検証の例外' && !leaf.isTop('検証の例外')) || leaf.key === 'ID' || leaf.isTop('$schema');
-
-/** NFKC leaves a word of ASCII letters and digits as it is. */
-const isAscii = (word: string) => {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
-  return true;
-};
 
 interface Occurrence {
   /** The leaf of the first place (its pointer is made for a finding only). */
@@ -90,7 +85,7 @@ export const termVariant: Rule = {
       } else if (kind === katakanaWord) {
         note(kind, word.endsWith('ー') ? word.slice(0, -1) : word, word, index);
       } else {
-        note(kind, isAscii(word) ? word : word.normalize('NFKC'), word, index);
+        note(kind, nfkc(word), word, index);
       }
     }
     const findings: RuleFinding[] = [];

@@ -58,6 +58,16 @@ export function roleProjection(root: JsonSchema, data: Record<string, unknown>, 
   return projected;
 }
 
+/** What PortfolioRows keeps of the documents of some whole 事務 (plain JSON; see PortfolioRows.part). */
+export interface OfficesPart {
+  offices: PortfolioOffice[];
+  /** [file, slug] of each document. */
+  slugs: [string, string][];
+  findings: { file: string; level: string }[];
+  /** The 事務 with each document's values of the roles the rules across 事務 read (its schema named, not held). */
+  thin: { id: string; dir: string; documents: { file: string; formName: string; data: Record<string, unknown> }[] }[];
+}
+
 /**
  * The portfolio page's rows, computed 事務 by 事務: `add` takes the documents of whole 事務 (every renderable 評価書
  * of each, in the order of the site's files; see officeBatches), keeps what the rows need (no document data) and
@@ -85,12 +95,36 @@ export class PortfolioRows {
   }
 
   add(documents: readonly SiteDocument[]): void {
+    this.addPart(this.part(documents));
+  }
+
+  /**
+   * What `add` keeps of these documents (of whole 事務), as plain JSON: the site build keeps it for each 事務 whose
+   * 評価書 have not changed (src/office/site-loader.ts) and gives it to addPart again instead of the documents.
+   */
+  part(documents: readonly SiteDocument[]): OfficesPart {
     const offices = groupOffices(documents.map((d) => ({ file: d.file, formName: d.form, data: d.data, renderable: true })), this.schemas);
-    this.offices.push(...buildPortfolio(offices, [], this.today, this.checks).offices);
-    for (const d of documents) this.slugByFile.set(d.file, d.slug);
-    // The 事務 rules with the 評価書's 検証の例外 applied (a waived finding is information); no locations needed.
-    for (const d of officeDiagnostics(offices, { wholeCity: true, rules: this.within, locate: () => ({ line: 1, col: 1 }) })) this.findings.push({ file: d.file, level: d.severity });
-    for (const o of offices) this.thin.push({ ...o, documents: o.documents.map((d) => ({ ...d, data: roleProjection(d.schema, d.data, this.acrossRoles) })) });
+    return {
+      offices: buildPortfolio(offices, [], this.today, this.checks).offices,
+      slugs: documents.map((d) => [d.file, d.slug]),
+      // The 事務 rules with the 評価書's 検証の例外 applied (a waived finding is information); no locations needed.
+      findings: officeDiagnostics(offices, { wholeCity: true, rules: this.within, locate: () => ({ line: 1, col: 1 }) }).map((d) => ({ file: d.file, level: d.severity })),
+      thin: offices.map((o) => ({ id: o.id, dir: o.dir, documents: o.documents.map((d) => ({ file: d.file, formName: d.formName, data: roleProjection(d.schema, d.data, this.acrossRoles) })) })),
+    };
+  }
+
+  /** A part made by `part` (by this code, for the same day and check results), perhaps read back from JSON. */
+  addPart(part: OfficesPart): void {
+    this.offices.push(...part.offices);
+    for (const [file, slug] of part.slugs) this.slugByFile.set(file, slug);
+    this.findings.push(...part.findings);
+    for (const o of part.thin) {
+      const documents = o.documents.flatMap((d) => {
+        const schema = this.schemas.get(d.formName);
+        return schema ? [{ ...d, schema }] : [];
+      });
+      this.thin.push({ id: o.id, dir: o.dir, documents });
+    }
   }
 
   finish(): { portfolio: Portfolio; rows: PortfolioRow[] } {

@@ -10,15 +10,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { findAssessments, siteBatchFiles, siteSources } from '../site/loader.ts';
-import { eachStructure, type Structure } from '../site/structure-cache.ts';
+import { eachStructure, pruneStructure, readEntry, validatorKey, writeEntry, type Structure } from '../site/structure-cache.ts';
 import { slugOf } from '../model/slug.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { formSchemas } from './office.ts';
-import { officeBatches, PortfolioRows, type SiteDocument } from './portfolio-view.ts';
+import { officeBatches, PortfolioRows, type OfficesPart, type SiteDocument } from './portfolio-view.ts';
 import { readCheckReport, type CheckReport } from './check-report.ts';
 import { pruneEntryData, writeEntryData } from '../site/entry-data.ts';
 import { invalidMergeMarker, mergePlanFromEnv, shownPath, portfolioDocumentText, prunePortfolioDocuments, readPortfolioDocument, writePortfolioDocuments } from '../shard/portfolio-docs.ts';
-import { sourceHash } from '../site/source-hashes.ts';
+import { sourceHash, validatedSourceHash } from '../site/source-hashes.ts';
+import { sha256 } from '../site/store.ts';
+import { officeDirsByPath } from './group.ts';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 /**
  * The check report named by PIA_CHECK_REPORT, if any. The project folder is the one that holds assessments/ (where
  * `pia check` and `pia build` run): a relative PIA_CHECK_REPORT and the report's paths are read from there.
@@ -40,10 +43,8 @@ export function officeLoader(): Loader {
       const { assessmentsDir } = siteSources();
       const files = findAssessments(assessmentsDir);
       const report = checkReportFromEnv(assessmentsDir);
-      // Structure only, like the assessments loader; a broken file is reported there and left out here. Results of
-      // unchanged files come from the cache folder (src/site/structure-cache.ts). A large site is read in groups of
-      // whole 事務 (memory bounded by the group, not the city): first which files can be rendered (the 事務 folders
-      // depend on them), then each group again, from the cache.
+      // Structure only, like the assessments loader; a broken file is reported there and left out here. 事務 by
+      // 事務, through two caches (officeParts).
       const cacheDir = fileURLToPath(config.cacheDir);
       // The calendar names each 評価書 by its path in the project (the folder holding assessments/), wherever pia
       // is installed and whichever folder the build runs in.
@@ -52,7 +53,8 @@ export function officeLoader(): Loader {
       const size = siteBatchFiles(officeBatchFiles);
       // The portfolio finds a document's check run by path.resolve(its file) (portfolio.ts): keyed here as the project paths resolve.
       const runs = report && new Map([...report.runs].map(([file, run]) => [path.resolve(shown(file)), run]));
-      const builder = new PortfolioRows(formSchemas(), todayInJapan(), runs);
+      const today = todayInJapan();
+      const builder = new PortfolioRows(formSchemas(), today, runs);
       const documentsOf = (results: readonly Structure[]): SiteDocument[] => results.filter((r) => r.renderable && r.data && r.formName).map((r) => ({
         slug: slugOf(r.file),
         file: shown(r.file),
@@ -62,10 +64,6 @@ export function officeLoader(): Loader {
       // A shard build (PIA_PORTFOLIO_OUT) also keeps each document's role values for `pia merge` (src/shard/portfolio-docs.ts).
       const keepFor = process.env.PIA_PORTFOLIO_OUT;
       const schemas = formSchemas();
-      const add = (documents: SiteDocument[]) => {
-        builder.add(documents);
-        if (keepFor) writePortfolioDocuments(keepFor, documents.map((d) => ({ slug: d.slug, text: portfolioDocumentText(schemas.get(d.form)!, d, sourceHash(path.join(shownFrom, d.file)) ?? '') })));
-      };
       const plan = mergePlanFromEnv();
       if (plan) {
         // pia merge: the shards' documents, in groups of whole 事務; no source is read (the merge has hashed them).
@@ -79,12 +77,20 @@ export function officeLoader(): Loader {
             return { slug: e.slug, file: shown(e.file), form: doc.form, data: doc.data };
           }));
         }
-      } else if (files.length <= size) {
-        await eachStructure(files, cacheDir, size, (results) => add(documentsOf(results)));
       } else {
-        const renderable: string[] = [];
-        await eachStructure(files, cacheDir, size, (results) => renderable.push(...results.filter((r) => r.renderable && r.data && r.formName).map((r) => r.file)));
-        for (const batch of officeBatches(renderable, size)) await eachStructure(batch, cacheDir, batch.length, (results) => add(documentsOf(results)), false);
+        // What makes a 事務's part besides the code and schemas: the day, the language, and each 評価書's path,
+        // source and check run.
+        const code = `${validatorKey()}\u0000${today}\u0000${process.env.PIA_LANG ?? ''}`;
+        const keyOf = (office: readonly string[]) => {
+          const documents = office.map((f) => [shown(f), slugOf(f), sourceHash(f), runs?.get(path.resolve(shown(f))) ?? null]);
+          return documents.some((d) => d[2] === undefined) ? undefined : sha256(`pia-office-part 1\u0000${code}\u0000${JSON.stringify(documents)}`);
+        };
+        // A shard build writes every document for the merge, so it reads every 事務's data.
+        const parts = await officeParts(files, { cacheDir, size, keyOf, useKept: !keepFor, documentsOf, make: (documents) => {
+          if (keepFor) writePortfolioDocuments(keepFor, documents.map((d) => ({ slug: d.slug, text: portfolioDocumentText(schemas.get(d.form)!, d, sourceHash(path.join(shownFrom, d.file)) ?? '') })));
+          return builder.part(documents);
+        } });
+        for (const part of parts) builder.addPart(part);
       }
       if (keepFor) prunePortfolioDocuments(keepFor, new Set(files.map(slugOf)));
       const { portfolio, rows } = builder.finish();
@@ -103,4 +109,58 @@ export function officeLoader(): Loader {
       logger.info(`事務 ${rows.length} 件の期限を求めました(期限切れ ${portfolio.overdue} 件)。${checks ? `点検の結果 ${checks.runs} 件。` : ''}`);
     },
   };
+}
+
+/**
+ * The portfolio's part (PortfolioRows.part) of each 事務 of `files`, in the order of the 事務's first file. A 事務
+ * whose key (keyOf: its 評価書' paths, sources and check runs, the day, the code and the schemas) was kept by an
+ * earlier build is read from <cacheDir>/pia-offices/; the others are validated in groups of whole 事務 of about
+ * `size` files (structure only, through the structure cache: memory bounded by the group, not the city), made and
+ * kept. A rebuild after one change reads the data of one 事務, not the city's: reading back every 評価書's data was
+ * most of this loader's time. Grouped by path, as groupOffices groups; a file that cannot be rendered is left out
+ * (the assessments loader reports it, and the site is not built).
+ */
+async function officeParts(files: readonly string[], at: { cacheDir: string; size: number; keyOf: (office: readonly string[]) => string | undefined; useKept: boolean; documentsOf: (results: readonly Structure[]) => SiteDocument[]; make: (documents: SiteDocument[]) => OfficesPart }): Promise<OfficesPart[]> {
+  const dirOf = officeDirsByPath(files);
+  const offices = [...Map.groupBy(files, (f) => dirOf.get(f)!).values()];
+  const dir = path.join(at.cacheDir, 'pia-offices');
+  const keys = offices.map(at.keyOf);
+  const parts = keys.map((key) => (key !== undefined && at.useKept ? readEntry<OfficesPart>(path.join(dir, `${key}.json`)) : undefined));
+  const todo = offices.flatMap((_, i) => (parts[i] ? [] : [i]));
+  const make = async (batch: readonly number[]) => {
+    const officeOf = new Map(batch.flatMap((i) => offices[i]!.map((f) => [f, i])));
+    const batchFiles = batch.flatMap((i) => offices[i]!);
+    await eachStructure(batchFiles, at.cacheDir, batchFiles.length, (results) => {
+      const byOffice = Map.groupBy(results, (r) => officeOf.get(r.file)!);
+      mkdirSync(dir, { recursive: true });
+      for (const i of batch) {
+        const mine = byOffice.get(i) ?? [];
+        const text = JSON.stringify(at.make(at.documentsOf(mine)));
+        // The form read back, so that a part made now and one kept are the same values.
+        parts[i] = JSON.parse(text) as OfficesPart;
+        // Kept only when every 評価書 validated is the text its key was made from (none changed since it was hashed).
+        const asHashed = mine.length === offices[i]!.length && mine.every((r) => validatedSourceHash(r.file, sourceHash(r.file), r.textSha256) === sourceHash(r.file));
+        if (keys[i] !== undefined && asHashed) writeEntry(path.join(dir, `${keys[i]}.json`), text);
+      }
+    }, false);
+  };
+  let batch: number[] = [];
+  let count = 0;
+  for (const i of todo) {
+    batch.push(i);
+    count += offices[i]!.length;
+    if (count >= at.size) {
+      await make(batch);
+      batch = [];
+      count = 0;
+    }
+  }
+  if (batch.length > 0) await make(batch);
+  pruneStructure(files, at.cacheDir);
+  if (existsSync(dir)) {
+    const used = new Set(keys.map((k) => `${k}.json`));
+    // Another build's files being written (.partial) are left alone.
+    for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
+  }
+  return parts as OfficesPart[];
 }

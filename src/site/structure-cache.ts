@@ -18,7 +18,8 @@ import { schemaDir } from '../schema/registry.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { filesUnder, sha256 } from './store.ts';
 
-export type Structure = Pick<Validated, 'file' | 'renderable' | 'formName' | 'data'>;
+/** textSha256: of the text validated (see validatedSourceHash), so a caller can tell a file changed since it was hashed. */
+export type Structure = Pick<Validated, 'file' | 'renderable' | 'formName' | 'data' | 'textSha256'>;
 
 const srcDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -30,7 +31,7 @@ export function validatorKey(): string {
 }
 
 /** An entry: the SHA-256 of the result's JSON text, a line feed, and that text (hashed as read, parsed once). */
-function readEntry<T>(file: string): T | undefined {
+export function readEntry<T>(file: string): T | undefined {
   try {
     const text = readFileSync(file, 'utf8');
     const at = text.indexOf('\n');
@@ -40,6 +41,12 @@ function readEntry<T>(file: string): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Writes an entry readEntry reads (atomically: never partial). */
+export function writeEntry(file: string, text: string): void {
+  writeFileSync(`${file}.${process.pid}.partial`, `${sha256(text)}\n${text}`);
+  renameSync(`${file}.${process.pid}.partial`, file);
 }
 
 const keyOf = (code: string, file: string, source: string) => sha256(`${code}\u0000${path.resolve(file)}\u0000${source}`);
@@ -90,9 +97,7 @@ async function validateCached<T extends { file: string }>(files: readonly string
         results.set(r.file, JSON.parse(text) as T);
         return;
       }
-      const file = path.join(dir, `${key}.json`);
-      writeFileSync(`${file}.${process.pid}.partial`, `${sha256(text)}\n${text}`);
-      renameSync(`${file}.${process.pid}.partial`, file);
+      writeEntry(path.join(dir, `${key}.json`), text);
       // The stored form, so that a result read back and one just made are the same values.
       results.set(r.file, JSON.parse(text) as T);
     });
@@ -107,7 +112,7 @@ async function validateCached<T extends { file: string }>(files: readonly string
 
 /** validateMany(files, { schemaOnly: true }) (renderable, form and data only), through the cache. */
 export function validateStructure(files: readonly string[], cacheDir: string): Promise<Structure[]> {
-  return validateCached(files, { schemaOnly: true }, path.join(cacheDir, 'pia-structure'), (r) => ({ file: r.file, renderable: r.renderable, formName: r.formName, data: r.data }));
+  return validateCached(files, { schemaOnly: true }, path.join(cacheDir, 'pia-structure'), (r) => ({ file: r.file, renderable: r.renderable, formName: r.formName, data: r.data, textSha256: r.textSha256 }));
 }
 
 /**
@@ -117,12 +122,18 @@ export function validateStructure(files: readonly string[], cacheDir: string): P
  */
 export async function eachStructure(files: readonly string[], cacheDir: string, size: number, each: (results: Structure[]) => void, prune = true): Promise<void> {
   const dir = path.join(cacheDir, 'pia-structure');
-  const keep = (r: Validated): Structure => ({ file: r.file, renderable: r.renderable, formName: r.formName, data: r.data });
+  const keep = (r: Validated): Structure => ({ file: r.file, renderable: r.renderable, formName: r.formName, data: r.data, textSha256: r.textSha256 });
   for (let i = 0; i < files.length; i += size) each(await validateCached(files.slice(i, i + size), { schemaOnly: true }, dir, keep, false));
-  if (prune && existsSync(dir)) {
-    const used = new Set(cacheKeys(files, codeKey({ schemaOnly: true })).map((k) => `${k.key}.json`));
-    for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
-  }
+  if (prune) pruneStructure(files, cacheDir);
+}
+
+/** Removes the entries of eachStructure that are not of `files` as they are now. */
+export function pruneStructure(files: readonly string[], cacheDir: string): void {
+  const dir = path.join(cacheDir, 'pia-structure');
+  if (!existsSync(dir)) return;
+  const used = new Set(cacheKeys(files, codeKey({ schemaOnly: true })).map((k) => `${k.key}.json`));
+  // Another build's files being written (.partial) are left alone.
+  for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
 }
 
 /** validateMany(files, options), every rule, through the cache: the same results `pia validate` prints. */

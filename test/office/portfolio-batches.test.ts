@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { officeBatches, portfolioRows, PortfolioRows, roleProjection, type SiteDocument } from '../../src/office/portfolio-view.ts';
+import { officeBatches, portfolioRows, PortfolioRows, roleProjection, type OfficesPart, type SiteDocument } from '../../src/office/portfolio-view.ts';
 import { formSchemas, groupOffices, officeDiagnostics } from '../../src/office/office.ts';
 import { buildPortfolio } from '../../src/office/portfolio.ts';
 import { basicData, focusedData, referenceBasicFile, referenceFocusedFile } from '../../src/office/testing.ts';
@@ -72,6 +72,26 @@ test('事務のまとまりごとに求めても、全部を一度に求めた�
     }
     assert.deepEqual(rows.finish(), all, String(size));
   }
+});
+
+test('事務ごとの部分(part)を JSON で保存して読み戻しても、評価書から求めたのと同じ行・期限・指摘になる', () => {
+  const all = portfolioRows(corpus(), formSchemas(), today);
+  const files = corpus().map((d) => d.file);
+  const maker = new PortfolioRows(formSchemas(), today);
+  // One part per 事務, as the site build keeps them; added in a fresh builder, from their JSON only.
+  const texts = officeBatches(files, 1).map((batch) => {
+    const docs = corpus();
+    return JSON.stringify(maker.part(batch.map((f) => docs.find((d) => d.file === f)!)));
+  });
+  const rows = new PortfolioRows(formSchemas(), today);
+  for (const text of texts) rows.addPart(JSON.parse(text) as OfficesPart);
+  // As the loader writes them for the pages (JSON: a key without a value is left out either way).
+  const asWritten = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+  assert.deepEqual(asWritten(rows.finish()), asWritten(all));
+  // A part holds no document's data beyond the roles the rules across 事務 read.
+  const reference = JSON.parse(texts[officeBatches(files, 1).findIndex((b) => b.includes(referenceFocusedFile))]!) as OfficesPart;
+  assert.equal(reference.thin[0]!.documents.length, 2);
+  assert.ok(texts.every((t) => t.length < JSON.stringify(focusedData()).length / 3), texts.map((t) => t.length).join(', '));
 });
 
 test('規則の読む役割だけを残した data: その役割の値は同じ、ほかの項目はなく、元の data は変わらない', () => {

@@ -57,6 +57,10 @@ test('役割の値だけを残した評価書から求めた事務の一覧は�
   const whole = portfolioRows(corpus(), schemas, today);
   const projected = portfolioRows(corpus().map((d) => ({ ...d, data: portfolioProjection(schemas.get(d.form)!, d.data) })), schemas, today);
   assert.deepEqual(projected, whole);
+  // As read back from JSON (a shard's document, the portfolio's structure cache): a list's entries without a role
+  // value come back as null.
+  const readBack = portfolioRows(corpus().map((d) => ({ ...d, data: JSON.parse(JSON.stringify(portfolioProjection(schemas.get(d.form)!, d.data))) as Record<string, unknown> })), schemas, today);
+  assert.deepEqual(readBack, whole);
   // Not a comparison of nothing: 事務 of two, findings, a disagreeing しきい値判断, an unreadable date, due items.
   assert.ok(whole.rows.some((r) => r.documents.length === 2));
   assert.ok(whole.rows.some((r) => r.findings.errors > 0) && whole.rows.some((r) => r.findings.warnings > 0), JSON.stringify(whole.rows.map((r) => r.findings)));

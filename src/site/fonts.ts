@@ -71,19 +71,25 @@ export function distinctCharacters(text: string): string {
  * Code points used in the text of the site's HTML and JavaScript files (the search page's messages are in
  * its script). Markup is ASCII, so every non-ASCII character is text; printable ASCII is always included.
  * `known`: pages (relative, '/'-separated) whose characters are already known (distinctCharacters of the page, kept
- * in the page store), so they are not read again.
+ * in the page store), so they are not read again. `files`: the site's HTML and JavaScript files, relative and
+ * '/'-separated, when the caller has listed them (default: found under `site`).
  */
-export function usedCodePoints(site: string, known: ReadonlyMap<string, string> = new Map()): Set<number> {
+export function usedCodePoints(site: string, known: ReadonlyMap<string, string> = new Map(), files: readonly string[] = filesOf(site, '**/*.{html,js}')): Set<number> {
   const used = new Uint8Array(0x110000);
   for (let c = 0x20; c < 0x7f; c++) used[c] = 1;
   for (const chars of known.values()) markCodePoints(chars, used);
-  for (const file of globSync('**/*.{html,js}', { cwd: site, exclude: ['pagefind/**'] })) {
-    if (known.has(file.split(path.sep).join('/'))) continue;
+  for (const file of files) {
+    if (known.has(file)) continue;
     markCodePoints(readFileSync(path.join(site, file), 'utf8'), used);
   }
   const out = new Set<number>();
   for (let c = 0; c < used.length; c++) if (used[c]) out.add(c);
   return out;
+}
+
+/** The files under `site` that match `pattern` (not pagefind's), relative and '/'-separated. */
+function filesOf(site: string, pattern: string): string[] {
+  return globSync(pattern, { cwd: site, exclude: ['pagefind/**'] }).map((f) => f.split(path.sep).join('/'));
 }
 
 export interface SiteFonts {
@@ -121,10 +127,11 @@ export function unicodeRange(points: readonly number[]): string {
 
 /**
  * Writes <site>/fonts/*.woff for the characters the site uses and returns the @font-face rules that point at them.
- * cacheDir (optional) keeps subsets between builds: the same characters are not subset again.
+ * cacheDir (optional) keeps subsets between builds: the same characters are not subset again. known, textFiles:
+ * as usedCodePoints takes them.
  */
-export async function writeSiteFonts(site: string, base: string, cacheDir?: string, known?: ReadonlyMap<string, string>): Promise<SiteFonts> {
-  const points = [...usedCodePoints(site, known)].sort((a, b) => a - b);
+export async function writeSiteFonts(site: string, base: string, cacheDir?: string, known?: ReadonlyMap<string, string>, textFiles?: readonly string[]): Promise<SiteFonts> {
+  const points = [...usedCodePoints(site, known, textFiles)].sort((a, b) => a - b);
   const primary = openFont(readFileSync(faces[0]!.file));
   const missing = points.filter((c) => c > 0x7f && !/\s/u.test(String.fromCodePoint(c)) && !primary.hasGlyphForCodePoint(c));
   const text = String.fromCodePoint(...points);
@@ -152,14 +159,15 @@ export async function writeSiteFonts(site: string, base: string, cacheDir?: stri
  * `stored`: pages (relative, '/'-separated) with the SHA-256 of their text as built, and a store of pages with
  * their rules written in, keyed by that hash and the rules: a page whose result is there is linked from it rather
  * than read and written again, and a page written here is put there for the next build. Returns the store keys
- * the site uses (the others may be pruned).
+ * the site uses (the others may be pruned). `pages`: the site's HTML files, relative and '/'-separated, when the
+ * caller has listed them (default: found under `site`).
  */
-export function injectFontFaces(site: string, css: string, stored?: { pages: ReadonlyMap<string, string>; store: Store }): Set<string> {
+export function injectFontFaces(site: string, css: string, stored?: { pages: ReadonlyMap<string, string>; store: Store }, pages: readonly string[] = filesOf(site, '**/*.html')): Set<string> {
   const used = new Set<string>();
   const cssKey = sha256(css);
-  for (const file of globSync('**/*.html', { cwd: site, exclude: ['pagefind/**'] })) {
+  for (const file of pages) {
     const full = path.join(site, file);
-    const built = stored?.pages.get(file.split(path.sep).join('/'));
+    const built = stored?.pages.get(file);
     const key = built === undefined ? undefined : sha256(`${built}\u0000${cssKey}`);
     const unit = key === undefined ? undefined : stored!.store.get(key);
     if (unit) {

@@ -11,8 +11,9 @@
  * the files into the site changes their ctime, so it is not compared.)
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isObject } from '../model/access.ts';
 
 const unitFile = '.pia-unit.json';
 
@@ -26,9 +27,9 @@ export interface StoredUnit {
 
 export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
-/** Size, inode and modification time of a file (nanoseconds), or undefined when it is not a regular file. */
+/** Size, inode and modification time of a file (nanoseconds), or undefined when it is not a regular file (or a link). */
 function stamp(file: string): string | undefined {
-  const st = statSync(file, { bigint: true, throwIfNoEntry: false });
+  const st = lstatSync(file, { bigint: true, throwIfNoEntry: false });
   return st?.isFile() ? `${st.size}:${st.ino}:${st.mtimeNs}` : undefined;
 }
 
@@ -39,6 +40,9 @@ export function filesUnder(dir: string): string[] {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
 }
+
+/** A relative '/'-separated path that stays inside its folder (no empty, '.' or '..' segment, no '\\' or NUL). */
+const safeName = (name: string) => name !== '' && !/[\\\0]/.test(name) && name.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 
 export class Store {
   readonly root: string;
@@ -61,13 +65,15 @@ export class Store {
     } catch {
       return undefined;
     }
-    const names = filesUnder(dir).filter((n) => n !== unitFile);
-    if (names.length !== Object.keys(recorded.files ?? {}).length) return undefined;
-    for (const name of names) {
-      const expected = recorded.files[name];
-      if (expected === undefined) return undefined;
+    if (!isObject(recorded) || !isObject(recorded.files)) return undefined;
+    // Each recorded file, a regular file inside the entry with its recorded size, inode and time, or else its
+    // recorded hash (not a listing of the folder: a file no record names is never placed).
+    for (const [name, expected] of Object.entries(recorded.files)) {
+      if (typeof expected !== 'string' || !safeName(name) || name === unitFile) return undefined;
       const file = path.join(dir, name);
-      if (recorded.stamps?.[name] !== undefined && stamp(file) === recorded.stamps[name]) continue;
+      const stamped = stamp(file);
+      if (stamped === undefined) return undefined;
+      if (recorded.stamps?.[name] !== undefined && stamped === recorded.stamps[name]) continue;
       if (sha256(readFileSync(file)) !== expected) return undefined;
     }
     return { dir, files: recorded.files, meta: recorded.meta ?? {} };

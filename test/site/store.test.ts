@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Store, sha256 } from '../../src/site/store.ts';
@@ -41,6 +41,33 @@ test('保存したページは、書き換え(同じ大きさでも)・削除さ
   store.put(key('b'), unitFrom(mkdtempSync(path.join(tmp, 'b-'))), ['index.html', 'sub/data.json']);
   rmSync(path.join(store.root, key('b'), 'sub', 'data.json'));
   assert.equal(store.get(key('b')), undefined);
+});
+
+test('保存した記録が保存先の外のファイル・シンボリックリンク・記録自身を指していれば使わない', (t) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pia-store-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const store = new Store(path.join(tmp, 'store'));
+  const put = store.put(key('a'), unitFrom(tmp), ['index.html', 'sub/data.json']);
+  const unitFile = path.join(put.dir, '.pia-unit.json');
+  const good = readFileSync(unitFile, 'utf8');
+  const outside = path.join(tmp, 'outside.html');
+  writeFileSync(outside, '<p>評価書</p>');
+  const recorded = JSON.parse(good) as { files: Record<string, string>; stamps: Record<string, string> };
+  for (const name of ['../../outside.html', 'sub/../../../outside.html', '/etc/hostname', '.pia-unit.json', 'sub//data.json']) {
+    writeFileSync(unitFile, JSON.stringify({ ...recorded, files: { ...recorded.files, [name]: sha256(readFileSync(outside)) } }));
+    assert.equal(store.get(key('a')), undefined, name);
+  }
+  writeFileSync(unitFile, good);
+  assert.ok(store.get(key('a')));
+  // A recorded file replaced by a link to a file of the same bytes elsewhere.
+  rmSync(path.join(put.dir, 'index.html'));
+  symlinkSync(outside, path.join(put.dir, 'index.html'));
+  assert.equal(store.get(key('a')), undefined);
+  // Files no record names are never placed, so they do not spoil the entry.
+  rmSync(path.join(put.dir, 'index.html'));
+  writeFileSync(path.join(put.dir, 'index.html'), '<p>評価書</p>');
+  writeFileSync(path.join(put.dir, 'extra.html'), 'x');
+  assert.deepEqual(Object.keys(store.get(key('a'))?.files ?? {}).sort(), ['index.html', 'sub/data.json']);
 });
 
 test('保存した記録(ハッシュは正しいが時刻の記録がないもの)は、ハッシュで確かめて使う', (t) => {

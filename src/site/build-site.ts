@@ -6,7 +6,8 @@ import { chmodSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdt
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadNames } from '../render/web/url.ts';
-import { findAssessments, handOverValidated, invalidAssessmentsMarker, type InvalidAssessments } from './loader.ts';
+import { assessmentLoader, findAssessments, formLoader, handOverValidated, invalidAssessmentsMarker, type InvalidAssessments } from './loader.ts';
+import { handOverLoaders } from './native-loaders.ts';
 import { invalidMergeMarker } from '../shard/portfolio-docs.ts';
 import { slugOf } from '../model/slug.ts';
 import type { Edition } from '../validate/edition.ts';
@@ -354,6 +355,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   // Astro imports the pages it prerenders from <outDir>/.prerender/, and resolves their packages from there and
   // from the working directory: the build runs in the project folder, into a fresh folder inside it, and the
   // result replaces outDir only at the end (a failed build leaves the previous site untouched).
+  const { officeLoader } = await import('../office/site-loader.ts');
   mkdirSync(path.join(projectRoot, '.astro'), { recursive: true });
   const work = mkdtempSync(path.join(projectRoot, '.astro', 'site-build-'));
   const staging = path.join(work, 'site');
@@ -362,6 +364,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   Object.assign(process.env, { PIA_ASSESSMENTS: assessmentsDir, PIA_PDF_DIR: pdfDir, PIA_BASE: base, PIA_EDITION: edition, PIA_SCHEMA_DIR: schemaDir, ASTRO_TELEMETRY_DISABLED: '1' });
   const cwd = process.cwd();
   handOverValidated(options.validated);
+  handOverLoaders({ assessmentLoader, formLoader, officeLoader });
   handOverSiteConfig(loadedConfig);
   handOverSourceHashes(new Map(files.map((file, i) => [file, inputs[i]!.source])));
   try {
@@ -475,6 +478,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   } finally {
     rmSync(work, { recursive: true, force: true });
     handOverValidated(undefined);
+    handOverLoaders(undefined);
     handOverSiteConfig(undefined);
     handOverSourceHashes(undefined);
     for (const [key, value] of Object.entries(saved)) {

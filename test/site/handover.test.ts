@@ -10,6 +10,7 @@ import path from 'node:path';
 import { buildSite } from '../../src/site/build-site.ts';
 import { validateMany } from '../../src/validate/validate-many.ts';
 import { writeAssessments } from './generate.ts';
+import { handOverLoaders } from '../../src/site/native-loaders.ts';
 
 test('検証済みの結果は同じ記載のときだけ使われ、その後に書き換えた評価書は検証し直される', async (t) => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'pia-site-handover-'));
@@ -26,4 +27,21 @@ test('検証済みの結果は同じ記載のときだけ使われ、その後�
   assert.match(index, /引き継いだ結果 variant-0001/);
   assert.doesNotMatch(index, /引き継いだ結果 variant-0002/);
   assert.match(index, /書き換えた事務 重点項目評価書/);
+});
+
+test('内容の設定は buildSite が渡したローダーを使い、渡されなければ自分で読み込む(Astro だけで動かすとき)', async () => {
+  const names = (collections: Record<string, { loader?: unknown }>) => Object.values(collections).map((c) => (c.loader as { name: string }).name).sort();
+  // Without a hand-over: the configuration imports the loaders itself.
+  handOverLoaders(undefined);
+  const own = (await import(`../../src/content.config.ts?own=${Date.now()}`)) as { collections: Record<string, { loader?: unknown }> };
+  assert.deepEqual(names(own.collections), ['pia-assessments', 'pia-forms', 'pia-offices']);
+  // With one, the handed loaders are the ones Astro gets.
+  const marked = (name: string) => () => ({ name, load: async () => {} });
+  handOverLoaders({ assessmentLoader: marked('handed-a'), formLoader: marked('handed-f'), officeLoader: marked('handed-o') });
+  try {
+    const handed = (await import(`../../src/content.config.ts?handed=${Date.now()}`)) as { collections: Record<string, { loader?: unknown }> };
+    assert.deepEqual(names(handed.collections), ['handed-a', 'handed-f', 'handed-o']);
+  } finally {
+    handOverLoaders(undefined);
+  }
 });

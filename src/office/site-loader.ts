@@ -6,11 +6,12 @@
  * opt-in, so that a public build shows them only when the city chose to (schemas/decisions/0008-portfolio-checks.md).
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { findAssessments, siteBatchFiles, siteSources } from '../site/loader.ts';
-import { eachStructure, pruneStructure, readEntry, validatorKey, writeEntry, type Structure } from '../site/structure-cache.ts';
+import { eachStructure, pruneEntries, pruneStructure, readEntry, validatorKey, writeEntry, type Structure } from '../site/structure-cache.ts';
 import { slugOf } from '../model/slug.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { formSchemas } from './office.ts';
@@ -21,7 +22,6 @@ import { invalidMergeMarker, mergePlanFromEnv, shownPath, portfolioDocumentText,
 import { sourceHash, validatedSourceHash } from '../site/source-hashes.ts';
 import { sha256 } from '../site/store.ts';
 import { officeDirsByPath } from './group.ts';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 /**
  * The check report named by PIA_CHECK_REPORT, if any. The project folder is the one that holds assessments/ (where
  * `pia check` and `pia build` run): a relative PIA_CHECK_REPORT and the report's paths are read from there.
@@ -157,10 +157,6 @@ async function officeParts(files: readonly string[], at: { cacheDir: string; siz
   }
   if (batch.length > 0) await make(batch);
   pruneStructure(files, at.cacheDir);
-  if (existsSync(dir)) {
-    const used = new Set(keys.map((k) => `${k}.json`));
-    // Another build's files being written (.partial) are left alone.
-    for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
-  }
+  pruneEntries(dir, keys);
   return parts as OfficesPart[];
 }

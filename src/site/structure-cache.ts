@@ -102,11 +102,7 @@ async function validateCached<T extends { file: string }>(files: readonly string
       results.set(r.file, JSON.parse(text) as T);
     });
   }
-  if (prune && existsSync(dir)) {
-    const used = new Set(keys.map((k) => `${k.key}.json`));
-    // Another build's files being written (.partial) are left alone.
-    for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
-  }
+  if (prune) pruneEntries(dir, keys.map((k) => k.key));
   return files.map((f) => results.get(f)!);
 }
 
@@ -130,9 +126,13 @@ export async function eachStructure(files: readonly string[], cacheDir: string, 
 /** Removes the entries of eachStructure that are not of `files` as they are now. */
 export function pruneStructure(files: readonly string[], cacheDir: string): void {
   const dir = path.join(cacheDir, 'pia-structure');
+  if (existsSync(dir)) pruneEntries(dir, cacheKeys(files, codeKey({ schemaOnly: true })).map((k) => k.key));
+}
+
+/** Removes the entries of `dir` whose key is not among `keys` (another build's files being written, .partial, are left alone). */
+export function pruneEntries(dir: string, keys: readonly (string | undefined)[]): void {
   if (!existsSync(dir)) return;
-  const used = new Set(cacheKeys(files, codeKey({ schemaOnly: true })).map((k) => `${k.key}.json`));
-  // Another build's files being written (.partial) are left alone.
+  const used = new Set(keys.map((k) => `${k}.json`));
   for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
 }
 

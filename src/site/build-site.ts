@@ -6,7 +6,8 @@ import { chmodSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdt
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadNames } from '../render/web/url.ts';
-import { assessmentLoader, findAssessments, formLoader, handOverValidated, invalidAssessmentsMarker, type InvalidAssessments } from './loader.ts';
+import { assessmentLoader, findAssessments, formLoader, invalidAssessmentsMarker, type InvalidAssessments } from './loader.ts';
+import { handOverValidated } from './validated-handover.ts';
 import { handOverLoaders } from './native-loaders.ts';
 import { invalidMergeMarker } from '../shard/portfolio-docs.ts';
 import { slugOf } from '../model/slug.ts';

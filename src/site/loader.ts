@@ -23,6 +23,7 @@ import { indexRow, type IndexRow } from '../render/web/index-row.ts';
 import { todayInJapan } from '../model/wareki.ts';
 import { validatorKey } from './structure-cache.ts';
 import { sourceHash, validatedSourceHash } from './source-hashes.ts';
+import { validatedBefore } from './validated-handover.ts';
 import { invalidMergeMarker, mergePlanFromEnv, readShardFile, shownPath, type MergePlan } from '../shard/portfolio-docs.ts';
 
 /** What a page gets for one 評価書: plain JSON, as Astro serialises the store. */
@@ -62,28 +63,6 @@ export const invalidAssessmentsMarker = 'PIA_INVALID_ASSESSMENTS:';
 export interface InvalidAssessments {
   fileCount: number;
   diagnostics: Diagnostic[];
-}
-
-/**
- * Validations already done in this process: `pia build` validates every assessment before it builds the site and
- * hands the results over, so the loader does not parse them again. Astro imports this module through its own
- * module graph, so the hand-over goes through a global, keyed by file; a result is used only when it was made
- * from the same text the loader reads now.
- */
-const handedOver = Symbol.for('pia.site.validated');
-type HandOver = Map<string, Validated>;
-
-export function handOverValidated(results: readonly Validated[] | undefined): void {
-  const g = globalThis as { [handedOver]?: HandOver };
-  if (results) g[handedOver] = new Map(results.map((r) => [path.resolve(r.file), r]));
-  else delete g[handedOver];
-}
-
-/** `source`: the SHA-256 of the file's bytes now (validatedSourceHash tells whether the result is of those). */
-function validatedBefore(file: string, source: string | undefined, edition: Edition): Validated | undefined {
-  const found = (globalThis as { [handedOver]?: HandOver })[handedOver]?.get(file);
-  if (!found?.textSha256 || (found.edition ?? 'public') !== edition || source === undefined) return undefined;
-  return validatedSourceHash(file, source, found.textSha256) === source ? found : undefined;
 }
 
 export function findAssessments(dir: string): string[] {

@@ -6,11 +6,13 @@
  * changed entry is validated again, never used. The data of a 評価書 is plain JSON (YAML 1.2 core: no dates), so it
  * reads back as it was.
  *   - `pia build` validates every 評価書 with every rule before it renders anything;
- *   - the portfolio page (src/office/site-loader.ts) needs the data of every 評価書 on every site build: parsing
- *     them all again cost more than the rest of a rebuild after one change.
+ *   - the portfolio page (src/office/site-loader.ts) reads the structure of the 評価書 of every 事務 that changed
+ *     since the last build (of all of them in a first build), which `pia build` has validated already: the results
+ *     it hands over (validated-handover.ts) serve here too.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { sourceHash, validatedSourceHash } from './source-hashes.ts';
+import { validatedBefore } from './validated-handover.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateMany, type ManyOptions, type Validated } from '../validate/validate-many.ts';
@@ -84,7 +86,11 @@ async function validateCached<T extends { file: string }>(files: readonly string
   });
   if (todo.length > 0) {
     mkdirSync(dir, { recursive: true });
-    const fresh = await validateMany(todo.map((i) => files[i]!), options);
+    // For the structure only, the results `pia build` made before this site build serve (validated-handover.ts).
+    const handed = todo.map((i) => (options.schemaOnly ? validatedBefore(files[i]!, keys[i]!.source, options.edition ?? 'public') : undefined));
+    const validated = await validateMany(todo.filter((_, j) => !handed[j]).map((i) => files[i]!), options);
+    let next = 0;
+    const fresh = handed.map((before) => before ?? validated[next++]!);
     fresh.forEach((r, j) => {
       const result = keep(r);
       const text = JSON.stringify(result);

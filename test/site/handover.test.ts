@@ -18,7 +18,12 @@ test('検証済みの結果は同じ記載のときだけ使われ、その後�
   const [same, changed] = writeAssessments(path.join(tmp, 'assessments'), 2, { withReference: false }) as [string, string];
   const validated = await validateMany([same, changed]);
   // A marker only the handed-over data carries: the page shows it only if the loader used that result.
-  for (const r of validated) (r.data!['表紙'] as Record<string, unknown>)['評価書名'] = `引き継いだ結果 ${path.basename(path.dirname(r.file))}`;
+  for (const r of validated) {
+    const cover = r.data!['表紙'] as Record<string, unknown>;
+    cover['評価書名'] = `引き継いだ結果 ${path.basename(path.dirname(r.file))}`;
+    // The portfolio (/offices/) shows the 評価書番号: 9001, 9002 only if its loader used the result too.
+    cover['評価書番号'] = 9000 + Number(cover['評価書番号']) - 1000;
+  }
   writeFileSync(changed, readFileSync(changed, 'utf8').replace('試験用の事務2 重点項目評価書', '書き換えた事務 重点項目評価書'));
 
   await buildSite({ assessmentsDir: path.join(tmp, 'assessments'), outDir: path.join(tmp, 'dist'), pdfDir: path.join(tmp, 'pdf'), cacheDir: path.join(tmp, 'cache'), validated });
@@ -27,6 +32,10 @@ test('検証済みの結果は同じ記載のときだけ使われ、その後�
   assert.match(index, /引き継いだ結果 variant-0001/);
   assert.doesNotMatch(index, /引き継いだ結果 variant-0002/);
   assert.match(index, /書き換えた事務 重点項目評価書/);
+  const offices = readFileSync(path.join(tmp, 'dist', 'offices', 'index.html'), 'utf8');
+  assert.match(offices, /評価書番号 9001/);
+  assert.doesNotMatch(offices, /評価書番号 9002/);
+  assert.match(offices, /評価書番号 1002/);
 });
 
 test('内容の設定は buildSite が渡したローダーを使い、渡されなければ自分で読み込む(Astro だけで動かすとき)', async () => {

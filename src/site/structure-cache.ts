@@ -87,7 +87,11 @@ async function validateCached<T extends { file: string }>(files: readonly string
   if (todo.length > 0) {
     mkdirSync(dir, { recursive: true });
     // For the structure only, the results `pia build` made before this site build serve (validated-handover.ts).
-    const handed = todo.map((i) => (options.schemaOnly ? validatedBefore(files[i]!, keys[i]!.source, options.edition ?? 'public') : undefined));
+    // Named by the path asked for here (pia build's results name the files as its command line did).
+    const handed = todo.map((i) => {
+      const before = options.schemaOnly ? validatedBefore(files[i]!, keys[i]!.source, options.edition ?? 'public') : undefined;
+      return before && { ...before, file: files[i]! };
+    });
     const validated = await validateMany(todo.filter((_, j) => !handed[j]).map((i) => files[i]!), options);
     let next = 0;
     const fresh = handed.map((before) => before ?? validated[next++]!);

@@ -16,7 +16,8 @@ test('検証済みの結果は同じ記載のときだけ使われ、その後�
   const tmp = mkdtempSync(path.join(tmpdir(), 'pia-site-handover-'));
   t.after(() => rmSync(tmp, { recursive: true, force: true }));
   const [same, changed] = writeAssessments(path.join(tmp, 'assessments'), 2, { withReference: false }) as [string, string];
-  const validated = await validateMany([same, changed]);
+  // Named as pia build names them: relative to the folder it runs in.
+  const validated = await validateMany([same, changed].map((f) => path.relative(process.cwd(), f)));
   // A marker only the handed-over data carries: the page shows it only if the loader used that result.
   for (const r of validated) {
     const cover = r.data!['表紙'] as Record<string, unknown>;

@@ -1,6 +1,6 @@
 /** Which assessment files a command works on: the paths given, or every assessments/**\/assessment.yaml. */
-import { globSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { statSync } from 'node:fs';
+import { assessmentsUnder } from '../load/assessment-files.ts';
 import { fail, NoAssessments, PathNotFound } from '../report/errors.ts';
 
 export const assessmentsDir = 'assessments';
@@ -20,9 +20,7 @@ export function assessmentFiles(paths: readonly string[]): string[] {
       continue;
     }
     // Only assessment.yaml: checks.yaml, decisions.yaml … may sit beside it.
-    const found = globSync('**/assessment.{yaml,yml}', { cwd: input })
-      .sort()
-      .map((f) => path.join(input, f));
+    const found = assessmentsUnder(input);
     if (found.length === 0) fail(NoAssessments, { path: input });
     files.push(...found);
   }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { fillTemplate } from '../report/diagnostic.ts';
 import { loadFile, type LoadedDocument } from '../load/load-file.ts';
+import { assessmentNames } from '../load/assessment-files.ts';
 import { loadForms, type JsonSchema } from '../schema/registry.ts';
 import { officeRules } from './rules/catalogue.ts';
 import { validateMany } from '../validate/validate-many.ts';
@@ -122,7 +123,6 @@ export function officeFiles(dir: string): string[] {
   return found.sort().map((f) => path.join(dir, f));
 }
 
-const assessmentNames = new Set(['assessment.yaml', 'assessment.yml']);
 
 /**
  * The 事務 rules for validated files. The other 評価書 of each 事務 touched are read too (structure only), so that

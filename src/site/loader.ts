@@ -5,7 +5,8 @@
  * No zod schema: JSON Schema is the only truth. An assessment that cannot be rendered stops the build with the
  * same file:line:col diagnostics as `pia validate`. The assessments folder comes from PIA_ASSESSMENTS.
  */
-import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { assessmentsUnder } from '../load/assessment-files.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -67,7 +68,7 @@ export interface InvalidAssessments {
 
 export function findAssessments(dir: string): string[] {
   // PIA_SHARD=i/n (pia build --shard): only that shard's assessments.
-  return inShardFromEnvironment(globSync('**/assessment.{yaml,yml}', { cwd: dir }).sort().map((f) => path.join(dir, f)));
+  return inShardFromEnvironment(assessmentsUnder(dir));
 }
 
 /**

@@ -5,7 +5,6 @@
 import type { CoverLink, JsonSchema, RecordTerms, StateLink } from '../schema/registry.ts';
 import { canonicalOf, coverBoxes, fileEntryOf, formLinks, readRole, type CoverBox, type RoleRead } from './roles.ts';
 import { escapeSegment } from './access.ts';
-import { BoundedCache } from './bounded-cache.ts';
 
 export { fileEntryOf };
 
@@ -76,46 +75,54 @@ export interface CoverPair {
 }
 
 /**
- * The boxes (indices into `boxes`) whose kind a record item's name names, per list of boxes (one per form: coverBoxes
- * caches it per schema) and name: the names of record items recur in every 評価書 of a city, and each name is tested
- * against every term of every box. Bounded: cleared when full.
+ * The boxes (indices into `boxes`) whose kind a record item's name names: namesKind for every box, by the terms
+ * that start at each character of the name (a name is a few characters; the terms of all boxes are many). No
+ * cache: this costs less than looking the name up would, whatever share of a corpus's names recur.
  */
-const kindsCache = new WeakMap<readonly CoverBox[], BoundedCache<string, readonly number[]>>();
-const kindsPerForm = 20_000;
 const noKinds: readonly number[] = Object.freeze([]);
 
+/** kindsNamed's marks of a box: one of its terms is in the name, one of its exceptions is. */
+const named = 1;
+const excepted = 2;
+
 export function kindsNamed(boxes: readonly CoverBox[], name: string): readonly number[] {
-  let cache = kindsCache.get(boxes);
-  if (cache === undefined) kindsCache.set(boxes, (cache = new BoundedCache(kindsPerForm)));
-  return cache.get(name, () => {
-    // namesKind for every box, by the terms that start at each character of the name (a name is a few
-    // characters; the terms of all boxes are many).
-    const index = termIndexOf(boxes);
-    const named = new Set<number>(index.always);
-    const excepted = new Set<number>(index.alwaysExcept);
-    for (let i = 0; i < name.length; i++) {
-      for (const { term, box, except } of index.byFirst.get(name.charCodeAt(i)) ?? []) {
-        if (name.startsWith(term, i)) (except ? excepted : named).add(box);
-      }
+  const index = termIndexOf(boxes);
+  const marks = index.marks;
+  marks.fill(0);
+  let any = index.always.length > 0;
+  for (const box of index.always) marks[box] = named;
+  for (const box of index.alwaysExcept) marks[box]! |= excepted;
+  for (let i = 0; i < name.length; i++) {
+    const entries = index.byFirst.get(name.charCodeAt(i));
+    if (entries === undefined) continue;
+    for (const { term, box, except } of entries) {
+      if (!name.startsWith(term, i)) continue;
+      marks[box]! |= except ? excepted : named;
+      any = true;
     }
-    const found: number[] = [];
-    for (let b = 0; b < boxes.length; b++) if (named.has(b) && !excepted.has(b)) found.push(b);
-    return found.length === 0 ? noKinds : Object.freeze(found);
-  });
+  }
+  if (!any) return noKinds;
+  let found: number[] | undefined;
+  for (let box = 0; box < boxes.length; box++) if (marks[box] === named) (found ??= []).push(box);
+  return found ?? noKinds;
 }
 
-/** Every box's terms and exceptions by their first UTF-16 unit; an empty one is in every name (as includes('')). */
+/**
+ * Every box's terms and exceptions by their first UTF-16 unit; an empty one is in every name (as includes('')).
+ * `marks` is kindsNamed's scratch, one per box (cleared by each call).
+ */
 interface TermIndex {
   byFirst: Map<number, { term: string; box: number; except: boolean }[]>;
   always: number[];
   alwaysExcept: number[];
+  marks: Uint8Array;
 }
 const termIndexes = new WeakMap<readonly CoverBox[], TermIndex>();
 
 function termIndexOf(boxes: readonly CoverBox[]): TermIndex {
   let index = termIndexes.get(boxes);
   if (index !== undefined) return index;
-  index = { byFirst: new Map(), always: [], alwaysExcept: [] };
+  index = { byFirst: new Map(), always: [], alwaysExcept: [], marks: new Uint8Array(boxes.length) };
   for (let box = 0; box < boxes.length; box++) {
     const { terms, except = [] } = boxes[box]!.terms;
     for (const [list, isExcept] of [[terms, false], [except, true]] as const) {

@@ -11,7 +11,7 @@ import { schemaDir, type FormLink, type JsonSchema, type RecordTerms } from '../
 import { resolveRef } from '../schema/walk.ts';
 import { escapeSegment as escape, isObject, unescapeSegment } from './access.ts';
 import { pointerSegments } from './pointer.ts';
-import { memoisedBy } from './read-memo.ts';
+import { inReadMemo, memoisedBy } from './read-memo.ts';
 
 export interface RoleDefinition {
   title: string;
@@ -154,6 +154,15 @@ export function readRole(root: JsonSchema, data: unknown, role: string, within =
 }
 
 function readRoleOnce(root: JsonSchema, data: unknown, role: string, within: string): RoleRead[] {
+  if (within !== '' && inReadMemo(root, data) && !paddedIndex.test(within)) {
+    // Within one validation the read from the root is made once, and the values under `within` are those of its
+    // reads whose pointers are under it: in the same order, with the same file entries (the first list entry with
+    // an ID on the way down, above `within` or below it). Rules read one entry after another (each group of
+    // 別添1, each 委託事項): one walk, not one per entry. An index written with a leading zero (/0/01) is read as
+    // below, where it names entry 1 under that pointer.
+    const prefix = `${within}/`;
+    return readRole(root, data, role).filter((read) => read.pointer === within || read.pointer.startsWith(prefix));
+  }
   const out: RoleRead[] = [];
   const withinSegments = within === '' ? [] : within.slice(1).split('/');
   // The value at `within`, found once: every site under it is expanded from there, not from the root.
@@ -190,6 +199,9 @@ function readRoleOnce(root: JsonSchema, data: unknown, role: string, within: str
   }
   return out;
 }
+
+/** A pointer segment of digits with a leading zero (an index the pointers of reads never hold). */
+const paddedIndex = /\/0[0-9]/;
 
 export function readOne(root: JsonSchema, data: unknown, role: string, within = ''): RoleRead | undefined {
   return readRole(root, data, role, within)[0];

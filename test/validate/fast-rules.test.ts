@@ -244,6 +244,32 @@ test('each role read knows its file entry (fileEntryOf its pointer), read from t
   assert.ok(checked > 100, `reads with a file entry: ${checked}`);
 });
 
+test('a role read from within a pointer gives inside the read memo (from the read from the root) what it gives outside', () => {
+  let checked = 0;
+  for (const file of samples) {
+    const result = validateText(file, readFileSync(path.join(root, file), 'utf8'), { today: '2026-11-25', schemaOnly: true });
+    if (!result.renderable || !result.data || !result.form) continue;
+    const { schema } = result.form;
+    const data = result.data;
+    for (const role of roleSites(schema).keys()) {
+      // Every pointer above a read, the read's own, one below it, another role's, and indices with a leading zero.
+      const withins = new Set<string>(['/nowhere', '/0']);
+      for (const read of readRole(schema, data, role)) {
+        const segments = read.pointer.split('/');
+        for (let n = 2; n <= segments.length; n++) withins.add(segments.slice(0, n).join('/'));
+        withins.add(`${read.pointer}/0`);
+        withins.add(read.pointer.replace(/\/(\d+)(?=\/|$)/, '/0$1'));
+      }
+      for (const other of roleSites(schema).keys()) for (const read of readRole(schema, data, other).slice(0, 3)) withins.add(read.pointer);
+      const outside = [...withins].map((within) => readRole(schema, data, role, within));
+      const inside = withReadMemo(schema, data, () => [...withins].map((within) => readRole(schema, data, role, within)));
+      assert.deepEqual(inside, outside, `${file} ${role}`);
+      checked += outside.filter((reads) => reads.length > 0).length;
+    }
+  }
+  assert.ok(checked > 200, `reads from within that found values: ${checked}`);
+});
+
 test('term-variant leaves out what it left out: IDs, 検証の例外, $schema, the old wording of 変更箇所 rows', () => {
   const text = readFileSync(path.join(root, 'assessments/koshigaya-48-kodomo-iryohi/assessment.yaml'), 'utf8');
   const result = validateText('a.yaml', text, { schemaOnly: true });

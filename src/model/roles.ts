@@ -160,8 +160,7 @@ function readRoleOnce(root: JsonSchema, data: unknown, role: string, within: str
     // an ID on the way down, above `within` or below it). Rules read one entry after another (each group of
     // 別添1, each 委託事項): one walk, not one per entry. An index written with a leading zero (/0/01) is read as
     // below, where it names entry 1 under that pointer.
-    const prefix = `${within}/`;
-    return readRole(root, data, role).filter((read) => read.pointer === within || read.pointer.startsWith(prefix));
+    return readRole(root, data, role).filter((read) => isAtOrUnder(read.pointer, within));
   }
   const out: RoleRead[] = [];
   const withinSegments = within === '' ? [] : within.slice(1).split('/');
@@ -198,6 +197,18 @@ function readRoleOnce(root: JsonSchema, data: unknown, role: string, within: str
     expand(start, withinSegments.length, within, above);
   }
   return out;
+}
+
+/**
+ * Whether `pointer` is `within` or a pointer below it. Compared from the end of `within`, where the pointers of
+ * sibling entries differ (…/記録項目/3 and …/記録項目/5): most are told apart by their last characters, unit by
+ * unit (startsWith on the pointers, joined strings, took a slow path for each).
+ */
+function isAtOrUnder(pointer: string, within: string): boolean {
+  const n = within.length;
+  if (pointer.length < n || (pointer.length > n && pointer.charCodeAt(n) !== 0x2f)) return false;
+  for (let i = n - 1; i >= 0; i--) if (pointer.charCodeAt(i) !== within.charCodeAt(i)) return false;
+  return true;
 }
 
 /** A pointer segment of digits with a leading zero (an index the pointers of reads never hold). */

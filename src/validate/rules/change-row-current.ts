@@ -5,24 +5,34 @@
 import type { Rule, RuleFinding } from '../rule.ts';
 import { changeRowKeys, changeRows } from '../../model/document.ts';
 import { normalizeFormal } from '../../model/formal.ts';
-import { resolvePointer } from '../../model/pointer.ts';
-import { unescapeSegment } from '../../model/access.ts';
+import { pointerSegments } from '../../model/pointer.ts';
+import { isObject } from '../../model/access.ts';
 import { itemCandidates, matchItem } from '../../schema/items.ts';
 import { schemaAt } from '../../schema/walk.ts';
 import { parseDate } from '../../model/wareki.ts';
 import { formatValue } from '../../model/printed.ts';
 import { bilingual, tr } from '../../report/i18n.ts';
 
-/** Whether the pointer's repetitions are unambiguous: every list on the way has exactly one entry. */
-function unambiguous(data: unknown, pointer: string): boolean {
+/**
+ * The value at an item's pointer when the pointer is unambiguous: every list on the way has exactly one entry (an
+ * item's pointer names the first entry of each list, /0). Undefined when a list has more or fewer entries, or when
+ * the pointer names nothing (as resolvePointer finds it: an index or an entry's ID, an own property).
+ */
+function singleValueAt(data: unknown, pointer: string): unknown {
   let current: unknown = data;
-  for (const segment of pointer.slice(1).split('/')) {
+  for (const segment of pointerSegments(pointer)) {
     if (Array.isArray(current)) {
-      if (current.length !== 1) return false;
-      current = current[0];
-    } else current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[unescapeSegment(segment)] : undefined;
+      if (current.length !== 1) return undefined;
+      const entry: unknown = current[0];
+      if (segment !== '0' && !(isObject(entry) && entry['ID'] === segment)) return undefined;
+      current = entry;
+    } else if (isObject(current) && Object.hasOwn(current, segment)) {
+      current = current[segment];
+    } else {
+      return undefined;
+    }
   }
-  return true;
+  return current;
 }
 
 /** Texts compared without formal differences, ( ) marks and checkbox marks. */
@@ -65,11 +75,10 @@ export const changeRowCurrent: Rule = {
     }
     const findings: RuleFinding[] = [];
     for (const entry of latest.values()) {
-      if (!unambiguous(data, entry.pointer)) continue;
-      const current = resolvePointer(data, entry.pointer);
+      const current = singleValueAt(data, entry.pointer);
       const sub = schemaAt(schema, entry.pointer);
-      if (!current.ok || !sub || typeof current.value !== 'string') continue; // free text only: choices and lists are printed in many ways
-      const printed = formatValue(schema, sub, current.value);
+      if (!sub || typeof current !== 'string') continue; // free text only: choices and lists are printed in many ways
+      const printed = formatValue(schema, sub, current);
       if (printed === entry.after) continue; // the same text: the normalisation below would find them equal
       const now = key(printed);
       const written = key(entry.after);

@@ -59,10 +59,15 @@ for (const spelling of variantGroups.flat().sort((a, b) => b.length - a.length))
   spellingsByFirst.set(spelling.charCodeAt(0), list);
 }
 
-/** The variant spelling that starts text at i (its first unit c), longest first. */
-function spellingAt(text: string, i: number, c: number): string | undefined {
+/** The variant spelling that starts the units at i (its first unit c), longest first: compared unit by unit. */
+function spellingAt(units: Uint16Array, i: number, c: number): string | undefined {
   const list = spellingsByFirst.get(c)!;
-  for (let k = 0; k < list.length; k++) if (text.startsWith(list[k]!, i)) return list[k];
+  for (let k = 0; k < list.length; k++) {
+    const spelling = list[k]!;
+    let j = 1;
+    while (j < spelling.length && units[i + j] === spelling.charCodeAt(j)) j++;
+    if (j === spelling.length) return spelling;
+  }
   return undefined;
 }
 
@@ -120,12 +125,19 @@ export function scanText(text: string, words: number[], runs: number[]): void {
 
 /**
  * A text's UTF-16 units, copied natively: the scan reads a typed array, which is quicker than charCodeAt on the
- * loader's strings (slices of the file's text).
+ * loader's strings (slices of the file's text). The copy is made in one buffer kept for every scan (grown when a
+ * text is longer; a scan keeps nothing of it), not in a new one outside the heap for every document.
  */
+let unitBuffer = new Uint16Array(0);
+let unitBytes = Buffer.from(unitBuffer.buffer);
+
 function unitsOf(text: string): Uint16Array {
-  const units = new Uint16Array(text.length);
-  Buffer.from(units.buffer).write(text, 'utf16le');
-  return units;
+  if (unitBuffer.length < text.length) {
+    unitBuffer = new Uint16Array(Math.max(text.length, unitBuffer.length * 2));
+    unitBytes = Buffer.from(unitBuffer.buffer);
+  }
+  unitBytes.write(text, 'utf16le');
+  return unitBuffer.subarray(0, text.length);
 }
 
 /** The index of the string that holds position i of the joined text, searching on from the string `leaf`. */
@@ -141,11 +153,11 @@ function leafAt(starts: readonly number[], leaf: number, i: number): number {
  * that skips what cannot start one.
  */
 function scanUnits(units: Uint16Array, text: string, starts: readonly number[], words: number[], runs: number[]): void {
-  scanWords(units, text, starts, words);
+  scanWords(units, starts, words);
   scanRuns(units, text, starts, runs);
 }
 
-function scanWords(units: Uint16Array, text: string, starts: readonly number[], words: number[]): void {
+function scanWords(units: Uint16Array, starts: readonly number[], words: number[]): void {
   const n = units.length;
   let leaf = 0; // the string of the last word recorded (words are found in order)
   for (let i = 0; i < n; ) {
@@ -155,7 +167,7 @@ function scanWords(units: Uint16Array, text: string, starts: readonly number[], 
       i++;
       continue;
     }
-    const spelling = (cls & startsSpelling) !== 0 ? spellingAt(text, i, c) : undefined;
+    const spelling = (cls & startsSpelling) !== 0 ? spellingAt(units, i, c) : undefined;
     let kind = 0;
     let end = i + 1;
     if (spelling !== undefined) {

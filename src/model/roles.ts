@@ -149,19 +149,20 @@ export function canonicalOf(schema: JsonSchema, raw: unknown): unknown {
  * pointer (e.g. one 特定個人情報ファイル entry).
  */
 export function readRole(root: JsonSchema, data: unknown, role: string, within = ''): RoleRead[] {
+  if (within !== '' && inReadMemo(root, data) && !paddedIndex.test(within)) {
+    // Within one validation the read from the root is made once, and the values under `within` are those of its
+    // reads whose pointers are under it: in the same order, with the same file entries (the first list entry with
+    // an ID on the way down, above `within` or below it). Rules read one entry after another (each group of
+    // 別添1, each 委託事項): one walk, not one per entry, and no memo entry per pointer (filtering the reads costs
+    // less). An index written with a leading zero (/0/01) is read as below, where it names entry 1 under that
+    // pointer.
+    return memoisedBy(root, data, 'role', role, '', () => readRoleOnce(root, data, role, '')).filter((read) => isAtOrUnder(read.pointer, within));
+  }
   // Within one validation the rules read the same roles again and again: computed once (src/model/read-memo.ts).
   return memoisedBy(root, data, 'role', role, within, () => readRoleOnce(root, data, role, within)).slice();
 }
 
 function readRoleOnce(root: JsonSchema, data: unknown, role: string, within: string): RoleRead[] {
-  if (within !== '' && inReadMemo(root, data) && !paddedIndex.test(within)) {
-    // Within one validation the read from the root is made once, and the values under `within` are those of its
-    // reads whose pointers are under it: in the same order, with the same file entries (the first list entry with
-    // an ID on the way down, above `within` or below it). Rules read one entry after another (each group of
-    // 別添1, each 委託事項): one walk, not one per entry. An index written with a leading zero (/0/01) is read as
-    // below, where it names entry 1 under that pointer.
-    return readRole(root, data, role).filter((read) => isAtOrUnder(read.pointer, within));
-  }
   const out: RoleRead[] = [];
   const withinSegments = within === '' ? [] : within.slice(1).split('/');
   // The value at `within`, found once: every site under it is expanded from there, not from the root.

@@ -129,15 +129,34 @@ export function isSignificant(root: JsonSchema, pointer: string): boolean {
   return significant;
 }
 
-/** One value of the data with the subschema that describes it. */
-export interface Visit {
-  pointer: string;
-  value: unknown;
-  schema: JsonSchema;
-  parent: JsonSchema | undefined;
-  key: string;
+/**
+ * One value of the data with the subschema that describes it. Its pointer is made when asked for, from its
+ * holder's pointer and its own segment: most values of the walk index are never reported.
+ */
+export class Visit {
+  readonly value: unknown;
+  readonly schema: JsonSchema;
+  readonly parent: JsonSchema | undefined;
+  readonly key: string;
   /** Position in document order. */
-  order: number;
+  readonly order: number;
+  private readonly holder: string | undefined;
+  private readonly segment: string;
+
+  constructor(holder: string | undefined, segment: string, value: unknown, schema: JsonSchema, parent: JsonSchema | undefined, key: string, order: number) {
+    this.holder = holder;
+    this.segment = segment;
+    this.value = value;
+    this.schema = schema;
+    this.parent = parent;
+    this.key = key;
+    this.order = order;
+  }
+
+  /** JSON Pointer of the value. */
+  get pointer(): string {
+    return pointerAt(this.holder, this.segment);
+  }
 }
 
 /**
@@ -211,7 +230,7 @@ export function walkIndex(root: JsonSchema, data: unknown): WalkIndex {
       const isRequired = !isArray && node.required && typeof value === 'object' && value !== null;
       const render = node.render;
       if (!isArray && !isRequired && render === undefined) return; // most values: kept in no list
-      const visit: Visit = { pointer: pointerAt(holder, segment), value, schema: node.schema, parent: parent?.schema, key, order: at };
+      const visit = new Visit(holder, segment, value, node.schema, parent?.schema, key, at);
       if (isArray) index.arrays.push(visit);
       else if (isRequired) index.required.push(visit);
       if (render !== undefined) {

@@ -26,12 +26,13 @@ export const blankRequiredItem: Rule = {
   },
   check({ data, schema }) {
     const findings: RuleFinding[] = [];
-    for (const { pointer: path, value, schema: sub } of walkIndex(schema, data).required) {
+    for (const visit of walkIndex(schema, data).required) {
+      const { value, schema: sub } = visit;
       if (!isObject(value) || !sub.required) continue;
       for (const key of sub.required) {
         if (key in value && (value[key] === null || (typeof value[key] === 'string' && (value[key] as string).trim() === ''))) {
           const child = sub.properties?.[key];
-          findings.push({ messageId: 'blank', path: `${path}/${key}`, completeness: true, data: { item: child?.title ?? key } });
+          findings.push({ messageId: 'blank', path: `${visit.pointer}/${key}`, completeness: true, data: { item: child?.title ?? key } });
         }
       }
     }

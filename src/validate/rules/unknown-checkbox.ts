@@ -29,15 +29,20 @@ export const unknownCheckbox: Rule = {
   },
   check({ data, schema }) {
     const findings: RuleFinding[] = [];
-    for (const { pointer: path, value, schema: sub, parent } of renderedVisits(walkIndex(schema, data), 'checkboxes', 'checkbox')) {
+    for (const visit of renderedVisits(walkIndex(schema, data), 'checkboxes', 'checkbox')) {
+      const { value, schema: sub, parent } = visit;
       const render = sub['x-render'];
       if (render === 'checkboxes' && isObject(value)) {
         const unknown = Object.entries(value).filter(([, v]) => checkState(v) === '不明').map(([k]) => k);
-        if (unknown.length > 0) findings.push({ messageId: 'unknown', path, completeness: true, data: { item: sub.title ?? path, count: unknown.length, options: unknown.join(tr('、', ', ')) } });
+        if (unknown.length > 0) {
+          const path = visit.pointer;
+          findings.push({ messageId: 'unknown', path, completeness: true, data: { item: sub.title ?? path, count: unknown.length, options: unknown.join(tr('、', ', ')) } });
+        }
       }
       // A lone checkbox (「提供・移転しない」); options inside a group are reported with their group.
       const inGroup = parent?.['x-render'] === 'checkboxes' || parent?.['x-render'] === 'checkbox';
       if (render === 'checkbox' && !inGroup && !isObject(value) && checkState(value) === '不明') {
+        const path = visit.pointer;
         findings.push({ messageId: 'unknown-single', path, completeness: true, data: { item: sub.title ?? path } });
       }
     }

@@ -28,6 +28,16 @@ interface Occurrence {
   count: number;
 }
 
+/**
+ * The spellings of one variant key, in the order first seen: most keys are written one way only, so the first
+ * spelling is kept by itself and a map is made only for a second one.
+ */
+interface Spellings {
+  first: string;
+  occurrence: Occurrence;
+  others: Map<string, Occurrence> | undefined;
+}
+
 export const termVariant: Rule = {
   meta: {
     id: 'term-variant',
@@ -47,20 +57,25 @@ export const termVariant: Rule = {
     }),
   },
   check({ data, schema }) {
-    // Per kind of word: variant key → spelling → first place; every key's spellings in the order first seen (the
-    // findings' order). Keys are kept per kind, not joined with a prefix for every word.
-    const keysOf = [variantWord, katakanaWord, latinWord].map(() => new Map<string, Map<string, Occurrence>>());
-    const forms: Map<string, Occurrence>[] = [];
+    // Per kind of word: variant key → its spellings and their first places; every key's spellings in the order
+    // first seen (the findings' order). Keys are kept per kind, not joined with a prefix for every word.
+    const keysOf = [variantWord, katakanaWord, latinWord].map(() => new Map<string, Spellings>());
+    const forms: Spellings[] = [];
     const note = (kind: number, key: string, spelling: string, leaf: number) => {
       const keys = keysOf[kind - 1]!;
-      let spellings = keys.get(key);
+      const spellings = keys.get(key);
       if (spellings === undefined) {
-        keys.set(key, (spellings = new Map<string, Occurrence>()));
-        forms.push(spellings);
+        const made: Spellings = { first: spelling, occurrence: { leaf, count: 1 }, others: undefined };
+        keys.set(key, made);
+        forms.push(made);
+      } else if (spellings.first === spelling) {
+        spellings.occurrence.count++;
+      } else {
+        spellings.others ??= new Map<string, Occurrence>();
+        const seen = spellings.others.get(spelling);
+        if (seen) seen.count++;
+        else spellings.others.set(spelling, { leaf, count: 1 });
       }
-      const seen = spellings.get(spelling);
-      if (seen) seen.count++;
-      else spellings.set(spelling, { leaf, count: 1 });
     };
     const oldWording = new Set(readRole(schema, data, 'change.before').map((r) => r.pointer));
     // Only a string under one of change.before's keys can be old wording: the pointers are compared for those alone.
@@ -90,9 +105,9 @@ export const termVariant: Rule = {
     }
     const findings: RuleFinding[] = [];
     for (const spellings of forms) {
-      if (spellings.size < 2) continue;
+      if (spellings.others === undefined) continue;
       // Report at the less frequent spelling: that is the one to change, most of the time.
-      const ranked = [...spellings.entries()].sort((x, y) => y[1].count - x[1].count);
+      const ranked = [[spellings.first, spellings.occurrence] as const, ...spellings.others.entries()].sort((x, y) => y[1].count - x[1].count);
       const [major, minor] = [ranked[0]!, ranked[1]!];
       findings.push({ messageId: 'variant', path: leaves[minor[1].leaf]!.path, data: { a: major[0], countA: major[1].count, b: minor[0], countB: minor[1].count } });
     }

@@ -213,6 +213,16 @@ function scanRuns(units: Uint16Array, text: string, starts: readonly number[], r
   let leaf = 0; // the string of the last run recorded
   let i = 0;
   while (i < n) {
+    // A run of four or more characters that starts at i to i + 3 holds the unit at i + 3 (its first four characters
+    // take four units or more): when that unit is known to be no run character (and is not the second half of a
+    // surrogate pair), no run that is kept starts there, and the shorter ones are not kept.
+    if (i + 3 < n) {
+      const ahead = units[i + 3]!;
+      if ((unitClass[ahead]! & runNo) !== 0 && (ahead & 0xfc00) !== 0xdc00) {
+        i += 4;
+        continue;
+      }
+    }
     let width = runWidth(units, i, n);
     if (width === 0) {
       i++;

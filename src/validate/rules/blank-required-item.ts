@@ -30,7 +30,9 @@ export const blankRequiredItem: Rule = {
       const { value, schema: sub } = visit;
       if (!isObject(value) || !sub.required) continue;
       for (const key of sub.required) {
-        if (key in value && (value[key] === null || (typeof value[key] === 'string' && (value[key] as string).trim() === ''))) {
+        // Read once: a value that is null or a string is there (as `key in value` asked before).
+        const item = value[key];
+        if (item === null || (typeof item === 'string' && item.trim() === '')) {
           const child = sub.properties?.[key];
           findings.push({ messageId: 'blank', path: `${visit.pointer}/${key}`, completeness: true, data: { item: child?.title ?? key } });
         }

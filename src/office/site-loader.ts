@@ -18,7 +18,7 @@ import { formSchemas } from './office.ts';
 import { officeBatches, PortfolioRows, type OfficesPart, type SiteDocument } from './portfolio-view.ts';
 import { readCheckReport, type CheckReport } from './check-report.ts';
 import { pruneEntryData, writeEntryData } from '../site/entry-data.ts';
-import { invalidMergeMarker, mergePlanFromEnv, shownPath, portfolioDocumentText, prunePortfolioDocuments, readPortfolioDocument, writePortfolioDocuments } from '../shard/portfolio-docs.ts';
+import { invalidMergeMarker, mergePlanFromEnv, portfolioDocumentText, prunePortfolioDocuments, readPortfolioDocument, shownPath, writePortfolioDocuments, type MergePlan } from '../shard/portfolio-docs.ts';
 import { sourceHash, validatedSourceHash } from '../site/source-hashes.ts';
 import { sha256 } from '../site/store.ts';
 import { officeDirsByPath } from './group.ts';
@@ -36,79 +36,111 @@ export function checkReportFromEnv(assessmentsDir: string, env: NodeJS.ProcessEn
 /** 評価書 read at once at most (about: a 事務 is never split), so that the portfolio of a whole city fits in memory. */
 const officeBatchFiles = 2000;
 
+/** The portfolio written beside the store: its two files and what the loader's message says of it. */
+interface PortfolioWritten {
+  dataFile: string;
+  officesFile: string;
+  /** The day the due dates were counted from (the calendar's stamp). */
+  today: string;
+  offices: number;
+  overdue: number;
+  checkRuns?: number;
+}
+
+/**
+ * The portfolio of the builder's 事務, written in files beside the store, as the 評価書' canonical JSON
+ * (src/site/entry-data.ts): the store is serialised and bundled into the build, and a whole city's portfolio is tens
+ * of MB (50,000 事務: ~180 MB). Two files: the pages of the list read the counts and rows (a third of it), only the
+ * calendar reads every 事務's due dates.
+ */
+function writePortfolio(builder: PortfolioRows, report: CheckReport | undefined, cacheDir: string): PortfolioWritten {
+  const { portfolio, rows } = builder.finish();
+  const checks = report ? { writtenAt: report.writtenAt, runs: rows.flatMap((r) => r.documents).filter((d) => d.checks).length } : undefined;
+  const { offices, ...summary } = portfolio;
+  const dir = path.join(cacheDir, 'pia-portfolio');
+  const write = (json: string) => writeEntryData(dir, createHash('sha256').update(json).digest('hex'), json);
+  const dataFile = write(JSON.stringify({ portfolio: summary, rows, checks }));
+  // One 事務 per line: the calendar reads them a group at a time (portfolioOfficeGroups).
+  const officesFile = write(offices.map((o) => JSON.stringify(o)).join('\n'));
+  pruneEntryData(dir, new Set([dataFile, officesFile]));
+  return { dataFile, officesFile, today: portfolio.today, offices: rows.length, overdue: portfolio.overdue, ...(checks ? { checkRuns: checks.runs } : {}) };
+}
+
 export function officeLoader(): Loader {
   return {
     name: 'pia-offices',
     load: async ({ store, logger, config }) => {
       const { assessmentsDir } = siteSources();
-      const files = findAssessments(assessmentsDir);
-      const report = checkReportFromEnv(assessmentsDir);
-      // Structure only, like the assessments loader; a broken file is reported there and left out here. 事務 by
-      // 事務, through two caches (officeParts).
       const cacheDir = fileURLToPath(config.cacheDir);
-      // The calendar names each 評価書 by its path in the project (the folder holding assessments/), wherever pia
-      // is installed and whichever folder the build runs in.
-      const shownFrom = path.dirname(assessmentsDir);
-      const shown = (file: string) => path.relative(shownFrom, file).split(path.sep).join('/');
       const size = siteBatchFiles(officeBatchFiles);
-      // The portfolio finds a document's check run by path.resolve(its file) (portfolio.ts): keyed here as the project paths resolve.
-      const runs = report && new Map([...report.runs].map(([file, run]) => [path.resolve(shown(file)), run]));
-      const today = todayInJapan();
-      const builder = new PortfolioRows(formSchemas(), today, runs);
-      const documentsOf = (results: readonly Structure[]): SiteDocument[] => results.filter((r) => r.renderable && r.data && r.formName).map((r) => ({
-        slug: slugOf(r.file),
-        file: shown(r.file),
-        form: r.formName!,
-        data: r.data!,
-      }));
-      // A shard build (PIA_PORTFOLIO_OUT) also keeps each document's role values for `pia merge` (src/shard/portfolio-docs.ts).
-      const keepFor = process.env.PIA_PORTFOLIO_OUT;
-      const schemas = formSchemas();
+      // pia merge: the shards' documents; no source is read (the merge has hashed them).
       const plan = mergePlanFromEnv();
-      if (plan) {
-        // pia merge: the shards' documents, in groups of whole 事務; no source is read (the merge has hashed them).
-        const forms = new Set(schemas.keys());
-        const byFile = new Map(plan.entries.map((e) => [e.file, e]));
-        for (const batch of officeBatches(plan.entries.map((e) => e.file), size)) {
-          builder.add(batch.map((file) => {
-            const e = byFile.get(file)!;
-            const doc = readPortfolioDocument(e.portfolio, { source: e.source, forms, shown: shownPath(plan, e.portfolio) });
-            if (typeof doc === 'string') throw new Error(`${invalidMergeMarker}${doc}`);
-            return { slug: e.slug, file: shown(e.file), form: doc.form, data: doc.data };
-          }));
-        }
-      } else {
-        // What makes a 事務's part besides the code and schemas: the day, the language, and each 評価書's path,
-        // source and check run.
-        const code = `${validatorKey()}\u0000${today}\u0000${process.env.PIA_LANG ?? ''}`;
-        const keyOf = (office: readonly string[]) => {
-          const documents = office.map((f) => [shown(f), slugOf(f), sourceHash(f), runs?.get(path.resolve(shown(f))) ?? null]);
-          return documents.some((d) => d[2] === undefined) ? undefined : sha256(`pia-office-part 1\u0000${code}\u0000${JSON.stringify(documents)}`);
-        };
-        // A shard build writes every document for the merge, so it reads every 事務's data.
-        const parts = await officeParts(files, { cacheDir, size, keyOf, useKept: !keepFor, documentsOf, make: (documents) => {
-          if (keepFor) writePortfolioDocuments(keepFor, documents.map((d) => ({ slug: d.slug, text: portfolioDocumentText(schemas.get(d.form)!, d, sourceHash(path.join(shownFrom, d.file)) ?? '') })));
-          return builder.part(documents);
-        } });
-        for (const part of parts) builder.addPart(part);
-      }
-      if (keepFor) prunePortfolioDocuments(keepFor, new Set(files.map(slugOf)));
-      const { portfolio, rows } = builder.finish();
-      const checks = report ? { writtenAt: report.writtenAt, runs: rows.flatMap((r) => r.documents).filter((d) => d.checks).length } : undefined;
-      // In files beside the store, as the 評価書' canonical JSON (src/site/entry-data.ts): the store is serialised and
-      // bundled into the build, and a whole city's portfolio is tens of MB (50,000 事務: ~180 MB). Two files: the
-      // pages of the list read the counts and rows (a third of it), only the calendar reads every 事務's due dates.
-      const { offices, ...summary } = portfolio;
-      const write = (json: string) => writeEntryData(dir, createHash('sha256').update(json).digest('hex'), json);
-      const dir = path.join(cacheDir, 'pia-portfolio');
-      const dataFile = write(JSON.stringify({ portfolio: summary, rows, checks }));
-      const officesFile = write(JSON.stringify(offices));
-      pruneEntryData(dir, new Set([dataFile, officesFile]));
+      const written = plan ? portfolioOfPlan(plan, assessmentsDir, cacheDir, size) : await portfolioOfSources(assessmentsDir, cacheDir, size);
       store.clear();
-      store.set({ id: 'portfolio', data: { dataFile, officesFile } });
-      logger.info(`事務 ${rows.length} 件の期限を求めました(期限切れ ${portfolio.overdue} 件)。${checks ? `点検の結果 ${checks.runs} 件。` : ''}`);
+      store.set({ id: 'portfolio', data: { dataFile: written.dataFile, officesFile: written.officesFile, today: written.today } });
+      logger.info(`事務 ${written.offices} 件の期限を求めました(期限切れ ${written.overdue} 件)。${written.checkRuns !== undefined ? `点検の結果 ${written.checkRuns} 件。` : ''}`);
     },
   };
+}
+
+/** The portfolio of `pia merge` (PIA_MERGE_PLAN): the documents the shards kept, in groups of whole 事務. */
+function portfolioOfPlan(plan: MergePlan, assessmentsDir: string, cacheDir: string, size: number): PortfolioWritten {
+  const report = checkReportFromEnv(assessmentsDir);
+  const shownFrom = path.dirname(assessmentsDir);
+  const shown = (file: string) => path.relative(shownFrom, file).split(path.sep).join('/');
+  const runs = report && new Map([...report.runs].map(([file, run]) => [path.resolve(shown(file)), run]));
+  const schemas = formSchemas();
+  const builder = new PortfolioRows(schemas, todayInJapan(), runs);
+  const forms = new Set(schemas.keys());
+  const byFile = new Map(plan.entries.map((e) => [e.file, e]));
+  for (const batch of officeBatches(plan.entries.map((e) => e.file), size)) {
+    builder.add(batch.map((file) => {
+      const e = byFile.get(file)!;
+      const doc = readPortfolioDocument(e.portfolio, { source: e.source, forms, shown: shownPath(plan, e.portfolio) });
+      if (typeof doc === 'string') throw new Error(`${invalidMergeMarker}${doc}`);
+      return { slug: e.slug, file: shown(e.file), form: doc.form, data: doc.data };
+    }));
+  }
+  return writePortfolio(builder, report, cacheDir);
+}
+
+/** The portfolio of the 評価書 under assessmentsDir, 事務 by 事務 through two caches (officeParts). */
+async function portfolioOfSources(assessmentsDir: string, cacheDir: string, size: number): Promise<PortfolioWritten> {
+  const files = findAssessments(assessmentsDir);
+  const report = checkReportFromEnv(assessmentsDir);
+  // The calendar names each 評価書 by its path in the project (the folder holding assessments/), wherever pia
+  // is installed and whichever folder the build runs in.
+  const shownFrom = path.dirname(assessmentsDir);
+  const shown = (file: string) => path.relative(shownFrom, file).split(path.sep).join('/');
+  // The portfolio finds a document's check run by path.resolve(its file) (portfolio.ts): keyed here as the project paths resolve.
+  const runs = report && new Map([...report.runs].map(([file, run]) => [path.resolve(shown(file)), run]));
+  const today = todayInJapan();
+  const builder = new PortfolioRows(formSchemas(), today, runs);
+  // Structure only, like the assessments loader; a broken file is reported there and left out here.
+  const documentsOf = (results: readonly Structure[]): SiteDocument[] => results.filter((r) => r.renderable && r.data && r.formName).map((r) => ({
+    slug: slugOf(r.file),
+    file: shown(r.file),
+    form: r.formName!,
+    data: r.data!,
+  }));
+  // A shard build (PIA_PORTFOLIO_OUT) also keeps each document's role values for `pia merge` (src/shard/portfolio-docs.ts).
+  const keepFor = process.env.PIA_PORTFOLIO_OUT;
+  const schemas = formSchemas();
+  // What makes a 事務's part besides the code and schemas: the day, the language, and each 評価書's path,
+  // source and check run.
+  const code = `${validatorKey()}\u0000${today}\u0000${process.env.PIA_LANG ?? ''}`;
+  const keyOf = (office: readonly string[]) => {
+    const documents = office.map((f) => [shown(f), slugOf(f), sourceHash(f), runs?.get(path.resolve(shown(f))) ?? null]);
+    return documents.some((d) => d[2] === undefined) ? undefined : sha256(`pia-office-part 1\u0000${code}\u0000${JSON.stringify(documents)}`);
+  };
+  // A shard build writes every document for the merge, so it reads every 事務's data.
+  const parts = await officeParts(files, { cacheDir, size, keyOf, useKept: !keepFor, documentsOf, make: (documents) => {
+    if (keepFor) writePortfolioDocuments(keepFor, documents.map((d) => ({ slug: d.slug, text: portfolioDocumentText(schemas.get(d.form)!, d, sourceHash(path.join(shownFrom, d.file)) ?? '') })));
+    return builder.part(documents);
+  } });
+  for (const part of parts) builder.addPart(part);
+  if (keepFor) prunePortfolioDocuments(keepFor, new Set(files.map(slugOf)));
+  return writePortfolio(builder, report, cacheDir);
 }
 
 /**

@@ -8,7 +8,8 @@
  * an entry (slug, form, sha256); the file is content-addressed, so it is never stale, and written atomically, so it
  * is never partial. The loader recreates a missing file.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import type { Portfolio } from '../office/portfolio.ts';
 import type { PortfolioRow } from '../office/portfolio-row.ts';
@@ -64,10 +65,21 @@ export function readPortfolio(entry: { data: Record<string, unknown> }): SitePor
   return { ...read, portfolio: { ...read.portfolio, offices: [] } };
 }
 
-/** The whole portfolio with every 事務's due dates (the .ics calendar). */
-export function readPortfolioWithOffices(entry: { data: Record<string, unknown> }): Portfolio {
-  const { portfolio } = readPortfolio(entry);
-  return { ...portfolio, offices: JSON.parse(readFileSync(String(entry.data.officesFile), 'utf8')) as Portfolio['offices'] };
+/**
+ * Every 事務 with its due dates (the .ics calendar), in groups of `size`: the loader writes one 事務 per line, read
+ * here a line at a time, so that a whole country's 事務 (~100 MB of JSON) are never held at once.
+ */
+export async function* portfolioOfficeGroups(entry: { data: Record<string, unknown> }, size: number): AsyncGenerator<Portfolio['offices']> {
+  let group: Portfolio['offices'] = [];
+  for await (const line of createInterface({ input: createReadStream(String(entry.data.officesFile), 'utf8'), crlfDelay: Infinity })) {
+    if (line === '') continue;
+    group.push(JSON.parse(line) as Portfolio['offices'][number]);
+    if (group.length === size) {
+      yield group;
+      group = [];
+    }
+  }
+  if (group.length > 0) yield group;
 }
 
 /**

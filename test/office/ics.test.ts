@@ -1,7 +1,7 @@
 /** The portfolio's calendar made in groups of 事務 is the very text of one calendar of all of them. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { portfolioCalendar } from '../../src/office/ics.ts';
+import { portfolioCalendar, portfolioCalendarPieces } from '../../src/office/ics.ts';
 import type { Portfolio } from '../../src/office/portfolio.ts';
 
 function portfolio(offices: number, eventsOf: (i: number) => number): Portfolio {
@@ -26,4 +26,18 @@ test('事務のまとまりごとに作った予定表は、全部を1つで作�
   }
   const events = portfolioCalendar(portfolio(7, (i) => i % 3), { officesPerGroup: 2 }).match(/BEGIN:VEVENT/g)?.length;
   assert.equal(events, [0, 1, 2, 0, 1, 2, 0].reduce((a, b) => a + b, 0));
+});
+
+test('サイトの予定表(事務をまとまりごとに読んで書く)も、全部を1つで作った予定表と同じ文字列', async () => {
+  for (const p of [portfolio(7, (i) => i % 3), portfolio(5, (i) => (i < 3 ? 0 : 2)), portfolio(4, () => 0), portfolio(0, () => 0)]) {
+    const whole = portfolioCalendar(p, { officesPerGroup: 1000 });
+    for (const size of [1, 2, 3]) {
+      async function* groups() {
+        for (let i = 0; i < p.offices.length; i += size) yield p.offices.slice(i, i + size);
+      }
+      let text = '';
+      for await (const piece of portfolioCalendarPieces(p.today, groups())) text += piece;
+      assert.equal(text, whole, `groups of ${size}`);
+    }
+  }
 });

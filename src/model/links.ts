@@ -87,13 +87,14 @@ const excepted = 2;
 
 export function kindsNamed(boxes: readonly CoverBox[], name: string): readonly number[] {
   const index = termIndexOf(boxes);
-  const marks = index.marks;
-  marks.fill(0);
+  const marks = index.marks; // all 0 between calls
   let any = index.always.length > 0;
   for (const box of index.always) marks[box] = named;
   for (const box of index.alwaysExcept) marks[box]! |= excepted;
   for (let i = 0; i < name.length; i++) {
-    const entries = index.byFirst.get(name.charCodeAt(i));
+    const c = name.charCodeAt(i);
+    if (index.firsts[c & firstsMask] === 0) continue; // most characters of a name start no term
+    const entries = index.byFirst.get(c);
     if (entries === undefined) continue;
     for (const { term, box, except } of entries) {
       if (!name.startsWith(term, i)) continue;
@@ -101,28 +102,37 @@ export function kindsNamed(boxes: readonly CoverBox[], name: string): readonly n
       any = true;
     }
   }
-  if (!any) return noKinds;
+  if (!any) {
+    for (const box of index.alwaysExcept) marks[box] = 0;
+    return noKinds;
+  }
   let found: number[] | undefined;
-  for (let box = 0; box < boxes.length; box++) if (marks[box] === named) (found ??= []).push(box);
+  for (let box = 0; box < boxes.length; box++) {
+    if (marks[box] === named) (found ??= []).push(box);
+    marks[box] = 0;
+  }
   return found ?? noKinds;
 }
 
 /**
  * Every box's terms and exceptions by their first UTF-16 unit; an empty one is in every name (as includes('')).
- * `marks` is kindsNamed's scratch, one per box (cleared by each call).
+ * `firsts` marks those units by their low 12 bits (a small table: a unit that shares them with one only costs a
+ * look-up in byFirst); `marks` is kindsNamed's scratch, one per box (each call leaves it cleared).
  */
 interface TermIndex {
   byFirst: Map<number, { term: string; box: number; except: boolean }[]>;
+  firsts: Uint8Array;
   always: number[];
   alwaysExcept: number[];
   marks: Uint8Array;
 }
 const termIndexes = new WeakMap<readonly CoverBox[], TermIndex>();
+const firstsMask = 0xfff;
 
 function termIndexOf(boxes: readonly CoverBox[]): TermIndex {
   let index = termIndexes.get(boxes);
   if (index !== undefined) return index;
-  index = { byFirst: new Map(), always: [], alwaysExcept: [], marks: new Uint8Array(boxes.length) };
+  index = { byFirst: new Map(), firsts: new Uint8Array(firstsMask + 1), always: [], alwaysExcept: [], marks: new Uint8Array(boxes.length) };
   for (let box = 0; box < boxes.length; box++) {
     const { terms, except = [] } = boxes[box]!.terms;
     for (const [list, isExcept] of [[terms, false], [except, true]] as const) {
@@ -132,6 +142,7 @@ function termIndexOf(boxes: readonly CoverBox[]): TermIndex {
           continue;
         }
         const first = term.charCodeAt(0);
+        index.firsts[first & firstsMask] = 1;
         const entries = index.byFirst.get(first) ?? [];
         entries.push({ term, box, except: isExcept });
         index.byFirst.set(first, entries);

@@ -55,10 +55,13 @@ for (const [chars, to] of [[',，､、', '、'], ['.．。｡', '。'], ['‐�
 /** The characters of \s (ECMAScript WhiteSpace and LineTerminator): test/validate/fast-rules.test.ts checks the list. */
 export const whiteSpaceCharacters = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 for (const ch of whiteSpaceCharacters) formalMap.set(ch.charCodeAt(0), '');
-/** formalMap as a table by UTF-16 unit: 0 for a character kept, else the index of what it becomes in formalTo. */
+/**
+ * formalMap as a table by UTF-16 unit: 0 for a character kept (also one mapped to itself, as 、 and 。 are: the
+ * text is not cut and joined at each of them), else the index of what it becomes in formalTo.
+ */
 const formalTo = ['', ...new Set(formalMap.values())];
 const formalIndex = new Uint8Array(0x10000);
-for (const [c, to] of formalMap) formalIndex[c] = formalTo.indexOf(to, 1);
+for (const [c, to] of formalMap) if (to !== String.fromCharCode(c)) formalIndex[c] = formalTo.indexOf(to, 1);
 
 /** Which formal difference explains the change: white space, width (NFKC), or punctuation. */
 export function formalKind(before: string, after: string): 'whitespace' | 'width' | 'punctuation' | undefined {

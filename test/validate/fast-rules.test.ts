@@ -221,13 +221,17 @@ test('coverPairs gives what testing every box against every record item gave, on
   }
 });
 
-test('each role read knows its file entry (fileEntryOf its pointer), read from the root and from within an entry or a value', () => {
-  let checked = 0;
+/** Each sample that renders, validated (structure only) with its form's schema and its data. */
+function* renderableSamples(): Generator<{ file: string; schema: JsonSchema; data: Record<string, unknown> }> {
   for (const file of samples) {
     const result = validateText(file, readFileSync(path.join(root, file), 'utf8'), { today: '2026-11-25', schemaOnly: true });
-    if (!result.renderable || !result.data || !result.form) continue;
-    const { schema } = result.form;
-    const data = result.data;
+    if (result.renderable && result.data && result.form) yield { file, schema: result.form.schema, data: result.data };
+  }
+}
+
+test('each role read knows its file entry (fileEntryOf its pointer), read from the root and from within an entry or a value', () => {
+  let checked = 0;
+  for (const { file, schema, data } of renderableSamples()) {
     for (const role of roleSites(schema).keys()) {
       for (const read of readRole(schema, data, role)) {
         assert.deepEqual(read.fileEntry, fileEntryOf(data, read.pointer), `${file} ${role} ${read.pointer}`);
@@ -246,11 +250,7 @@ test('each role read knows its file entry (fileEntryOf its pointer), read from t
 
 test('a role read from within a pointer gives inside the read memo (from the read from the root) what it gives outside', () => {
   let checked = 0;
-  for (const file of samples) {
-    const result = validateText(file, readFileSync(path.join(root, file), 'utf8'), { today: '2026-11-25', schemaOnly: true });
-    if (!result.renderable || !result.data || !result.form) continue;
-    const { schema } = result.form;
-    const data = result.data;
+  for (const { file, schema, data } of renderableSamples()) {
     for (const role of roleSites(schema).keys()) {
       // Every pointer above a read, the read's own, one below it, another role's, and indices with a leading zero.
       const withins = new Set<string>(['/nowhere', '/0']);

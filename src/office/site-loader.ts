@@ -83,14 +83,23 @@ export function officeLoader(): Loader {
   };
 }
 
-/** The portfolio of `pia merge` (PIA_MERGE_PLAN): the documents the shards kept, in groups of whole 事務. */
-function portfolioOfPlan(plan: MergePlan, assessmentsDir: string, cacheDir: string, size: number): PortfolioWritten {
+/** What both paths start from: the check report, the 評価書' paths as the calendar shows them, and the builder. */
+function portfolioStart(assessmentsDir: string) {
   const report = checkReportFromEnv(assessmentsDir);
+  // The calendar names each 評価書 by its path in the project (the folder holding assessments/), wherever pia
+  // is installed and whichever folder the build runs in.
   const shownFrom = path.dirname(assessmentsDir);
   const shown = (file: string) => path.relative(shownFrom, file).split(path.sep).join('/');
+  // The portfolio finds a document's check run by path.resolve(its file) (portfolio.ts): keyed here as the project paths resolve.
   const runs = report && new Map([...report.runs].map(([file, run]) => [path.resolve(shown(file)), run]));
   const schemas = formSchemas();
-  const builder = new PortfolioRows(schemas, todayInJapan(), runs);
+  const today = todayInJapan();
+  return { report, shownFrom, shown, runs, schemas, today, builder: new PortfolioRows(schemas, today, runs) };
+}
+
+/** The portfolio of `pia merge` (PIA_MERGE_PLAN): the documents the shards kept, in groups of whole 事務. */
+function portfolioOfPlan(plan: MergePlan, assessmentsDir: string, cacheDir: string, size: number): PortfolioWritten {
+  const { report, shown, schemas, builder } = portfolioStart(assessmentsDir);
   const forms = new Set(schemas.keys());
   const byFile = new Map(plan.entries.map((e) => [e.file, e]));
   for (const batch of officeBatches(plan.entries.map((e) => e.file), size)) {
@@ -107,15 +116,7 @@ function portfolioOfPlan(plan: MergePlan, assessmentsDir: string, cacheDir: stri
 /** The portfolio of the 評価書 under assessmentsDir, 事務 by 事務 through two caches (officeParts). */
 async function portfolioOfSources(assessmentsDir: string, cacheDir: string, size: number): Promise<PortfolioWritten> {
   const files = findAssessments(assessmentsDir);
-  const report = checkReportFromEnv(assessmentsDir);
-  // The calendar names each 評価書 by its path in the project (the folder holding assessments/), wherever pia
-  // is installed and whichever folder the build runs in.
-  const shownFrom = path.dirname(assessmentsDir);
-  const shown = (file: string) => path.relative(shownFrom, file).split(path.sep).join('/');
-  // The portfolio finds a document's check run by path.resolve(its file) (portfolio.ts): keyed here as the project paths resolve.
-  const runs = report && new Map([...report.runs].map(([file, run]) => [path.resolve(shown(file)), run]));
-  const today = todayInJapan();
-  const builder = new PortfolioRows(formSchemas(), today, runs);
+  const { report, shownFrom, shown, runs, schemas, today, builder } = portfolioStart(assessmentsDir);
   // Structure only, like the assessments loader; a broken file is reported there and left out here.
   const documentsOf = (results: readonly Structure[]): SiteDocument[] => results.filter((r) => r.renderable && r.data && r.formName).map((r) => ({
     slug: slugOf(r.file),
@@ -125,7 +126,6 @@ async function portfolioOfSources(assessmentsDir: string, cacheDir: string, size
   }));
   // A shard build (PIA_PORTFOLIO_OUT) also keeps each document's role values for `pia merge` (src/shard/portfolio-docs.ts).
   const keepFor = process.env.PIA_PORTFOLIO_OUT;
-  const schemas = formSchemas();
   // What makes a 事務's part besides the code and schemas: the day, the language, and each 評価書's path,
   // source and check run.
   const code = `${validatorKey()}\u0000${today}\u0000${process.env.PIA_LANG ?? ''}`;
